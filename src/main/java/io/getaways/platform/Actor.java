@@ -1,0 +1,38 @@
+package io.getaways.platform;
+
+import java.util.UUID;
+
+/**
+ * Who is acting in the current transaction: the database role it runs under and what the audit log records about it.
+ *
+ * @param role the database role the transaction switches to
+ * @param userId the signed-in user's id, or null
+ * @param name a readable name of the actor, such as an email or {@code job:demo-data}
+ * @param clientIp the client's address, or null
+ * @param userAgent the client's user agent, or null
+ * @param requestId the id that ties log lines, audit entries and the answer together
+ */
+public record Actor(Role role, String userId, String name, String clientIp, String userAgent, String requestId) {
+
+	public enum Role {
+		CUSTOMER, ADMIN, JOBS
+	}
+
+	public Actor {
+		if (role == null) {
+			throw new IllegalArgumentException("role is required");
+		}
+	}
+
+	public static Actor anonymous() {
+		return new Actor(Role.CUSTOMER, null, null, null, null, null);
+	}
+
+	public static Actor job(String jobName) {
+		return new Actor(Role.JOBS, null, "job:" + jobName, null, null, UUID.randomUUID().toString());
+	}
+
+	public Actor withRequest(String clientIp, String userAgent, String requestId) {
+		return new Actor(role, userId, name, clientIp, userAgent, requestId);
+	}
+}

@@ -1,0 +1,44 @@
+package io.getaways.platform;
+
+import java.util.function.Supplier;
+
+/** The actor of the current thread; every database transaction starts by handing it to PostgreSQL. */
+public final class ActorContext {
+
+	private static final ThreadLocal<Actor> CURRENT = new ThreadLocal<>();
+
+	private ActorContext() {
+	}
+
+	public static Actor current() {
+		Actor actor = CURRENT.get();
+		return actor == null ? Actor.anonymous() : actor;
+	}
+
+	public static <T> T callAs(Actor actor, Supplier<T> work) {
+		Actor previous = CURRENT.get();
+		CURRENT.set(actor);
+		try {
+			return work.get();
+		}
+		finally {
+			restore(previous);
+		}
+	}
+
+	public static void runAs(Actor actor, Runnable work) {
+		callAs(actor, () -> {
+			work.run();
+			return null;
+		});
+	}
+
+	private static void restore(Actor previous) {
+		if (previous == null) {
+			CURRENT.remove();
+		}
+		else {
+			CURRENT.set(previous);
+		}
+	}
+}

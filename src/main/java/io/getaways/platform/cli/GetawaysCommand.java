@@ -1,0 +1,38 @@
+package io.getaways.platform.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "getaways", mixinStandardHelpOptions = true, subcommands = { MigrateCommand.class },
+		description = "Getaways travel-booking backend. Without a subcommand, or with 'serve', runs the service.")
+public class GetawaysCommand {
+
+	@Option(names = "--data-dir", description = "Data directory of embedded mode (default ./data, or GETAWAYS_DATA_DIR)")
+	String dataDir;
+
+	/** Spring properties that every subcommand's context starts with. */
+	final List<String> properties = new ArrayList<>();
+
+	public static int execute(String[] args, List<String> properties) {
+		GetawaysCommand root = new GetawaysCommand();
+		root.properties.addAll(properties);
+		CommandLine commandLine = new CommandLine(root);
+		commandLine.setExecutionExceptionHandler((ex, line, parsed) -> {
+			line.getErr().println(line.getCommandName() + ": " + ex.getMessage());
+			return 1;
+		});
+		return commandLine.execute(args);
+	}
+
+	List<String> springArguments() {
+		List<String> arguments = new ArrayList<>(properties);
+		if (dataDir != null) {
+			arguments.add("--getaways.data-dir=" + dataDir);
+		}
+		return arguments;
+	}
+}

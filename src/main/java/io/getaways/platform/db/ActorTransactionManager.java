@@ -1,0 +1,64 @@
+package io.getaways.platform.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import io.getaways.platform.Actor;
+import io.getaways.platform.ActorContext;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+
+/**
+ * The one place where a transaction learns who acts: its first statement switches to the actor's database role and
+ * sets the context that row-level security policies and audit triggers read. Every setting is transaction-local, so
+ * nothing leaks to the next user of the pooled connection.
+ */
+class ActorTransactionManager extends JdbcTransactionManager {
+
+	private static final String SET_CONTEXT = """
+			SELECT set_config('role', ?, true),
+			       set_config('app.user_id', ?, true),
+			       set_config('app.actor', ?, true),
+			       set_config('app.client_ip', ?, true),
+			       set_config('app.user_agent', ?, true),
+			       set_config('app.request_id', ?, true)
+			""";
+
+	private final DatabaseRoles roles;
+
+	ActorTransactionManager(DataSource dataSource, DatabaseRoles roles) {
+		super(dataSource);
+		this.roles = roles;
+	}
+
+	@Override
+	protected void prepareTransactionalConnection(Connection connection, TransactionDefinition definition)
+			throws SQLException {
+		super.prepareTransactionalConnection(connection, definition);
+		Actor actor = ActorContext.current();
+		try (PreparedStatement statement = connection.prepareStatement(SET_CONTEXT)) {
+			statement.setString(1, roleFor(actor.role()));
+			statement.setString(2, blankIfNull(actor.userId()));
+			statement.setString(3, blankIfNull(actor.name()));
+			statement.setString(4, blankIfNull(actor.clientIp()));
+			statement.setString(5, blankIfNull(actor.userAgent()));
+			statement.setString(6, blankIfNull(actor.requestId()));
+			statement.execute();
+		}
+	}
+
+	private String roleFor(Actor.Role role) {
+		return switch (role) {
+			case CUSTOMER -> roles.customer();
+			case ADMIN -> roles.admin();
+			case JOBS -> roles.jobs();
+		};
+	}
+
+	private static String blankIfNull(String value) {
+		return value == null ? "" : value;
+	}
+}

@@ -1,0 +1,154 @@
+package io.getaways.platform.embedded;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import io.getaways.platform.db.DatabaseRoles;
+import io.getaways.platform.db.PostgresProvisioner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded servers running over one data directory. Shared by every application context of this JVM that names
+ * the same directory (tests cache several contexts), and stopped when the last of them closes.
+ */
+public final class EmbeddedStores implements AutoCloseable {
+
+	public enum Store {
+		POSTGRES, MONGO, REDIS
+	}
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedStores.class);
+
+	private static final Map<Path, EmbeddedStores> RUNNING = new HashMap<>();
+
+	private final Path dataDir;
+	private final DataDirectoryLock lock;
+	private final GeneratedSecrets secrets;
+	private EmbeddedPostgresServer postgres;
+	private EmbeddedMongoServer mongo;
+	private EmbeddedRedisServer redis;
+	private int users;
+
+	private EmbeddedStores(Path dataDir) {
+		this.dataDir = dataDir;
+		this.lock = DataDirectoryLock.acquire(dataDir);
+		this.secrets = GeneratedSecrets.load(dataDir);
+	}
+
+	static synchronized EmbeddedStores acquire(Path dataDir, Set<Store> wanted, EmbeddedSettings settings) {
+		EmbeddedStores stores = RUNNING.get(dataDir);
+		if (stores == null) {
+			stores = new EmbeddedStores(dataDir);
+			RUNNING.put(dataDir, stores);
+		}
+		try {
+			stores.startMissing(wanted, settings);
+		}
+		catch (RuntimeException ex) {
+			if (stores.users == 0) {
+				stores.shutdown();
+			}
+			throw ex;
+		}
+		stores.users++;
+		return stores;
+	}
+
+	/** The stores already running over this directory in this JVM, if any. */
+	public static synchronized EmbeddedStores running(Path dataDir) {
+		return RUNNING.get(dataDir.toAbsolutePath().normalize());
+	}
+
+	private void startMissing(Set<Store> wanted, EmbeddedSettings settings) {
+		if (wanted.contains(Store.POSTGRES) && postgres == null) {
+			postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), settings.postgresPort());
+			DatabaseRoles roles = new DatabaseRoles(settings.rolePrefix());
+			PostgresProvisioner.provision(postgres.superuserJdbcUrl("postgres"), "postgres", null,
+					settings.database(), roles, secrets.get("owner"));
+		}
+		if (wanted.contains(Store.MONGO) && mongo == null) {
+			mongo = EmbeddedMongoServer.start(dataDir.resolve("mongo"), settings.mongoPort());
+		}
+		if (wanted.contains(Store.REDIS) && redis == null) {
+			redis = EmbeddedRedisServer.start(dataDir.resolve("redis"), settings.redisPort());
+		}
+	}
+
+	/** Connection properties for the stores this instance runs, in Spring Boot's standard names. */
+	Map<String, Object> connectionProperties(EmbeddedSettings settings) {
+		Map<String, Object> properties = new HashMap<>();
+		if (postgres != null) {
+			DatabaseRoles roles = new DatabaseRoles(settings.rolePrefix());
+			properties.put("spring.datasource.url",
+					"jdbc:postgresql://localhost:" + postgres.port() + "/" + settings.database());
+			properties.put("spring.datasource.username", roles.app());
+			properties.put("spring.datasource.password", secrets.get("app"));
+			properties.put("getaways.db.owner.username", roles.owner());
+			properties.put("getaways.db.owner.password", secrets.get("owner"));
+			properties.put("getaways.db.login-passwords.readonly", secrets.get("readonly"));
+			properties.put("getaways.db.login-passwords.auditor", secrets.get("auditor"));
+			properties.put("getaways.db.login-passwords.backup", secrets.get("backup"));
+		}
+		if (mongo != null) {
+			properties.put("spring.mongodb.uri", "mongodb://127.0.0.1:" + mongo.port() + "/" + settings.database());
+		}
+		if (redis != null) {
+			properties.put("spring.data.redis.url", "redis://127.0.0.1:" + redis.port());
+		}
+		return properties;
+	}
+
+	Set<Store> started() {
+		Set<Store> started = EnumSet.noneOf(Store.class);
+		if (postgres != null) {
+			started.add(Store.POSTGRES);
+		}
+		if (mongo != null) {
+			started.add(Store.MONGO);
+		}
+		if (redis != null) {
+			started.add(Store.REDIS);
+		}
+		return started;
+	}
+
+	public Path dataDir() {
+		return dataDir;
+	}
+
+	/** The embedded Redis, for operators' and tests' fault drills; null when Redis is external. */
+	public EmbeddedRedisServer redis() {
+		return redis;
+	}
+
+	/** Releases one user; the last one stops the servers and the directory lock. */
+	@Override
+	public void close() {
+		synchronized (EmbeddedStores.class) {
+			if (--users > 0) {
+				return;
+			}
+			RUNNING.remove(dataDir);
+			shutdown();
+		}
+	}
+
+	private void shutdown() {
+		log.info("Embedded stores: stopping servers over {}", dataDir);
+		if (redis != null) {
+			redis.close();
+		}
+		if (mongo != null) {
+			mongo.close();
+		}
+		if (postgres != null) {
+			postgres.close();
+		}
+		lock.close();
+		RUNNING.remove(dataDir);
+	}
+}
