@@ -16,14 +16,16 @@ public final class ActorContext {
 	}
 
 	public static <T> T callAs(Actor actor, Supplier<T> work) {
-		Actor previous = CURRENT.get();
-		CURRENT.set(actor);
-		try {
+		try (Scope scope = enter(actor)) {
 			return work.get();
 		}
-		finally {
-			restore(previous);
-		}
+	}
+
+	/** Makes the actor current until the scope closes, then restores the previous one. */
+	public static Scope enter(Actor actor) {
+		Actor previous = CURRENT.get();
+		CURRENT.set(actor);
+		return () -> restore(previous);
 	}
 
 	public static void runAs(Actor actor, Runnable work) {
@@ -31,6 +33,14 @@ public final class ActorContext {
 			work.run();
 			return null;
 		});
+	}
+
+	@FunctionalInterface
+	public interface Scope extends AutoCloseable {
+
+		@Override
+		void close();
+
 	}
 
 	private static void restore(Actor previous) {

@@ -1,0 +1,5 @@
+package io.getaways.catalog;
+
+public enum TripStatus {
+	ACTIVE, INACTIVE
+}

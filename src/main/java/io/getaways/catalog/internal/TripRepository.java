@@ -1,0 +1,167 @@
+package io.getaways.catalog.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import io.getaways.catalog.Trip;
+import io.getaways.catalog.TripDraft;
+import io.getaways.catalog.TripQuery;
+import io.getaways.catalog.TripStatus;
+import io.getaways.platform.StoreMetrics;
+import io.getaways.platform.StoreMetrics.Store;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Trip facts in {@code app.trips}. Every SQL fragment is a constant; input only ever arrives as a parameter. */
+@Repository
+class TripRepository {
+
+	private static final String COLUMNS = """
+			code, name, resort, departs_at, nights, price_per_person, currency, capacity, seats_booked, status,
+			content_version""";
+
+	private static final Map<TripQuery.Sort, String> ORDER = Map.of(
+			TripQuery.Sort.DEPARTURE, "ORDER BY departs_at, code",
+			TripQuery.Sort.PRICE, "ORDER BY price_per_person, code",
+			TripQuery.Sort.NAME, "ORDER BY name, code");
+
+	private static final String INSERT = """
+			INSERT INTO app.trips (code, name, resort, departs_at, nights, price_per_person, currency, capacity)
+			VALUES (:code, :name, :resort, :departsAt, :nights, :price, :currency, :capacity)
+			RETURNING""" + " " + COLUMNS;
+
+	private static final String REPLACE = """
+			UPDATE app.trips
+			SET name = :name, resort = :resort, departs_at = :departsAt, nights = :nights,
+			    price_per_person = :price, currency = :currency, capacity = :capacity,
+			    content_version = content_version + 1, updated_at = now()
+			WHERE code = :code
+			RETURNING""" + " " + COLUMNS;
+
+	private final JdbcClient jdbc;
+	private final StoreMetrics metrics;
+
+	TripRepository(JdbcClient jdbc, StoreMetrics metrics) {
+		this.jdbc = jdbc;
+		this.metrics = metrics;
+	}
+
+	Optional<Trip> findByCode(String code) {
+		return metrics.record(Store.POSTGRES, "trip.find", () -> jdbc
+			.sql("SELECT " + COLUMNS + " FROM app.trips WHERE code = :code")
+			.param("code", code)
+			.query(TripRepository::mapTrip)
+			.optional());
+	}
+
+	List<Trip> findAllActive() {
+		return metrics.record(Store.POSTGRES, "trip.list", () -> jdbc
+			.sql("SELECT " + COLUMNS + " FROM app.trips WHERE status = 'ACTIVE' ORDER BY departs_at, code")
+			.query(TripRepository::mapTrip)
+			.list());
+	}
+
+	List<Trip> search(TripQuery query) {
+		Filter filter = Filter.of(query);
+		return metrics.record(Store.POSTGRES, "trip.search", () -> jdbc
+			.sql("SELECT " + COLUMNS + " FROM app.trips " + filter.where() + " " + ORDER.get(query.sort())
+					+ " LIMIT :limit OFFSET :offset")
+			.params(filter.params())
+			.param("limit", query.size())
+			.param("offset", query.offset())
+			.query(TripRepository::mapTrip)
+			.list());
+	}
+
+	long count(TripQuery query) {
+		Filter filter = Filter.of(query);
+		return metrics.record(Store.POSTGRES, "trip.count", () -> jdbc
+			.sql("SELECT count(*) FROM app.trips " + filter.where())
+			.params(filter.params())
+			.query(Long.class)
+			.single());
+	}
+
+	Trip insert(TripDraft draft) {
+		return metrics.record(Store.POSTGRES, "trip.insert",
+				() -> jdbc.sql(INSERT).params(draftParams(draft)).query(TripRepository::mapTrip).single());
+	}
+
+	Optional<Trip> replace(TripDraft draft) {
+		return metrics.record(Store.POSTGRES, "trip.replace",
+				() -> jdbc.sql(REPLACE).params(draftParams(draft)).query(TripRepository::mapTrip).optional());
+	}
+
+	private static Map<String, Object> draftParams(TripDraft draft) {
+		Map<String, Object> params = new TreeMap<>();
+		params.put("code", draft.code());
+		params.put("name", draft.name());
+		params.put("resort", draft.resort());
+		params.put("departsAt", Timestamp.from(draft.departsAt()));
+		params.put("nights", draft.nights());
+		params.put("price", draft.pricePerPerson());
+		params.put("currency", draft.currency());
+		params.put("capacity", draft.capacity());
+		return params;
+	}
+
+	private static Trip mapTrip(ResultSet row, int rowNumber) throws SQLException {
+		return new Trip(row.getString("code"), row.getString("name"), row.getString("resort"),
+				row.getTimestamp("departs_at").toInstant(), row.getInt("nights"), row.getBigDecimal("price_per_person"),
+				row.getString("currency"), row.getInt("capacity"), row.getInt("seats_booked"),
+				TripStatus.valueOf(row.getString("status")), row.getLong("content_version"));
+	}
+
+	/** The WHERE clause of a search, assembled from constant fragments. */
+	private record Filter(String where, Map<String, Object> params) {
+
+		static Filter of(TripQuery query) {
+			List<String> conditions = new ArrayList<>();
+			Map<String, Object> params = new TreeMap<>();
+			conditions.add("status = 'ACTIVE'");
+			if (query.text() != null) {
+				conditions.add("(name || ' ' || resort) ILIKE :text");
+				params.put("text", containsPattern(query.text()));
+			}
+			if (query.resort() != null) {
+				conditions.add("resort ILIKE :resort");
+				params.put("resort", containsPattern(query.resort()));
+			}
+			if (query.minPrice() != null) {
+				conditions.add("price_per_person >= :minPrice");
+				params.put("minPrice", query.minPrice());
+			}
+			if (query.maxPrice() != null) {
+				conditions.add("price_per_person <= :maxPrice");
+				params.put("maxPrice", query.maxPrice());
+			}
+			if (query.departFrom() != null) {
+				conditions.add("departs_at >= :departFrom");
+				params.put("departFrom", startOfDayUtc(query.departFrom()));
+			}
+			if (query.departTo() != null) {
+				conditions.add("departs_at < :departBefore");
+				params.put("departBefore", startOfDayUtc(query.departTo().plusDays(1)));
+			}
+			return new Filter("WHERE " + String.join(" AND ", conditions), params);
+		}
+
+		/** Departure dates are calendar days in UTC, whatever the database session's time zone. */
+		private static Timestamp startOfDayUtc(LocalDate day) {
+			return Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+		}
+
+		/** LIKE wildcards in input are matched literally. */
+		private static String containsPattern(String text) {
+			return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		}
+	}
+}

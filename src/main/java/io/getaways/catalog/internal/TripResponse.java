@@ -1,0 +1,21 @@
+package io.getaways.catalog.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import io.getaways.catalog.Trip;
+import io.getaways.catalog.TripContent;
+import io.getaways.catalog.TripDetails;
+import io.getaways.catalog.TripStatus;
+
+record TripResponse(String code, String name, String resort, Instant departsAt, int nights, BigDecimal pricePerPerson,
+		String currency, int capacity, int seatsLeft, TripStatus status, long contentVersion, boolean contentAvailable,
+		TripContent content) {
+
+	static TripResponse of(TripDetails details) {
+		Trip trip = details.trip();
+		return new TripResponse(trip.code(), trip.name(), trip.resort(), trip.departsAt(), trip.nights(),
+				trip.pricePerPerson(), trip.currency(), trip.capacity(), trip.seatsLeft(), trip.status(),
+				trip.contentVersion(), details.contentAvailable(), details.contentAvailable() ? details.content() : null);
+	}
+}

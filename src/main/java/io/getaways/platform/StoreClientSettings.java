@@ -1,0 +1,44 @@
+package io.getaways.platform;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Client settings that keep a failing MongoDB or Redis from holding requests: both fail fast, so that callers can
+ * degrade (content unavailable, cache bypassed) instead of waiting out a driver's default of thirty seconds.
+ */
+@Configuration(proxyBeanMethods = false)
+class StoreClientSettings {
+
+	@Bean
+	MongoClientSettingsBuilderCustomizer fastFailingMongo(
+			@Value("${getaways.mongo.timeout:2s}") Duration timeout) {
+		int millis = (int) timeout.toMillis();
+		return settings -> settings
+			.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
+			.applyToSocketSettings(socket -> socket.connectTimeout(millis, TimeUnit.MILLISECONDS)
+				.readTimeout(millis * 5, TimeUnit.MILLISECONDS));
+	}
+
+	/** While disconnected, Lettuce rejects commands at once instead of queueing them until they time out. */
+	@Bean
+	LettuceClientConfigurationBuilderCustomizer fastFailingRedis(
+			@Value("${spring.data.redis.connect-timeout:500ms}") Duration connectTimeout,
+			@Value("${spring.data.redis.timeout:250ms}") Duration commandTimeout) {
+		return builder -> builder.clientOptions(ClientOptions.builder()
+			.autoReconnect(true)
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
+			.timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+			.build());
+	}
+}

@@ -1,0 +1,57 @@
+package io.getaways.platform;
+
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Component;
+
+/**
+ * One timer for every call a module makes to a store, {@code getaways.store.operations}, tagged by store, operation
+ * and outcome, so that PostgreSQL, MongoDB and Redis latency sit side by side on one dashboard.
+ */
+@Component
+public class StoreMetrics {
+
+	public enum Store {
+		POSTGRES("postgres"), MONGO("mongo"), REDIS("redis");
+
+		private final String tag;
+
+		Store(String tag) {
+			this.tag = tag;
+		}
+	}
+
+	private final MeterRegistry registry;
+
+	public StoreMetrics(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	public <T> T record(Store store, String operation, Supplier<T> call) {
+		Timer.Sample sample = Timer.start(registry);
+		String outcome = "error";
+		try {
+			T result = call.get();
+			outcome = "success";
+			return result;
+		}
+		finally {
+			sample.stop(Timer.builder("getaways.store.operations")
+				.description("Calls to a store, by store, operation and outcome")
+				.tag("store", store.tag)
+				.tag("operation", operation)
+				.tag("outcome", outcome)
+				.publishPercentileHistogram()
+				.register(registry));
+		}
+	}
+
+	public void record(Store store, String operation, Runnable call) {
+		record(store, operation, () -> {
+			call.run();
+			return null;
+		});
+	}
+}

@@ -1,0 +1,51 @@
+package io.getaways.travlr;
+
+import java.util.List;
+import java.util.Locale;
+
+import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.TripNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The classic Travlr Getaways trip routes, unchanged, so existing Travlr clients work against Getaways. */
+@RestController
+@RequestMapping("/api/trips")
+@Tag(name = "Travlr compatibility", description = "The Travlr Getaways API, as its clients expect it")
+class TravlrTripController {
+
+	private final CatalogService catalog;
+	private final boolean tripAsArray;
+
+	TravlrTripController(CatalogService catalog, @Value("${getaways.travlr.trip-as-array:false}") boolean tripAsArray) {
+		this.catalog = catalog;
+		this.tripAsArray = tripAsArray;
+	}
+
+	@GetMapping
+	@Operation(summary = "Every active trip")
+	List<TravlrTrip> trips() {
+		return catalog.listTrips().stream().map(TravlrTripMapper::toTravlr).toList();
+	}
+
+	/**
+	 * Some copies of the course code answer with a one-element array; {@code ?shape=array} or the setting
+	 * {@code getaways.travlr.trip-as-array} selects that variant.
+	 */
+	@GetMapping("/{tripCode}")
+	@Operation(summary = "One trip by code; 404 {\"message\":\"Trip not found\"} when absent")
+	Object trip(@PathVariable String tripCode, @RequestParam(required = false) String shape) {
+		String code = tripCode.toUpperCase(Locale.ROOT);
+		TravlrTrip trip = catalog.findTrip(code)
+			.map(TravlrTripMapper::toTravlr)
+			.orElseThrow(() -> new TripNotFoundException(code));
+		boolean asArray = shape == null ? tripAsArray : shape.equalsIgnoreCase("array");
+		return asArray ? List.of(trip) : trip;
+	}
+}

@@ -1,0 +1,63 @@
+package io.getaways.support;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.getaways.platform.db.DatabaseRoles;
+import io.getaways.platform.db.PostgresProvisioner;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * In the external-stores Maven profile, points the tests at the machine's PostgreSQL and Redis: it provisions a test
+ * database through a superuser once per JVM, the way an operator would, and leaves MongoDB embedded. Runs before the
+ * embedded-stores post-processor, which then starts only what is still unconfigured.
+ */
+public class ExternalTestStores implements EnvironmentPostProcessor, Ordered {
+
+	static final String POSTGRES_ADMIN_URL = "getaways.test.external.postgres-admin-url";
+	static final String REDIS_URL = "getaways.test.external.redis-url";
+
+	private static Map<String, Object> provisioned;
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		String adminUrl = System.getProperty(POSTGRES_ADMIN_URL, "");
+		String redisUrl = System.getProperty(REDIS_URL, "");
+		if (adminUrl.isBlank() && redisUrl.isBlank()) {
+			return;
+		}
+		Map<String, Object> properties = new HashMap<>();
+		if (!adminUrl.isBlank()) {
+			properties.putAll(provision(adminUrl));
+		}
+		if (!redisUrl.isBlank()) {
+			properties.put("spring.data.redis.url", redisUrl);
+		}
+		environment.getPropertySources().addFirst(new MapPropertySource("externalTestStores", properties));
+	}
+
+	private static synchronized Map<String, Object> provision(String adminUrl) {
+		if (provisioned == null) {
+			String database = System.getProperty("getaways.test.external.database", "getaways_ci");
+			String admin = System.getProperty("getaways.test.external.postgres-admin-user", "postgres");
+			DatabaseRoles roles = new DatabaseRoles("getaways_ci");
+			String password = "ci-only-password";
+			ExternalDatabases.recreate(adminUrl, admin, database);
+			PostgresProvisioner.provision(adminUrl, admin, null, database, roles, password);
+			String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database;
+			provisioned = Map.of("spring.datasource.url", url, "spring.datasource.username", roles.app(),
+					"spring.datasource.password", password, "getaways.db.role-prefix", roles.prefix(),
+					"getaways.db.owner.password", password, "getaways.demo-data.enabled", "true");
+		}
+		return provisioned;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE - 10;
+	}
+}
