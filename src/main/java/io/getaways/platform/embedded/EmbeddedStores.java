@@ -1,7 +1,6 @@
 package io.getaways.platform.embedded;
 
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -102,18 +101,9 @@ public final class EmbeddedStores implements AutoCloseable {
 		return properties;
 	}
 
-	Set<Store> started() {
-		Set<Store> started = EnumSet.noneOf(Store.class);
-		if (postgres != null) {
-			started.add(Store.POSTGRES);
-		}
-		if (mongo != null) {
-			started.add(Store.MONGO);
-		}
-		if (redis != null) {
-			started.add(Store.REDIS);
-		}
-		return started;
+	/** Superuser JDBC URL of the embedded PostgreSQL (trust authentication, local only); null when it is external. */
+	public String postgresSuperuserUrl(String database) {
+		return postgres == null ? null : postgres.superuserJdbcUrl(database);
 	}
 
 	public Path dataDir() {

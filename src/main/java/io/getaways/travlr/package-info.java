@@ -1,0 +1,5 @@
+/**
+ * The Travlr-compatible /api adapter.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "travlr")
+package io.getaways.travlr;
