@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.getaways.platform.db.DatabaseRoles;
 import io.getaways.platform.db.PostgresProvisioner;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -22,6 +24,7 @@ public class ExternalTestStores implements EnvironmentPostProcessor, Ordered {
 	static final String REDIS_URL = "getaways.test.external.redis-url";
 
 	private static Map<String, Object> provisioned;
+	private static boolean redisFlushed;
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -35,7 +38,7 @@ public class ExternalTestStores implements EnvironmentPostProcessor, Ordered {
 			properties.putAll(provision(adminUrl));
 		}
 		if (!redisUrl.isBlank()) {
-			properties.put("spring.data.redis.url", redisUrl);
+			properties.put("spring.data.redis.url", cleanRedis(redisUrl));
 		}
 		environment.getPropertySources().addFirst(new MapPropertySource("externalTestStores", properties));
 	}
@@ -54,6 +57,22 @@ public class ExternalTestStores implements EnvironmentPostProcessor, Ordered {
 					"getaways.db.owner.password", password, "getaways.demo-data.enabled", "true");
 		}
 		return provisioned;
+	}
+
+	/**
+	 * The machine's Redis outlives test runs, so the tests get a database of their own, emptied once per JVM: an entry
+	 * cached by an earlier run must never answer for this run's data.
+	 */
+	private static synchronized String cleanRedis(String redisUrl) {
+		String url = redisUrl.matches("redis://[^/]+/\\d+") ? redisUrl : redisUrl.replaceAll("/+$", "") + "/7";
+		if (!redisFlushed) {
+			try (RedisClient client = RedisClient.create(url);
+					StatefulRedisConnection<String, String> connection = client.connect()) {
+				connection.sync().flushdb();
+			}
+			redisFlushed = true;
+		}
+		return url;
 	}
 
 	@Override
