@@ -15,7 +15,7 @@ import java.util.UUID;
 public record Actor(Role role, String userId, String name, String clientIp, String userAgent, String requestId) {
 
 	public enum Role {
-		CUSTOMER, ADMIN, JOBS
+		CUSTOMER, ADMIN, JOBS, SYSTEM
 	}
 
 	public Actor {
@@ -30,6 +30,15 @@ public record Actor(Role role, String userId, String name, String clientIp, Stri
 
 	public static Actor job(String jobName) {
 		return new Actor(Role.JOBS, null, "job:" + jobName, null, null, UUID.randomUUID().toString());
+	}
+
+	/** The same actor acting under another database role, keeping what the audit log records about it. */
+	public Actor as(Role newRole) {
+		return new Actor(newRole, userId, name, clientIp, userAgent, requestId);
+	}
+
+	public Actor withUser(String newUserId, String newName, Role newRole) {
+		return new Actor(newRole, newUserId, newName, clientIp, userAgent, requestId);
 	}
 
 	public Actor withRequest(String clientIp, String userAgent, String requestId) {

@@ -21,6 +21,11 @@ public abstract class ApiException extends RuntimeException {
 		return status;
 	}
 
+	/** Answer headers, such as Retry-After. */
+	public Map<String, String> headers() {
+		return Map.of();
+	}
+
 	/** Extra members of the problem document, such as the offending parameter. */
 	public Map<String, Object> properties() {
 		return Map.of();

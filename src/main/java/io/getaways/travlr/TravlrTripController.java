@@ -1,14 +1,23 @@
 package io.getaways.travlr;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Trip;
+import io.getaways.catalog.TripDraft;
 import io.getaways.catalog.TripNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,10 +31,13 @@ class TravlrTripController {
 
 	private final CatalogService catalog;
 	private final boolean tripAsArray;
+	private final int defaultCapacity;
 
-	TravlrTripController(CatalogService catalog, @Value("${getaways.travlr.trip-as-array:false}") boolean tripAsArray) {
+	TravlrTripController(CatalogService catalog, @Value("${getaways.travlr.trip-as-array:false}") boolean tripAsArray,
+			@Value("${getaways.travlr.default-capacity:20}") int defaultCapacity) {
 		this.catalog = catalog;
 		this.tripAsArray = tripAsArray;
+		this.defaultCapacity = defaultCapacity;
 	}
 
 	@GetMapping
@@ -47,5 +59,24 @@ class TravlrTripController {
 			.orElseThrow(() -> new TripNotFoundException(code));
 		boolean asArray = shape == null ? tripAsArray : shape.equalsIgnoreCase("array");
 		return asArray ? List.of(trip) : trip;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a trip (admin token); 400 {\"message\",\"error\"} names a bad field")
+	TravlrTrip create(@RequestBody(required = false) Map<String, Object> body) {
+		TripDraft draft = TravlrTripMapper.toDraft(body, defaultCapacity, "USD");
+		return TravlrTripMapper.toTravlr(catalog.createTrip(draft));
+	}
+
+	@PutMapping("/{tripCode}")
+	@Operation(summary = "Replace a trip (admin token); 404 {\"message\":\"Trip not found\"} when absent")
+	TravlrTrip replace(@PathVariable String tripCode, @RequestBody(required = false) Map<String, Object> body) {
+		String code = tripCode.toUpperCase(Locale.ROOT);
+		Trip current = catalog.findTrip(code).orElseThrow(() -> new TripNotFoundException(code)).trip();
+		Map<String, Object> replacement = new HashMap<>(body == null ? Map.of() : body);
+		replacement.put("code", code);
+		TripDraft draft = TravlrTripMapper.toDraft(replacement, current.capacity(), current.currency());
+		return TravlrTripMapper.toTravlr(catalog.replaceTrip(draft));
 	}
 }

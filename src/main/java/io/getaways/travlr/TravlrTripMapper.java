@@ -9,13 +9,16 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.getaways.catalog.Trip;
 import io.getaways.catalog.TripContent;
 import io.getaways.catalog.TripDetails;
+import io.getaways.catalog.TripDraft;
 
 /** Formats trips for Travlr clients and parses their display strings back into facts. */
 final class TravlrTripMapper {
@@ -38,6 +41,27 @@ final class TravlrTripMapper {
 				START.format(trip.departsAt()), trip.resort(), trip.pricePerPerson().setScale(2).toPlainString(),
 				content == null || content.image() == null ? "" : content.image(),
 				content == null || content.description() == null ? "" : content.description());
+	}
+
+	/** A whole trip from a Travlr body; code, name, length, start, resort and perPerson are required. */
+	static TripDraft toDraft(Map<String, Object> body, int capacity, String currency) {
+		String code = TravlrFields.required(body, "code").toUpperCase(Locale.ROOT);
+		if (!code.matches("[A-Z0-9]{4,20}")) {
+			throw new TravlrFieldException("code", "must be 4 to 20 letters or digits");
+		}
+		String name = TravlrFields.required(body, "name");
+		String resort = TravlrFields.required(body, "resort");
+		if (name.length() > 120 || resort.length() > 120) {
+			throw new TravlrFieldException(name.length() > 120 ? "name" : "resort", "must be at most 120 characters");
+		}
+		int nights = parseNights(TravlrFields.required(body, "length"));
+		Instant start = parseStart(TravlrFields.required(body, "start"));
+		BigDecimal price = parsePrice(TravlrFields.required(body, "perPerson"));
+		String image = TravlrFields.optional(body, "image");
+		String description = TravlrFields.optional(body, "description");
+		TripContent content = new TripContent(1, description, image, image == null ? List.of() : List.of(image),
+				List.of(), List.of(), Map.of());
+		return new TripDraft(code, name, resort, start, nights, price, currency, capacity, content);
 	}
 
 	static String length(int nights) {

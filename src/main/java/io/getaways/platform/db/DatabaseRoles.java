@@ -38,6 +38,11 @@ public record DatabaseRoles(String prefix) {
 		return prefix + "_jobs";
 	}
 
+	/** Identity internals: signing keys, deny-list, sign-in throttling, rate-limit overrides, OAuth2 clients. */
+	public String system() {
+		return prefix + "_system";
+	}
+
 	public String readonly() {
 		return prefix + "_readonly";
 	}
@@ -53,6 +58,6 @@ public record DatabaseRoles(String prefix) {
 	/** Liquibase changelog parameters naming every role. */
 	Map<String, String> changelogParameters() {
 		return Map.of("role_owner", owner(), "role_app", app(), "role_customer", customer(), "role_admin", admin(),
-				"role_jobs", jobs(), "role_readonly", readonly(), "role_auditor", auditor(), "role_backup", backup());
+				"role_jobs", jobs(), "role_system", system(), "role_readonly", readonly(), "role_auditor", auditor(), "role_backup", backup());
 	}
 }

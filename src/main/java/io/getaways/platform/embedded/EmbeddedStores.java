@@ -106,6 +106,11 @@ public final class EmbeddedStores implements AutoCloseable {
 		return postgres == null ? null : postgres.superuserJdbcUrl(database);
 	}
 
+	/** A secret generated once for this data directory, such as the key that encrypts signing keys at rest. */
+	String secret(String name) {
+		return secrets.get(name);
+	}
+
 	public Path dataDir() {
 		return dataDir;
 	}

@@ -46,6 +46,9 @@ public class EmbeddedStoresEnvironmentPostProcessor implements EnvironmentPostPr
 		if (wanted.contains(EmbeddedStores.Store.POSTGRES) && !environment.containsProperty("getaways.demo-data.enabled")) {
 			properties.put("getaways.demo-data.enabled", true);
 		}
+		if (!has(environment, "getaways.identity.key-encryption-secret")) {
+			properties.put("getaways.identity.key-encryption-secret", stores.secret("key-encryption"));
+		}
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
 		application.addInitializers(context -> releaseOnClose(context, stores));
 	}

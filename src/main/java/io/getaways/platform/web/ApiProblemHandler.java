@@ -40,7 +40,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> handleApiException(ApiException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
 		ex.properties().forEach(problem::setProperty);
-		return ResponseEntity.status(ex.status()).body(problem);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(ex.status());
+		ex.headers().forEach((name, value) -> answer.header(name, value));
+		return answer.body(problem);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

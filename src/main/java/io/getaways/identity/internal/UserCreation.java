@@ -1,0 +1,67 @@
+package io.getaways.identity.internal;
+
+import java.util.UUID;
+
+import io.getaways.identity.EmailTakenException;
+import io.getaways.identity.UserAccount;
+import io.getaways.platform.Actor;
+import io.getaways.platform.ActorContext;
+import io.getaways.platform.InvalidParameterException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creates an account with any role, as an admin: an admin caller acts as itself; anyone else (the operator's
+ * command line) acts as an admin named after the tool, so the audit log shows who created the account.
+ */
+@Component
+class UserCreation {
+
+	private final JdbcClient jdbc;
+	private final UserRepository users;
+	private final PasswordHasher hasher;
+	private final TransactionTemplate transactions;
+
+	UserCreation(JdbcClient jdbc, UserRepository users, PasswordHasher hasher, TransactionTemplate transactions) {
+		this.jdbc = jdbc;
+		this.users = users;
+		this.hasher = hasher;
+		this.transactions = transactions;
+	}
+
+	UserAccount create(String email, String name, String password, String role) {
+		if (password == null || password.length() < 8 || password.length() > 128) {
+			throw new InvalidParameterException("password", "must be 8 to 128 characters");
+		}
+		if (email == null || !email.matches("[^@\\s]+@[^@\\s]+") || email.length() > 254) {
+			throw new InvalidParameterException("email", "must be an email address");
+		}
+		if (name == null || name.isBlank() || name.length() > 100) {
+			throw new InvalidParameterException("name", "must be 1 to 100 characters");
+		}
+		String hash = hasher.hash(password);
+		Actor current = ActorContext.current();
+		Actor operator = current.role() == Actor.Role.ADMIN ? current : Actor.job("users-cli").as(Actor.Role.ADMIN);
+		return ActorContext.callAs(operator, () -> transactions.execute(status -> {
+			if (!users.roleNames().contains(role)) {
+				throw new InvalidParameterException("role", "must be one of " + users.roleNames());
+			}
+			UUID id;
+			try {
+				id = jdbc.sql("INSERT INTO app.users (email, name, password_hash) VALUES (:email, :name, :hash) RETURNING id")
+					.param("email", email.trim())
+					.param("name", name.trim())
+					.param("hash", hash)
+					.query(UUID.class)
+					.single();
+			}
+			catch (DuplicateKeyException ex) {
+				throw new EmailTakenException();
+			}
+			users.grantRole(id, role, null);
+			return users.find(id).orElseThrow();
+		}));
+	}
+}

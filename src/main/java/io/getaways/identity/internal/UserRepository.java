@@ -1,0 +1,92 @@
+package io.getaways.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.getaways.identity.UserAccount;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Users under row-level security: callers see their own row unless they act as admin. */
+@Repository
+class UserRepository {
+
+	private static final String FIND = """
+			SELECT u.id, u.email, u.name, u.status,
+			       coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
+			FROM app.users u
+			LEFT JOIN app.user_roles r ON r.user_id = u.id
+			WHERE u.id = :id
+			GROUP BY u.id""";
+
+	private final JdbcClient jdbc;
+
+	UserRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<LoginCandidate> loginCandidate(String email) {
+		return jdbc.sql("SELECT id, password_hash, status FROM app.login_candidate(:email)")
+			.param("email", email)
+			.query((row, n) -> new LoginCandidate(row.getObject("id", UUID.class), row.getString("password_hash"),
+					row.getString("status")))
+			.optional();
+	}
+
+	/** Returns the new user's id, or empty when the email is taken. */
+	Optional<UUID> register(String email, String name, String passwordHash, String role) {
+		return Optional.ofNullable(jdbc.sql("SELECT app.register_user(:email, :name, :hash, :role)")
+			.param("email", email)
+			.param("name", name)
+			.param("hash", passwordHash)
+			.param("role", role)
+			.query(UUID.class)
+			.single());
+	}
+
+	Optional<UserAccount> find(UUID id) {
+		return jdbc.sql(FIND).param("id", id).query(UserRepository::mapUser).optional();
+	}
+
+	void recordSignIn(UUID id, String upgradedHash) {
+		jdbc.sql("""
+				UPDATE app.users
+				SET last_login_at = now(), password_hash = coalesce(:hash, password_hash)
+				WHERE id = :id""").param("id", id).param("hash", upgradedHash).update();
+	}
+
+	void grantRole(UUID userId, String role, UUID grantedBy) {
+		jdbc.sql("""
+				INSERT INTO app.user_roles (user_id, role, granted_by) VALUES (:user, :role, :by)
+				ON CONFLICT (user_id, role) DO NOTHING""")
+			.param("user", userId)
+			.param("role", role)
+			.param("by", grantedBy)
+			.update();
+	}
+
+	boolean revokeRole(UUID userId, String role) {
+		return jdbc.sql("DELETE FROM app.user_roles WHERE user_id = :user AND role = :role")
+			.param("user", userId)
+			.param("role", role)
+			.update() > 0;
+	}
+
+	List<String> roleNames() {
+		return jdbc.sql("SELECT name FROM app.roles ORDER BY name").query(String.class).list();
+	}
+
+	private static UserAccount mapUser(ResultSet row, int n) throws SQLException {
+		String[] roles = (String[]) row.getArray("roles").getArray();
+		return new UserAccount(row.getObject("id", UUID.class), row.getString("email"), row.getString("name"),
+				new HashSet<>(Arrays.asList(roles)), row.getString("status"));
+	}
+
+	record LoginCandidate(UUID id, String passwordHash, String status) {
+	}
+}

@@ -1,0 +1,5 @@
+/**
+ * Users, passwords, roles and permissions, tokens, sessions, API keys, OAuth2 clients and rate limits.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "identity")
+package io.getaways.identity;

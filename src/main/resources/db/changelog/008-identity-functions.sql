@@ -1,0 +1,39 @@
+--liquibase formatted sql
+
+--changeset getaways:008-sign-in-functions splitStatements:false
+--comment: what must work before a user is known goes through these narrow functions, never through a role that bypasses row-level security
+CREATE FUNCTION app.login_candidate(p_email citext)
+RETURNS TABLE (id uuid, password_hash text, status text)
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, public
+AS $$
+  SELECT u.id, u.password_hash, u.status FROM app.users u WHERE u.email = p_email
+$$;
+
+CREATE FUNCTION app.register_user(p_email citext, p_name text, p_password_hash text, p_role text)
+RETURNS uuid
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, public
+AS $$
+DECLARE
+  new_id uuid;
+BEGIN
+  IF p_role NOT IN ('customer', 'partner') THEN
+    RAISE EXCEPTION 'self-registration may not grant role %', p_role USING ERRCODE = '42501';
+  END IF;
+  INSERT INTO app.users (email, name, password_hash) VALUES (p_email, p_name, p_password_hash)
+  ON CONFLICT (email) DO NOTHING
+  RETURNING users.id INTO new_id;
+  IF new_id IS NOT NULL THEN
+    INSERT INTO app.user_roles (user_id, role) VALUES (new_id, p_role);
+  END IF;
+  RETURN new_id;
+END
+$$;
+
+REVOKE ALL ON FUNCTION app.login_candidate(citext) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app.register_user(citext, text, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app.login_candidate(citext) TO ${role_customer}, ${role_jobs};
+GRANT EXECUTE ON FUNCTION app.register_user(citext, text, text, text) TO ${role_customer};
+--rollback DROP FUNCTION app.register_user(citext, text, text, text);
+--rollback DROP FUNCTION app.login_candidate(citext);
