@@ -1,7 +1,10 @@
 package io.getaways.catalog.internal;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.getaways.catalog.TripDetails;
@@ -19,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Trip reads cached in Redis. Redis may be lost or down at any moment: every failure is a miss, and after one the
- * cache is bypassed for a short pause instead of paying a timeout on every request.
+ * cache is bypassed for a short pause instead of paying a timeout on every request. An eviction that failed is
+ * remembered, and the cache is neither read nor written again until it has been carried out: an entry that went stale
+ * while Redis was away (and that Redis may have kept) must never be served once it is back.
  */
 @Component
 class TripCache {
@@ -36,6 +41,9 @@ class TripCache {
 	private final Counter misses;
 	private final Counter errors;
 	private final AtomicLong bypassUntilNanos = new AtomicLong(System.nanoTime());
+	/** Trip code to the number of the failure that left its eviction pending, so a newer failure is never lost. */
+	private final Map<String, Long> pendingEvictions = new ConcurrentHashMap<>();
+	private final AtomicLong evictionFailures = new AtomicLong();
 
 	TripCache(StringRedisTemplate redis, JsonMapper json, StoreMetrics metrics, MeterRegistry registry,
 			@Value("${getaways.cache.trip-ttl:10m}") Duration ttl,
@@ -59,7 +67,7 @@ class TripCache {
 	}
 
 	Optional<TripDetails> get(String code) {
-		if (bypassed()) {
+		if (bypassed() || !evictPending()) {
 			misses.increment();
 			return Optional.empty();
 		}
@@ -80,7 +88,7 @@ class TripCache {
 	}
 
 	void put(TripDetails details) {
-		if (bypassed()) {
+		if (bypassed() || !evictPending()) {
 			return;
 		}
 		try {
@@ -94,17 +102,37 @@ class TripCache {
 	}
 
 	/**
-	 * Eviction is attempted even while bypassing, and its failure is thrown: the outbox then keeps the event and
-	 * delivers it again, so a stale entry cannot outlive an outage.
+	 * Eviction is attempted even while bypassing. A failure is remembered for {@link #evictPending()} and thrown, so
+	 * the outbox keeps the event as well and delivers it again after a restart of this instance.
 	 */
 	void evict(String code) {
 		try {
 			metrics.record(Store.REDIS, "trip-cache.evict", () -> redis.delete(PREFIX + code));
 		}
 		catch (RuntimeException ex) {
+			pendingEvictions.put(code, evictionFailures.incrementAndGet());
 			failed("evict", ex);
 			throw ex;
 		}
+	}
+
+	/** Carries out the evictions that failed earlier; returns whether none is left, that is whether Redis is trusted. */
+	private boolean evictPending() {
+		if (pendingEvictions.isEmpty()) {
+			return true;
+		}
+		Map<String, Long> attempted = Map.copyOf(pendingEvictions);
+		List<String> keys = attempted.keySet().stream().map(PREFIX::concat).toList();
+		try {
+			metrics.record(Store.REDIS, "trip-cache.evict-pending", () -> redis.delete(keys));
+		}
+		catch (RuntimeException ex) {
+			failed("evict-pending", ex);
+			return false;
+		}
+		attempted.forEach(pendingEvictions::remove);
+		log.info("Trip cache: carried out {} evictions that failed while Redis was unavailable", attempted.size());
+		return pendingEvictions.isEmpty();
 	}
 
 	private boolean bypassed() {

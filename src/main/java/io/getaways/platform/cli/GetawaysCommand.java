@@ -6,12 +6,15 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 @Command(name = "getaways", mixinStandardHelpOptions = true, subcommands = { MigrateCommand.class },
 		description = "Getaways travel-booking backend. Without a subcommand, or with 'serve', runs the service.")
 public class GetawaysCommand {
 
-	@Option(names = "--data-dir", description = "Data directory of embedded mode (default ./data, or GETAWAYS_DATA_DIR)")
+	/** Inherited, so that it may follow the subcommand too, as in {@code migrate up --data-dir=x}. */
+	@Option(names = "--data-dir", scope = ScopeType.INHERIT,
+			description = "Data directory of embedded mode (default ./data, or GETAWAYS_DATA_DIR)")
 	String dataDir;
 
 	/** Spring properties that every subcommand's context starts with. */

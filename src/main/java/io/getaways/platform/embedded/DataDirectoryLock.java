@@ -8,43 +8,66 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An exclusive OS lock on the data directory, so that two processes never run embedded servers over the same files.
  * The lock dies with the process, so a crash never leaves it stale.
+ * <p>
+ * On Linux the lock is a POSIX record lock, which the process loses as soon as it closes any descriptor of the lock
+ * file, however opened. So the lock file stays empty and the owner is written to a file of its own, and this JVM never
+ * opens a lock file it already holds, even when the directory is named by another path.
  */
 final class DataDirectoryLock implements AutoCloseable {
 
 	private static final String LOCK_FILE = ".getaways.lock";
+	private static final String OWNER_FILE = ".getaways.owner";
 
+	private static final Set<Path> HELD_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
+
+	private final Path heldFile;
 	private final FileChannel channel;
 	private final FileLock lock;
 
-	private DataDirectoryLock(FileChannel channel, FileLock lock) {
+	private DataDirectoryLock(Path heldFile, FileChannel channel, FileLock lock) {
+		this.heldFile = heldFile;
 		this.channel = channel;
 		this.lock = lock;
 	}
 
 	static DataDirectoryLock acquire(Path dataDir) {
-		Path lockFile = dataDir.resolve(LOCK_FILE);
-		FileChannel channel = null;
+		Path heldFile;
 		try {
 			Files.createDirectories(dataDir);
-			channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-					StandardOpenOption.READ);
+			heldFile = dataDir.toRealPath().resolve(LOCK_FILE);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot lock data directory " + dataDir + ": " + ex.getMessage(), ex);
+		}
+		if (!HELD_IN_THIS_JVM.add(heldFile)) {
+			throw new DataDirectoryInUseException(dataDir, readOwner(dataDir) + ", this JVM");
+		}
+		FileChannel channel = null;
+		try {
+			channel = FileChannel.open(heldFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 			FileLock lock = tryLock(channel);
 			if (lock == null) {
 				channel.close();
-				throw new DataDirectoryInUseException(dataDir, readOwner(lockFile));
+				throw new DataDirectoryInUseException(dataDir, readOwner(dataDir));
 			}
-			channel.truncate(0);
-			channel.write(StandardCharsets.UTF_8.encode("pid=" + ProcessHandle.current().pid() + "\n"));
-			channel.force(true);
-			return new DataDirectoryLock(channel, lock);
+			Files.writeString(dataDir.resolve(OWNER_FILE), "pid=" + ProcessHandle.current().pid() + "\n",
+					StandardCharsets.UTF_8);
+			return new DataDirectoryLock(heldFile, channel, lock);
 		}
 		catch (IOException ex) {
 			closeQuietly(channel);
+			HELD_IN_THIS_JVM.remove(heldFile);
 			throw new IllegalStateException("Cannot lock data directory " + dataDir + ": " + ex.getMessage(), ex);
+		}
+		catch (RuntimeException ex) {
+			HELD_IN_THIS_JVM.remove(heldFile);
+			throw ex;
 		}
 	}
 
@@ -57,12 +80,12 @@ final class DataDirectoryLock implements AutoCloseable {
 		}
 	}
 
-	private static String readOwner(Path lockFile) {
+	private static String readOwner(Path dataDir) {
 		try {
-			return Files.readString(lockFile).trim();
+			return Files.readString(dataDir.resolve(OWNER_FILE)).trim();
 		}
 		catch (IOException ex) {
-			return "unknown";
+			return "owner unknown";
 		}
 	}
 
@@ -85,6 +108,9 @@ final class DataDirectoryLock implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot release data directory lock", ex);
+		}
+		finally {
+			HELD_IN_THIS_JVM.remove(heldFile);
 		}
 	}
 }

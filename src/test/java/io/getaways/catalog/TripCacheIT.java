@@ -1,0 +1,194 @@
+package io.getaways.catalog;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.getaways.platform.embedded.EmbeddedRedisServer;
+import io.getaways.platform.embedded.EmbeddedStores;
+import io.getaways.support.HttpApi;
+import io.getaways.support.HttpApi.Answer;
+import io.getaways.support.IntegrationTest;
+import io.getaways.support.TestStores;
+import io.getaways.support.TestTrips;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+/** Trip reads through Redis: cached, evicted on change, and still answered while Redis is away. */
+@IntegrationTest
+class TripCacheIT {
+
+	private static final Duration PROJECTION = Duration.ofSeconds(30);
+	private static final Duration QUICK = Duration.ofSeconds(1);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CatalogService catalog;
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	ApplicationContext context;
+
+	private HttpApi api;
+
+	@BeforeEach
+	void connect() {
+		api = new HttpApi(port);
+	}
+
+	@Test
+	void secondReadIsServedFromRedis() {
+		String code = createTrip("Cache Cove");
+		readUntilCached(code);
+		double hitsBefore = hits();
+		JsonNode second = read(code);
+		assertThat(hits()).isGreaterThan(hitsBefore);
+		assertThat(second.path("code").asString()).isEqualTo(code);
+		assertThat(second.path("contentAvailable").asBoolean()).isTrue();
+	}
+
+	@Test
+	void replacedTripShowsNewFactsAtOnceAndNewContentAfterProjection() {
+		String code = createTrip("Old Name");
+		readUntilCached(code);
+
+		TestTrips.replace(catalog, TestTrips.draft(code, "New Name", "Cache Resort, 4 stars",
+				Instant.parse("2093-01-15T08:00:00Z"), "640.00", TestTrips.content(1, "<p>rewritten</p>", "new.jpg")));
+		assertThat(redis.hasKey(key(code))).as("evicted on commit").isFalse();
+
+		JsonNode atOnce = read(code);
+		assertThat(atOnce.path("name").asString()).isEqualTo("New Name");
+		assertThat(atOnce.path("contentVersion").asLong()).isEqualTo(2);
+
+		JsonNode projected = await().atMost(PROJECTION)
+			.until(() -> read(code), body -> body.path("contentAvailable").asBoolean());
+		assertThat(projected.path("contentVersion").asLong()).isEqualTo(2);
+		assertThat(projected.path("content").path("version").asLong()).isEqualTo(2);
+		assertThat(projected.path("content").path("description").asString()).isEqualTo("<p>rewritten</p>");
+		assertThat(projected.path("content").path("image").asString()).isEqualTo("new.jpg");
+	}
+
+	@Test
+	void readsAndReadinessSurviveRedisOutage() {
+		EmbeddedRedisServer server = embeddedRedis();
+		String cached = createTrip("Outage Cached");
+		String uncached = createTrip("Outage Uncached");
+		readUntilCached(cached);
+		try {
+			server.stop();
+			for (int round = 0; round < 4; round++) {
+				assertQuickRead(cached);
+				assertQuickRead(uncached);
+				assertQuickRead("GALR210214");
+			}
+			Answer health = api.get("/actuator/health");
+			assertThat(health.status()).as(health.toString()).isEqualTo(503);
+			assertThat(health.json().path("status").asString()).isEqualTo("DOWN");
+			assertThat(health.json().path("components").path("redis").path("status").asString()).isEqualTo("DOWN");
+			assertThat(health.json().path("components").path("postgres").path("status").asString()).isEqualTo("UP");
+			Answer readiness = api.get("/actuator/health/readiness");
+			assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
+			assertThat(readiness.json().path("status").asString()).isEqualTo("UP");
+		}
+		finally {
+			server.restart();
+		}
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+				api.get("/actuator/health").json().path("components").path("redis").path("status").asString())
+			.isEqualTo("UP"));
+		// the cache bypasses Redis for a pause after failures, then must come back to it by itself
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			double before = hits();
+			read(cached);
+			read(cached);
+			assertThat(hits()).isGreaterThan(before);
+		});
+		assertThat(redis.hasKey(key(cached))).isTrue();
+	}
+
+	@Test
+	void tripReplacedDuringRedisOutageIsNotReadStaleAfterwards() {
+		EmbeddedRedisServer server = embeddedRedis();
+		String code = createTrip("Before Outage");
+		readUntilCached(code);
+		try {
+			server.stop();
+			TestTrips.replace(catalog, TestTrips.draft(code, "During Outage", "Cache Resort, 4 stars",
+					Instant.parse("2093-01-15T08:00:00Z"), "640.00"));
+			assertThat(read(code).path("name").asString()).isEqualTo("During Outage");
+		}
+		finally {
+			server.restart();
+		}
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			double before = hits();
+			JsonNode body = read(code);
+			assertThat(body.path("name").asString()).isEqualTo("During Outage");
+			read(code);
+			assertThat(hits()).isGreaterThan(before);
+		});
+		assertThat(read(code).path("name").asString()).isEqualTo("During Outage");
+	}
+
+	private EmbeddedRedisServer embeddedRedis() {
+		EmbeddedStores stores = TestStores.embedded(context);
+		EmbeddedRedisServer server = stores == null ? null : stores.redis();
+		assumeThat(server).as("only an embedded Redis can be stopped by a test").isNotNull();
+		return server;
+	}
+
+	private String createTrip(String name) {
+		String code = TestTrips.code();
+		TestTrips.create(catalog, TestTrips.draft(code, name, "Cache Resort, 4 stars",
+				Instant.parse("2093-01-15T08:00:00Z"), "640.00"));
+		return code;
+	}
+
+	/** A read caches only when the content is current, which trails creation by the asynchronous projection. */
+	private void readUntilCached(String code) {
+		await().atMost(PROJECTION).untilAsserted(() -> {
+			assertThat(read(code).path("contentAvailable").asBoolean()).isTrue();
+			assertThat(redis.hasKey(key(code))).isTrue();
+		});
+	}
+
+	private JsonNode read(String code) {
+		Answer answer = api.get("/api/v1/trips/" + code);
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+		return answer.json();
+	}
+
+	private void assertQuickRead(String code) {
+		long started = System.nanoTime();
+		JsonNode body = read(code);
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+		assertThat(body.path("code").asString()).isEqualTo(code);
+		assertThat(took).as("read of %s while Redis is down", code).isLessThan(QUICK);
+	}
+
+	private double hits() {
+		Counter counter = meters.find("getaways.cache.requests").tags("cache", "trip", "result", "hit").counter();
+		return counter == null ? 0 : counter.count();
+	}
+
+	private static String key(String code) {
+		return "getaways:trip:" + code;
+	}
+}
