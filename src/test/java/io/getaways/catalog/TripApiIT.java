@@ -204,7 +204,8 @@ class TripApiIT {
 		assertThat(delete.header("Allow")).contains("GET");
 		// /api/v1 has no POST endpoint yet, so a text/plain POST meets 405 before any 415 could apply
 		assertProblem(api.send("POST", "/api/v1/trips", "text/plain", "hello"), 405);
-		assertProblem(api.get("/api/v1/no-such-thing"), 404);
+		// everything outside the public paths needs a caller, so an anonymous probe of an unknown path learns nothing
+		assertProblem(api.get("/api/v1/no-such-thing"), 401);
 		assertProblem(api.get("/api/v1/trips/" + encode("not-a-code!")), 400);
 	}
 
