@@ -15,7 +15,11 @@ import java.util.UUID;
 public record Actor(Role role, String userId, String name, String clientIp, String userAgent, String requestId) {
 
 	public enum Role {
-		CUSTOMER, ADMIN, JOBS, SYSTEM
+		CUSTOMER, ADMIN, JOBS,
+		/** Reads the audit log and nothing else. */
+		AUDITOR,
+		/** Identity internals: signing keys, deny-list, sign-in throttling, rate-limit overrides. */
+		SYSTEM
 	}
 
 	public Actor {

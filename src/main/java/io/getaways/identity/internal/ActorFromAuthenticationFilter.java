@@ -61,8 +61,15 @@ class ActorFromAuthenticationFilter extends OncePerRequestFilter {
 		}
 	}
 
+	/** The strongest database role among the caller's roles: admin, then auditor, else customer. */
 	static Actor.Role roleOf(Collection<? extends GrantedAuthority> authorities) {
-		boolean admin = authorities.stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
-		return admin ? Actor.Role.ADMIN : Actor.Role.CUSTOMER;
+		if (has(authorities, "ROLE_ADMIN")) {
+			return Actor.Role.ADMIN;
+		}
+		return has(authorities, "ROLE_AUDITOR") ? Actor.Role.AUDITOR : Actor.Role.CUSTOMER;
+	}
+
+	private static boolean has(Collection<? extends GrantedAuthority> authorities, String authority) {
+		return authorities.stream().anyMatch(granted -> granted.getAuthority().equals(authority));
 	}
 }

@@ -3,13 +3,16 @@ package io.getaways.platform.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.getaways.platform.CliSubcommand;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 @Command(name = "getaways", mixinStandardHelpOptions = true, subcommands = { MigrateCommand.class },
-		description = "Getaways travel-booking backend. Without a subcommand, or with 'serve', runs the service.")
+		description = "Getaways travel-booking backend. Without a subcommand, or with 'serve', runs the service. "
+				+ "Modules add further subcommands (see CliSubcommand).")
 public class GetawaysCommand {
 
 	/** Inherited, so that it may follow the subcommand too, as in {@code migrate up --data-dir=x}. */
@@ -24,6 +27,11 @@ public class GetawaysCommand {
 		GetawaysCommand root = new GetawaysCommand();
 		root.properties.addAll(properties);
 		CommandLine commandLine = new CommandLine(root);
+		for (CliSubcommand subcommand : SpringFactoriesLoader.forDefaultResourceLocation(
+				GetawaysCommand.class.getClassLoader()).load(CliSubcommand.class)) {
+			subcommand.useTasks(components -> TaskContext.startWithDatabase(root, components));
+			commandLine.addSubcommand(subcommand);
+		}
 		commandLine.setExecutionExceptionHandler((ex, line, parsed) -> {
 			line.getErr().println(line.getCommandName() + ": " + ex.getMessage());
 			return 1;
