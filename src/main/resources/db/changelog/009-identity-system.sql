@@ -104,6 +104,9 @@ CREATE POLICY api_keys_own ON system.api_keys FOR ALL TO ${role_customer}
   USING (user_id = (SELECT nullif(current_setting('app.user_id', true), '')::uuid))
   WITH CHECK (user_id = (SELECT nullif(current_setting('app.user_id', true), '')::uuid));
 CREATE POLICY api_keys_admin ON system.api_keys FOR ALL TO ${role_admin} USING (true) WITH CHECK (true);
+-- the owner's SECURITY DEFINER functions below (refresh rotation, API-key lookup) work before the user is known
+CREATE POLICY refresh_tokens_definer_functions ON system.refresh_tokens FOR ALL TO ${role_owner} USING (true) WITH CHECK (true);
+CREATE POLICY api_keys_definer_functions ON system.api_keys FOR ALL TO ${role_owner} USING (true) WITH CHECK (true);
 GRANT SELECT, INSERT, UPDATE (used_at, revoked_at) ON system.refresh_tokens TO ${role_customer}, ${role_admin};
 GRANT SELECT, INSERT, UPDATE (revoked_at, last_used_at) ON system.api_keys TO ${role_customer}, ${role_admin};
 --rollback DROP TABLE system.api_keys;

@@ -16,8 +16,10 @@ CREATE TRIGGER rate_limit_overrides_audit AFTER INSERT OR UPDATE OR DELETE ON sy
   FOR EACH ROW EXECUTE FUNCTION audit.capture('subject');
 CREATE TRIGGER oauth2_registered_client_audit AFTER INSERT OR UPDATE OR DELETE ON system.oauth2_registered_client
   FOR EACH ROW EXECUTE FUNCTION audit.capture('client_id', 'client_secret');
+GRANT USAGE ON SCHEMA audit TO ${role_customer}, ${role_jobs}, ${role_system};
 GRANT EXECUTE ON FUNCTION audit.record_event(text, text, jsonb) TO ${role_system};
 --rollback REVOKE EXECUTE ON FUNCTION audit.record_event(text, text, jsonb) FROM ${role_system};
+--rollback REVOKE USAGE ON SCHEMA audit FROM ${role_customer}, ${role_jobs}, ${role_system};
 --rollback DROP TRIGGER oauth2_registered_client_audit ON system.oauth2_registered_client;
 --rollback DROP TRIGGER rate_limit_overrides_audit ON system.rate_limit_overrides;
 --rollback DROP TRIGGER signing_keys_audit ON system.signing_keys;

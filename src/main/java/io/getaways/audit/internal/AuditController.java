@@ -13,11 +13,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/admin/audit")
+@PreAuthorize("hasAuthority('audit:read')")
 @Tag(name = "Audit", description = "Read the audit log (admins and auditors)")
 class AuditController {
 
