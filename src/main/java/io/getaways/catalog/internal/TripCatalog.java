@@ -15,6 +15,9 @@ import io.getaways.catalog.TripDraft;
 import io.getaways.catalog.TripNotFoundException;
 import io.getaways.catalog.TripPage;
 import io.getaways.catalog.TripQuery;
+import io.getaways.platform.Actor;
+import io.getaways.platform.ActorContext;
+import io.getaways.platform.NotAllowedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -81,6 +84,7 @@ class TripCatalog implements CatalogService {
 
 	@Override
 	public TripDetails createTrip(TripDraft draft) {
+		requireCatalogWriter();
 		return readWrite.execute(status -> {
 			try {
 				return publishChange(trips.insert(draft), draft.content());
@@ -93,8 +97,17 @@ class TripCatalog implements CatalogService {
 
 	@Override
 	public TripDetails replaceTrip(TripDraft draft) {
+		requireCatalogWriter();
 		return readWrite.execute(status -> publishChange(
 				trips.replace(draft).orElseThrow(() -> new TripNotFoundException(draft.code())), draft.content()));
+	}
+
+	/** Checked here as well as on the routes, so no caller reaches a catalog write without the right role. */
+	private static void requireCatalogWriter() {
+		Actor.Role role = ActorContext.current().role();
+		if (role != Actor.Role.ADMIN && role != Actor.Role.JOBS) {
+			throw new NotAllowedException("Changing the catalog needs the admin role");
+		}
 	}
 
 	private TripDetails publishChange(Trip trip, TripContent draftContent) {
