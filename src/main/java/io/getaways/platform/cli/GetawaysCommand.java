@@ -10,8 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "getaways", mixinStandardHelpOptions = true, subcommands = { MigrateCommand.class },
-		description = "Getaways travel-booking backend. Without a subcommand, or with 'serve', runs the service. "
-				+ "Modules add further subcommands (see CliSubcommand).")
+		description = "Getaways travel-booking backend. Without a subcommand, or with 'serve', runs the service.")
 public class GetawaysCommand {
 
 	@Option(names = "--data-dir", description = "Data directory of embedded mode (default ./data, or GETAWAYS_DATA_DIR)")
