@@ -17,6 +17,6 @@ class ModulesTest {
 	@Test
 	void everyCapabilityOfTheArchitectureIsAModule() {
 		assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-			.contains("catalog", "platform", "travlr");
+			.contains("catalog", "platform", "travlr", "audit");
 	}
 }

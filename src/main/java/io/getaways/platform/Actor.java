@@ -15,7 +15,9 @@ import java.util.UUID;
 public record Actor(Role role, String userId, String name, String clientIp, String userAgent, String requestId) {
 
 	public enum Role {
-		CUSTOMER, ADMIN, JOBS
+		CUSTOMER, ADMIN, JOBS,
+		/** Reads the audit log and nothing else. */
+		AUDITOR
 	}
 
 	public Actor {

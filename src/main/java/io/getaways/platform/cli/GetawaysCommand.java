@@ -3,6 +3,8 @@ package io.getaways.platform.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.getaways.platform.CliSubcommand;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +26,11 @@ public class GetawaysCommand {
 		GetawaysCommand root = new GetawaysCommand();
 		root.properties.addAll(properties);
 		CommandLine commandLine = new CommandLine(root);
+		for (CliSubcommand subcommand : SpringFactoriesLoader.forDefaultResourceLocation(
+				GetawaysCommand.class.getClassLoader()).load(CliSubcommand.class)) {
+			subcommand.useTasks(components -> TaskContext.startWithDatabase(root, components));
+			commandLine.addSubcommand(subcommand);
+		}
 		commandLine.setExecutionExceptionHandler((ex, line, parsed) -> {
 			line.getErr().println(line.getCommandName() + ": " + ex.getMessage());
 			return 1;

@@ -2,7 +2,9 @@ package io.getaways.platform.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
+import io.getaways.platform.db.CliDatabaseTask;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,12 +15,29 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class TaskContext {
 
+	private static final String MIGRATE_ON_START = "getaways.db.migrate-on-start";
+
 	private TaskContext() {
 	}
 
 	static ConfigurableApplicationContext start(Class<?> configuration, GetawaysCommand root, String embeddedStores) {
+		return start(new Class<?>[] { configuration }, root.springArguments(), embeddedStores);
+	}
+
+	/** The service's pool and transactions plus the given components; never migrates. */
+	static ConfigurableApplicationContext startWithDatabase(GetawaysCommand root, Class<?>... components) {
 		List<String> arguments = new ArrayList<>(root.springArguments());
-		return new SpringApplicationBuilder(configuration).web(WebApplicationType.NONE)
+		if (arguments.stream().noneMatch(argument -> argument.startsWith("--" + MIGRATE_ON_START + "="))) {
+			arguments.add("--" + MIGRATE_ON_START + "=false");
+		}
+		Class<?>[] sources = Stream.concat(Stream.of(CliDatabaseTask.class), Stream.of(components))
+			.toArray(Class<?>[]::new);
+		return start(sources, arguments, "postgres");
+	}
+
+	private static ConfigurableApplicationContext start(Class<?>[] sources, List<String> arguments,
+			String embeddedStores) {
+		return new SpringApplicationBuilder(sources).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("spring.main.banner-mode=off", "getaways.embedded.stores=" + embeddedStores,
 					"logging.level.root=WARN", "logging.level.io.getaways=INFO")

@@ -55,6 +55,7 @@ class ActorTransactionManager extends JdbcTransactionManager {
 			case CUSTOMER -> roles.customer();
 			case ADMIN -> roles.admin();
 			case JOBS -> roles.jobs();
+			case AUDITOR -> roles.auditor();
 		};
 	}
 

@@ -120,6 +120,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		if (type.getSimpleName().equals("LocalDate")) {
 			return "a date as YYYY-MM-DD";
 		}
+		if (type.getSimpleName().equals("Instant")) {
+			return "an ISO-8601 instant such as 2025-01-31T10:00:00Z";
+		}
 		return "a valid " + type.getSimpleName();
 	}
 

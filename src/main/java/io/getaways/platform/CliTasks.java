@@ -1,0 +1,15 @@
+package io.getaways.platform;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** What the command line offers a module's subcommand: a short-lived context on the service's configuration. */
+public interface CliTasks {
+
+	/**
+	 * Starts a non-web context holding the application pool (logging in as the application role, one actor per
+	 * transaction, as in the service), a {@code JdbcClient}, a {@code TransactionTemplate} and store metrics, plus the
+	 * given components. In embedded mode it starts only PostgreSQL. It applies no migration: a task reads or changes
+	 * data, never the schema.
+	 */
+	ConfigurableApplicationContext startWithDatabase(Class<?>... components);
+}
