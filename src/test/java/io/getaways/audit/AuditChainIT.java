@@ -100,6 +100,24 @@ class AuditChainIT {
 	}
 
 	@Test
+	void aChainLinkRemovedByTheOwnerIsReported() {
+		long removed = recordEvent("CHAIN_PROBE");
+		long later = recordEvent("CHAIN_PROBE");
+		awaitSealed(later);
+
+		AuditDatabase.ChainLink link = database.removeChainLinkAsOwner(removed);
+		try {
+			VerificationResult result = auditLog.verify();
+			assertThat(result.firstBrokenId()).isEqualTo(removed);
+			assertThat(result.reason()).contains("missing from audit.chain");
+		}
+		finally {
+			database.restoreChainLinkAsOwner(link);
+		}
+		assertThat(auditLog.verify().isIntact()).isTrue();
+	}
+
+	@Test
 	void concurrentWritersAreAllSealedInOrderWithoutGaps() throws Exception {
 		List<String> codes = new ArrayList<>();
 		for (int i = 0; i < 8; i++) {

@@ -3,7 +3,9 @@ package io.getaways.audit;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.getaways.platform.Actor;
@@ -54,27 +56,71 @@ final class AuditDatabase {
 	}
 
 	/** The owner's way around the log's protection: only it may disable the trigger, and it must do so on purpose. */
-	void overwriteAsOwner(long entryId, String column, String jsonValue) {
+	void overwriteAsOwner(long entryId, String column, String value) {
 		if (!List.of("new_row", "content_hash").contains(column)) {
 			throw new IllegalArgumentException(column);
 		}
-		String value = column.equals("new_row") ? "CAST(? AS jsonb)" : "decode(?, 'hex')";
-		try (Connection owner = ownerConnection()) {
-			owner.setAutoCommit(false);
-			JdbcClient client = JdbcClient.create(new SingleConnectionDataSource(owner, true));
+		String newValue = column.equals("new_row") ? "CAST(? AS jsonb)" : "decode(?, 'hex')";
+		int changed = asOwnerInOneTransaction(client -> {
 			client.sql("ALTER TABLE audit.log DISABLE TRIGGER log_append_only").update();
-			int changed = client.sql("UPDATE audit.log SET " + column + " = " + value + " WHERE id = ?")
-				.params(jsonValue, entryId)
+			int rows = client.sql("UPDATE audit.log SET " + column + " = " + newValue + " WHERE id = ?")
+				.params(value, entryId)
 				.update();
 			client.sql("ALTER TABLE audit.log ENABLE TRIGGER log_append_only").update();
-			if (changed != 1) {
-				owner.rollback();
-				throw new IllegalStateException("No audit entry " + entryId);
+			return rows;
+		});
+		if (changed != 1) {
+			throw new IllegalStateException("No audit entry " + entryId);
+		}
+	}
+
+	record ChainLink(long logId, String prevHash, String chainHash, OffsetDateTime sealedAt) {
+	}
+
+	/** Removes one link of the chain as the owner would have to: granting itself DELETE and disabling the trigger. */
+	ChainLink removeChainLinkAsOwner(long logId) {
+		return asOwnerInOneTransaction(client -> {
+			ChainLink link = client.sql("""
+					SELECT log_id, encode(prev_hash, 'hex') AS prev_hash, encode(chain_hash, 'hex') AS chain_hash,
+					       sealed_at
+					FROM audit.chain
+					WHERE log_id = ?""")
+				.param(logId)
+				.query((row, n) -> new ChainLink(row.getLong("log_id"), row.getString("prev_hash"),
+						row.getString("chain_hash"), row.getObject("sealed_at", OffsetDateTime.class)))
+				.single();
+			client.sql("GRANT DELETE ON audit.chain TO CURRENT_USER").update();
+			client.sql("ALTER TABLE audit.chain DISABLE TRIGGER chain_append_only").update();
+			client.sql("DELETE FROM audit.chain WHERE log_id = ?").param(logId).update();
+			client.sql("ALTER TABLE audit.chain ENABLE TRIGGER chain_append_only").update();
+			client.sql("REVOKE DELETE ON audit.chain FROM CURRENT_USER").update();
+			return link;
+		});
+	}
+
+	void restoreChainLinkAsOwner(ChainLink link) {
+		asOwnerInOneTransaction(client -> client.sql("""
+				INSERT INTO audit.chain (log_id, prev_hash, chain_hash, sealed_at)
+				VALUES (?, decode(?, 'hex'), decode(?, 'hex'), ?)""")
+			.params(link.logId(), link.prevHash(), link.chainHash(), link.sealedAt())
+			.update());
+	}
+
+	private <T> T asOwnerInOneTransaction(Function<JdbcClient, T> work) {
+		try (Connection owner = ownerConnection()) {
+			owner.setAutoCommit(false);
+			try {
+				T result = work.apply(JdbcClient.create(new SingleConnectionDataSource(owner, true)));
+				owner.commit();
+				return result;
 			}
-			owner.commit();
+			catch (RuntimeException ex) {
+				owner.rollback();
+				throw ex;
+			}
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Owner could not overwrite audit entry " + entryId, ex);
+			throw new IllegalStateException("Owner transaction failed", ex);
 		}
 	}
 

@@ -11,8 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 @Command(name = "getaways", mixinStandardHelpOptions = true, subcommands = { MigrateCommand.class },
-		description = "Getaways travel-booking backend. Without a subcommand, or with 'serve', runs the service. "
-				+ "Modules add further subcommands (see CliSubcommand).")
+		description = "Getaways travel-booking backend. Without a subcommand, or with 'serve', runs the service.")
 public class GetawaysCommand {
 
 	/** Inherited, so that it may follow the subcommand too, as in {@code migrate up --data-dir=x}. */
