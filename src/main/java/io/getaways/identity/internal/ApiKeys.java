@@ -73,11 +73,16 @@ class ApiKeys {
 		return new CreatedKey(id, key, prefix);
 	}
 
-	/** Must run acting as the owner; row-level security hides other users' keys. */
-	List<ApiKeyView> list() {
+	/**
+	 * Must run acting as the owner. Row-level security lets an admin see every key, so the owner is named here too.
+	 */
+	List<ApiKeyView> list(UUID owner) {
 		return jdbc.sql("""
 				SELECT id, name, prefix, scopes, created_at, expires_at, last_used_at, revoked_at
-				FROM system.api_keys ORDER BY created_at DESC""")
+				FROM system.api_keys
+				WHERE user_id = :owner
+				ORDER BY created_at DESC""")
+			.param("owner", owner)
 			.query((row, n) -> new ApiKeyView(row.getObject("id", UUID.class), row.getString("name"),
 					row.getString("prefix"), List.of((String[]) row.getArray("scopes").getArray()),
 					row.getTimestamp("created_at").toInstant(), instant(row.getTimestamp("expires_at")),
@@ -85,10 +90,15 @@ class ApiKeys {
 			.list();
 	}
 
-	/** Must run acting as the owner. */
-	boolean revoke(UUID keyId) {
-		return jdbc.sql("UPDATE system.api_keys SET revoked_at = now() WHERE id = :id AND revoked_at IS NULL")
+	/** Must run acting as the owner; as in {@link #list}, the owner is named because an admin sees every key. */
+	boolean revoke(UUID owner, UUID keyId) {
+		return jdbc.sql("""
+				UPDATE system.api_keys SET revoked_at = now()
+				WHERE id = :id
+				  AND user_id = :owner
+				  AND revoked_at IS NULL""")
 			.param("id", keyId)
+			.param("owner", owner)
 			.update() > 0;
 	}
 
