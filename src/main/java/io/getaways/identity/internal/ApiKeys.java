@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -122,16 +123,21 @@ class ApiKeys {
 
 	private ApiKeyAuthentication authenticated(Candidate candidate) {
 		Actor owner = ActorContext.current().withUser(candidate.userId().toString(), null, Actor.Role.CUSTOMER);
-		Set<String> ownerPermissions = ActorContext.callAs(owner, () -> transactions.execute(status -> {
+		Set<String> ownerRoles = ActorContext.callAs(owner, () -> transactions.execute(status -> {
 			jdbc.sql("SELECT system.touch_api_key(:id)").param("id", candidate.id()).query((row, n) -> 0).list();
-			return permissions.of(users.find(candidate.userId()).map(user -> user.roles()).orElse(Set.of()));
+			return users.find(candidate.userId()).map(user -> user.roles()).orElse(Set.of());
 		}));
+		Set<String> ownerPermissions = permissions.of(ownerRoles);
 		List<SimpleGrantedAuthority> authorities = candidate.scopes()
 			.stream()
 			.filter(ownerPermissions::contains)
 			.map(SimpleGrantedAuthority::new)
 			.toList();
-		return new ApiKeyAuthentication(candidate.id(), candidate.userId(), authorities);
+		// the database role the owner's own token would get: without it an admin's catalog:write key is refused
+		Actor.Role databaseRole = ActorFromAuthenticationFilter.roleOf(ownerRoles.stream()
+			.map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT)))
+			.toList());
+		return new ApiKeyAuthentication(candidate.id(), candidate.userId(), databaseRole, authorities);
 	}
 
 	private static Instant instant(Timestamp timestamp) {
