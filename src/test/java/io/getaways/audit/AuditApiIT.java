@@ -9,9 +9,12 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import io.getaways.audit.AuditHttp.Answer;
+import io.getaways.identity.Identity;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
+import io.getaways.support.HttpApi;
 import io.getaways.support.IntegrationTest;
+import io.getaways.support.TestAccounts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,6 +39,9 @@ class AuditApiIT {
 	@Autowired
 	AuditLog auditLog;
 
+	@Autowired
+	Identity identity;
+
 	private AuditHttp http;
 	private final String subject = "subject-" + UUID.randomUUID();
 	private final String alice = "alice-" + UUID.randomUUID();
@@ -44,7 +50,9 @@ class AuditApiIT {
 
 	@BeforeAll
 	void recordEvents() {
-		http = new AuditHttp(port);
+		String admin = TestAccounts.email();
+		identity.createUser(admin, "Audit Reader", TestAccounts.PASSWORD, "admin");
+		http = new AuditHttp(port, TestAccounts.accessToken(new TestAccounts(new HttpApi(port)).signIn(admin)));
 		for (String user : List.of(alice, bob, alice, bob, alice)) {
 			Actor actor = new Actor(Actor.Role.CUSTOMER, user, user + "@example.com", "192.0.2.1", "AuditApiIT", null);
 			ids.add(ActorContext.callAs(actor, () -> auditLog.recordEvent("LOGIN_SUCCESS", subject, Map.of())));

@@ -16,16 +16,21 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** GET requests to the running service over a real socket, answered as status, content type and JSON. */
+/**
+ * GET requests to the running service over a real socket as a signed-in caller, answered as status, content type and
+ * JSON.
+ */
 final class AuditHttp {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private final int port;
+	private final String accessToken;
 
-	AuditHttp(int port) {
+	AuditHttp(int port, String accessToken) {
 		this.port = port;
+		this.accessToken = accessToken;
 	}
 
 	record Answer(int status, String contentType, JsonNode body) {
@@ -37,9 +42,12 @@ final class AuditHttp {
 			.map(entry -> entry.getKey() + "=" + URLEncoder.encode(String.valueOf(entry.getValue()), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		URI uri = URI.create("http://localhost:" + port + path + (queryString.isEmpty() ? "" : "?" + queryString));
+		HttpRequest request = HttpRequest.newBuilder(uri)
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Bearer " + accessToken)
+			.build();
 		try {
-			HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
 			String contentType = response.headers().firstValue("Content-Type").orElse("");
 			return new Answer(response.statusCode(), contentType, JSON.readTree(response.body()));
 		}

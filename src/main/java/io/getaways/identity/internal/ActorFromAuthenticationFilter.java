@@ -46,7 +46,7 @@ class ActorFromAuthenticationFilter extends OncePerRequestFilter {
 			return current.withUser(uuidOrNull(userId), name, roleOf(jwt.getAuthorities()));
 		}
 		if (authentication instanceof ApiKeyAuthentication key) {
-			return current.withUser(key.userId().toString(), "apikey:" + key.keyId(), Actor.Role.CUSTOMER);
+			return current.withUser(key.userId().toString(), "apikey:" + key.keyId(), key.databaseRole());
 		}
 		return null;
 	}

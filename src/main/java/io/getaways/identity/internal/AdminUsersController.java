@@ -65,7 +65,7 @@ class AdminUsersController {
 
 	private void requireKnownRole(String role) {
 		if (!users.roleNames().contains(role)) {
-			throw new InvalidParameterException("role", "must be one of " + users.roleNames());
+			throw new InvalidParameterException("role", "'" + role + "' is not one of " + users.roleNames());
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -73,11 +74,16 @@ class ApiKeys {
 		return new CreatedKey(id, key, prefix);
 	}
 
-	/** Must run acting as the owner; row-level security hides other users' keys. */
-	List<ApiKeyView> list() {
+	/**
+	 * Must run acting as the owner. Row-level security lets an admin see every key, so the owner is named here too.
+	 */
+	List<ApiKeyView> list(UUID owner) {
 		return jdbc.sql("""
 				SELECT id, name, prefix, scopes, created_at, expires_at, last_used_at, revoked_at
-				FROM system.api_keys ORDER BY created_at DESC""")
+				FROM system.api_keys
+				WHERE user_id = :owner
+				ORDER BY created_at DESC""")
+			.param("owner", owner)
 			.query((row, n) -> new ApiKeyView(row.getObject("id", UUID.class), row.getString("name"),
 					row.getString("prefix"), List.of((String[]) row.getArray("scopes").getArray()),
 					row.getTimestamp("created_at").toInstant(), instant(row.getTimestamp("expires_at")),
@@ -85,10 +91,15 @@ class ApiKeys {
 			.list();
 	}
 
-	/** Must run acting as the owner. */
-	boolean revoke(UUID keyId) {
-		return jdbc.sql("UPDATE system.api_keys SET revoked_at = now() WHERE id = :id AND revoked_at IS NULL")
+	/** Must run acting as the owner; as in {@link #list}, the owner is named because an admin sees every key. */
+	boolean revoke(UUID owner, UUID keyId) {
+		return jdbc.sql("""
+				UPDATE system.api_keys SET revoked_at = now()
+				WHERE id = :id
+				  AND user_id = :owner
+				  AND revoked_at IS NULL""")
 			.param("id", keyId)
+			.param("owner", owner)
 			.update() > 0;
 	}
 
@@ -112,16 +123,21 @@ class ApiKeys {
 
 	private ApiKeyAuthentication authenticated(Candidate candidate) {
 		Actor owner = ActorContext.current().withUser(candidate.userId().toString(), null, Actor.Role.CUSTOMER);
-		Set<String> ownerPermissions = ActorContext.callAs(owner, () -> transactions.execute(status -> {
+		Set<String> ownerRoles = ActorContext.callAs(owner, () -> transactions.execute(status -> {
 			jdbc.sql("SELECT system.touch_api_key(:id)").param("id", candidate.id()).query((row, n) -> 0).list();
-			return permissions.of(users.find(candidate.userId()).map(user -> user.roles()).orElse(Set.of()));
+			return users.find(candidate.userId()).map(user -> user.roles()).orElse(Set.of());
 		}));
+		Set<String> ownerPermissions = permissions.of(ownerRoles);
 		List<SimpleGrantedAuthority> authorities = candidate.scopes()
 			.stream()
 			.filter(ownerPermissions::contains)
 			.map(SimpleGrantedAuthority::new)
 			.toList();
-		return new ApiKeyAuthentication(candidate.id(), candidate.userId(), authorities);
+		// the database role the owner's own token would get: without it an admin's catalog:write key is refused
+		Actor.Role databaseRole = ActorFromAuthenticationFilter.roleOf(ownerRoles.stream()
+			.map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT)))
+			.toList());
+		return new ApiKeyAuthentication(candidate.id(), candidate.userId(), databaseRole, authorities);
 	}
 
 	private static Instant instant(Timestamp timestamp) {

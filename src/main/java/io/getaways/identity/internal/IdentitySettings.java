@@ -43,7 +43,8 @@ record IdentitySettings(Argon2 argon2, Duration accessTokenTtl, Duration travlrT
 	}
 
 	/**
-	 * @param slowDownAfter failures after which each further attempt must wait, doubling from {@code firstDelay}
+	 * @param slowDownAfter failures of an account after which each further attempt must wait, doubling from
+	 * {@code firstDelay}; an address slows down as many failures before its own lock
 	 * @param lockAfter failures of an account after which it is locked for {@code lockDuration}
 	 * @param lockAfterPerAddress failures from one client address after which that address is locked
 	 */

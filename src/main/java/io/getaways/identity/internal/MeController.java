@@ -59,8 +59,7 @@ class MeController {
 	@Transactional(readOnly = true)
 	@Operation(summary = "My API keys, without their secrets")
 	List<ApiKeys.ApiKeyView> keys() {
-		CurrentUser.id();
-		return apiKeys.list();
+		return apiKeys.list(CurrentUser.id());
 	}
 
 	@DeleteMapping("/api-keys/{id}")
@@ -68,8 +67,7 @@ class MeController {
 	@Transactional
 	@Operation(summary = "Revoke one of my API keys")
 	void revoke(@PathVariable UUID id) {
-		CurrentUser.id();
-		if (!apiKeys.revoke(id)) {
+		if (!apiKeys.revoke(CurrentUser.id(), id)) {
 			throw new KeyNotFound(id);
 		}
 	}

@@ -61,6 +61,10 @@ class RateLimitFilter extends OncePerRequestFilter {
 			return "apikey:" + key.keyId();
 		}
 		if (authentication instanceof JwtAuthenticationToken jwt) {
+			// a client token names its owner so that the database sees a user; the bucket is the client's own
+			if (jwt.getToken().hasClaim("user_id")) {
+				return "client:" + jwt.getToken().getSubject();
+			}
 			String userId = ActorContext.current().userId();
 			return userId != null ? "user:" + userId : "client:" + jwt.getToken().getSubject();
 		}

@@ -10,7 +10,6 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -52,9 +51,11 @@ class RateLimiter {
 		BucketConfiguration configuration = configuration(limit);
 		if (System.nanoTime() - redisPausedUntil.get() >= 0) {
 			try {
+				// the limit is part of the key: Bucket4j replaces a stored configuration only by a higher version,
+				// so a lowered limit would never reach a bucket in use
 				return redis().builder()
-					.withImplicitConfigurationReplacement(version(limit), TokensInheritanceStrategy.AS_IS)
-					.build(("getaways:rate:" + subject).getBytes(StandardCharsets.UTF_8), () -> configuration)
+					.build(("getaways:rate:" + key(subject, limit)).getBytes(StandardCharsets.UTF_8),
+							() -> configuration)
 					.tryConsumeAndReturnRemaining(1);
 			}
 			catch (RuntimeException ex) {
@@ -67,7 +68,7 @@ class RateLimiter {
 		if (localBuckets.size() > MAX_LOCAL_BUCKETS) {
 			localBuckets.clear();
 		}
-		return localBuckets.computeIfAbsent(subject + "#" + version(limit),
+		return localBuckets.computeIfAbsent(key(subject, limit),
 				key -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build())
 			.tryConsumeAndReturnRemaining(1);
 	}
@@ -98,7 +99,7 @@ class RateLimiter {
 			.build();
 	}
 
-	private static long version(RateLimitSettings.Limit limit) {
-		return ((long) limit.capacity() << 32) | limit.refillPerMinute();
+	private static String key(String subject, RateLimitSettings.Limit limit) {
+		return subject + "#" + limit.capacity() + "/" + limit.refillPerMinute();
 	}
 }

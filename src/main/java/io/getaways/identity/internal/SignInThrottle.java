@@ -48,24 +48,40 @@ class SignInThrottle {
 		jdbc.sql("DELETE FROM system.login_throttle WHERE subject IN (:subjects) AND locked_until <= now()")
 			.param("subjects", subjects)
 			.update();
-		return jdbc.sql("SELECT failures, last_failure_at, locked_until FROM system.login_throttle WHERE subject IN (:subjects)")
+		return jdbc.sql("""
+				SELECT subject, failures, last_failure_at, locked_until
+				FROM system.login_throttle
+				WHERE subject IN (:subjects)""")
 			.param("subjects", subjects)
-			.query((row, n) -> waitFor(row.getInt("failures"), row.getTimestamp("last_failure_at"),
-					row.getTimestamp("locked_until"), now))
+			.query((row, n) -> waitFor(slowDownAfter(row.getString("subject")), row.getInt("failures"),
+					row.getTimestamp("last_failure_at"), row.getTimestamp("locked_until"), now))
 			.list()
 			.stream()
 			.flatMap(Optional::stream)
 			.max(Duration::compareTo);
 	}
 
-	private Optional<Duration> waitFor(int failures, Timestamp lastFailure, Timestamp lockedUntil, Instant now) {
+	/**
+	 * An address slows down as many failures before its lock as an account does. Slowing it down from the account's
+	 * threshold would double the delay past the lock's duration long before the address lock could apply, and would
+	 * hold up everyone behind a shared address after a few typing errors.
+	 */
+	private int slowDownAfter(String subject) {
+		if (subject.startsWith("address:")) {
+			return Math.max(1, settings.lockAfterPerAddress() - (settings.lockAfter() - settings.slowDownAfter()));
+		}
+		return settings.slowDownAfter();
+	}
+
+	private Optional<Duration> waitFor(int slowDownAfter, int failures, Timestamp lastFailure, Timestamp lockedUntil,
+			Instant now) {
 		if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
 			return Optional.of(Duration.between(now, lockedUntil.toInstant()));
 		}
-		if (failures < settings.slowDownAfter()) {
+		if (failures < slowDownAfter) {
 			return Optional.empty();
 		}
-		int doublings = Math.min(failures - settings.slowDownAfter(), 10);
+		int doublings = Math.min(failures - slowDownAfter, 10);
 		Instant allowedAt = lastFailure.toInstant().plus(settings.firstDelay().multipliedBy(1L << doublings));
 		return allowedAt.isAfter(now) ? Optional.of(Duration.between(now, allowedAt)) : Optional.empty();
 	}

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -40,7 +41,9 @@ class SigningKeys {
 
 	SigningKeys(JdbcClient jdbc, TransactionTemplate transactions, KeyCipher cipher, IdentitySettings settings) {
 		this.jdbc = jdbc;
-		this.transactions = transactions;
+		// a transaction keeps the database role it began with, and an admin's request may not touch the keys
+		this.transactions = new TransactionTemplate(transactions.getTransactionManager());
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.cipher = cipher;
 		this.settings = settings;
 		if (reload().keys().isEmpty()) {

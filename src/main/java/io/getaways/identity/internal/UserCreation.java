@@ -46,7 +46,7 @@ class UserCreation {
 		Actor operator = current.role() == Actor.Role.ADMIN ? current : Actor.job("users-cli").as(Actor.Role.ADMIN);
 		return ActorContext.callAs(operator, () -> transactions.execute(status -> {
 			if (!users.roleNames().contains(role)) {
-				throw new InvalidParameterException("role", "must be one of " + users.roleNames());
+				throw new InvalidParameterException("role", "'" + role + "' is not one of " + users.roleNames());
 			}
 			UUID id;
 			try {

@@ -40,13 +40,14 @@ class UserRepository {
 
 	/** Returns the new user's id, or empty when the email is taken. */
 	Optional<UUID> register(String email, String name, String passwordHash, String role) {
-		return Optional.ofNullable(jdbc.sql("SELECT app.register_user(:email, :name, :hash, :role)")
+		// the function answers NULL for a taken email, which a single-column query refuses as a result
+		return jdbc.sql("SELECT app.register_user(:email, :name, :hash, :role)")
 			.param("email", email)
 			.param("name", name)
 			.param("hash", passwordHash)
 			.param("role", role)
-			.query(UUID.class)
-			.single());
+			.query((row, n) -> Optional.ofNullable(row.getObject(1, UUID.class)))
+			.single();
 	}
 
 	Optional<UserAccount> find(UUID id) {
