@@ -49,6 +49,7 @@ class SignInService {
 
 	/** The new account's row, role and event are one transaction, which already acts as the new user. */
 	UserAccount register(String email, String name, String password) {
+		AccountRules.check(email, name, password);
 		String hash = hasher.hash(password);
 		UUID id = UUID.randomUUID();
 		return asUser(id, () -> {
