@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import io.getaways.audit.AuditHttp.Answer;
+import io.getaways.identity.Identity;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
 import io.getaways.support.IntegrationTest;
@@ -23,18 +24,25 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code GET /api/v1/admin/audit} over HTTP; every search is scoped by ids only this class's entries carry. */
+/**
+ * {@code GET /api/v1/admin/audit} over HTTP, as a user with the auditor role; every search is scoped by ids only this
+ * class's entries carry.
+ */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditApiIT {
 
 	private static final String PATH = "/api/v1/admin/audit";
+	private static final String PASSWORD = "audit api reader password";
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	AuditLog auditLog;
+
+	@Autowired
+	Identity identity;
 
 	private AuditHttp http;
 	private final String subject = "subject-" + UUID.randomUUID();
@@ -44,7 +52,9 @@ class AuditApiIT {
 
 	@BeforeAll
 	void recordEvents() {
-		http = new AuditHttp(port);
+		String email = "auditor-" + UUID.randomUUID() + "@example.com";
+		identity.createUser(email, "Audit API reader", PASSWORD, "auditor");
+		http = new AuditHttp(port, identity.signIn(email, PASSWORD, Identity.Client.API).accessToken());
 		for (String user : List.of(alice, bob, alice, bob, alice)) {
 			Actor actor = new Actor(Actor.Role.CUSTOMER, user, user + "@example.com", "192.0.2.1", "AuditApiIT", null);
 			ids.add(ActorContext.callAs(actor, () -> auditLog.recordEvent("LOGIN_SUCCESS", subject, Map.of())));
@@ -78,6 +88,13 @@ class AuditApiIT {
 		assertThat(entry.get("newRow").isObject()).isTrue();
 		assertThat(entry.get("oldRow").isNull()).isTrue();
 		assertThat(entry.get("contentHash").asString()).hasSize(64);
+	}
+
+	@Test
+	void callersWithoutATokenAreRefused() {
+		Answer answer = new AuditHttp(port, null).get(PATH, Map.of("recordId", subject));
+		assertThat(answer.status()).isEqualTo(401);
+		assertThat(answer.contentType()).startsWith("application/problem+json");
 	}
 
 	@Test

@@ -16,16 +16,21 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** GET requests to the running service over a real socket, answered as status, content type and JSON. */
+/**
+ * GET requests to the running service over a real socket, with a bearer token when one is given, answered as status,
+ * content type and JSON.
+ */
 final class AuditHttp {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private final int port;
+	private final String bearerToken;
 
-	AuditHttp(int port) {
+	AuditHttp(int port, String bearerToken) {
 		this.port = port;
+		this.bearerToken = bearerToken;
 	}
 
 	record Answer(int status, String contentType, JsonNode body) {
@@ -38,8 +43,11 @@ final class AuditHttp {
 			.collect(Collectors.joining("&"));
 		URI uri = URI.create("http://localhost:" + port + path + (queryString.isEmpty() ? "" : "?" + queryString));
 		try {
-			HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+			if (bearerToken != null) {
+				request.header("Authorization", "Bearer " + bearerToken);
+			}
+			HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			String contentType = response.headers().firstValue("Content-Type").orElse("");
 			return new Answer(response.statusCode(), contentType, JSON.readTree(response.body()));
 		}
