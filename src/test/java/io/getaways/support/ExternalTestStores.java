@@ -58,7 +58,9 @@ public class ExternalTestStores implements EnvironmentPostProcessor, Ordered {
 			String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database;
 			provisioned = Map.of("spring.datasource.url", url, "spring.datasource.username", roles.app(),
 					"spring.datasource.password", password, "getaways.db.role-prefix", roles.prefix(),
-					"getaways.db.owner.password", password, "getaways.demo-data.enabled", "true");
+					"getaways.db.owner.password", password, "getaways.demo-data.enabled", "true",
+					// every application of this JVM shares the database, so they must share what encrypts its keys
+					"getaways.identity.key-encryption-secret", "ci-only-key-encryption-secret");
 		}
 		return provisioned;
 	}
