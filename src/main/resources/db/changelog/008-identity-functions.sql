@@ -17,7 +17,9 @@ AS $$
   SELECT u.id, u.password_hash, u.status FROM app.users u WHERE u.email = p_email::public.citext
 $$;
 
-CREATE FUNCTION app.register_user(p_email text, p_name text, p_password_hash text, p_role text)
+-- the caller picks the id, so that its transaction already acts as the new user and the audit log names the
+-- registrant as the one who created the account
+CREATE FUNCTION app.register_user(p_id uuid, p_email text, p_name text, p_password_hash text, p_role text)
 RETURNS uuid
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, public
@@ -28,7 +30,8 @@ BEGIN
   IF p_role NOT IN ('customer', 'partner') THEN
     RAISE EXCEPTION 'self-registration may not grant role %', p_role USING ERRCODE = '42501';
   END IF;
-  INSERT INTO app.users (email, name, password_hash) VALUES (p_email::public.citext, p_name, p_password_hash)
+  INSERT INTO app.users (id, email, name, password_hash)
+  VALUES (p_id, p_email::public.citext, p_name, p_password_hash)
   ON CONFLICT (email) DO NOTHING
   RETURNING users.id INTO new_id;
   IF new_id IS NOT NULL THEN
@@ -39,8 +42,8 @@ END
 $$;
 
 REVOKE ALL ON FUNCTION app.login_candidate(text) FROM PUBLIC;
-REVOKE ALL ON FUNCTION app.register_user(text, text, text, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app.register_user(uuid, text, text, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION app.login_candidate(text) TO ${role_customer}, ${role_jobs};
-GRANT EXECUTE ON FUNCTION app.register_user(text, text, text, text) TO ${role_customer};
---rollback DROP FUNCTION app.register_user(text, text, text, text);
+GRANT EXECUTE ON FUNCTION app.register_user(uuid, text, text, text, text) TO ${role_customer};
+--rollback DROP FUNCTION app.register_user(uuid, text, text, text, text);
 --rollback DROP FUNCTION app.login_candidate(text);

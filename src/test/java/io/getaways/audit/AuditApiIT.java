@@ -12,9 +12,7 @@ import io.getaways.audit.AuditHttp.Answer;
 import io.getaways.identity.Identity;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
-import io.getaways.support.HttpApi;
 import io.getaways.support.IntegrationTest;
-import io.getaways.support.TestAccounts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,12 +24,16 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code GET /api/v1/admin/audit} over HTTP; every search is scoped by ids only this class's entries carry. */
+/**
+ * {@code GET /api/v1/admin/audit} over HTTP, as a user with the auditor role; every search is scoped by ids only this
+ * class's entries carry.
+ */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditApiIT {
 
 	private static final String PATH = "/api/v1/admin/audit";
+	private static final String PASSWORD = "audit api reader password";
 
 	@LocalServerPort
 	int port;
@@ -50,9 +52,9 @@ class AuditApiIT {
 
 	@BeforeAll
 	void recordEvents() {
-		String admin = TestAccounts.email();
-		identity.createUser(admin, "Audit Reader", TestAccounts.PASSWORD, "admin");
-		http = new AuditHttp(port, TestAccounts.accessToken(new TestAccounts(new HttpApi(port)).signIn(admin)));
+		String email = "auditor-" + UUID.randomUUID() + "@example.com";
+		identity.createUser(email, "Audit API reader", PASSWORD, "auditor");
+		http = new AuditHttp(port, identity.signIn(email, PASSWORD, Identity.Client.API).accessToken());
 		for (String user : List.of(alice, bob, alice, bob, alice)) {
 			Actor actor = new Actor(Actor.Role.CUSTOMER, user, user + "@example.com", "192.0.2.1", "AuditApiIT", null);
 			ids.add(ActorContext.callAs(actor, () -> auditLog.recordEvent("LOGIN_SUCCESS", subject, Map.of())));
@@ -86,6 +88,13 @@ class AuditApiIT {
 		assertThat(entry.get("newRow").isObject()).isTrue();
 		assertThat(entry.get("oldRow").isNull()).isTrue();
 		assertThat(entry.get("contentHash").asString()).hasSize(64);
+	}
+
+	@Test
+	void callersWithoutATokenAreRefused() {
+		Answer answer = new AuditHttp(port, null).get(PATH, Map.of("recordId", subject));
+		assertThat(answer.status()).isEqualTo(401);
+		assertThat(answer.contentType()).startsWith("application/problem+json");
 	}
 
 	@Test

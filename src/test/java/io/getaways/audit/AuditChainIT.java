@@ -70,7 +70,13 @@ class AuditChainIT {
 
 		VerificationResult restored = auditLog.verify();
 		assertThat(restored.isIntact()).as(restored.toString()).isTrue();
-		assertThat(restored.entriesChecked()).isGreaterThanOrEqualTo(last);
+		// ids have gaps wherever an audited write was rolled back, so count the entries rather than trust the ids
+		long entriesUpToLast = database.asAuditor(() -> database.jdbc()
+			.sql("SELECT count(*) FROM audit.log WHERE id <= ?")
+			.param(last)
+			.query(Long.class)
+			.single());
+		assertThat(restored.entriesChecked()).isGreaterThanOrEqualTo(entriesUpToLast);
 	}
 
 	@Test

@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * GET requests to the running service over a real socket as a signed-in caller, answered as status, content type and
- * JSON.
+ * GET requests to the running service over a real socket, with a bearer token when one is given, answered as status,
+ * content type and JSON.
  */
 final class AuditHttp {
 
@@ -26,11 +26,11 @@ final class AuditHttp {
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private final int port;
-	private final String accessToken;
+	private final String bearerToken;
 
-	AuditHttp(int port, String accessToken) {
+	AuditHttp(int port, String bearerToken) {
 		this.port = port;
-		this.accessToken = accessToken;
+		this.bearerToken = bearerToken;
 	}
 
 	record Answer(int status, String contentType, JsonNode body) {
@@ -42,12 +42,12 @@ final class AuditHttp {
 			.map(entry -> entry.getKey() + "=" + URLEncoder.encode(String.valueOf(entry.getValue()), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		URI uri = URI.create("http://localhost:" + port + path + (queryString.isEmpty() ? "" : "?" + queryString));
-		HttpRequest request = HttpRequest.newBuilder(uri)
-			.timeout(Duration.ofSeconds(30))
-			.header("Authorization", "Bearer " + accessToken)
-			.build();
 		try {
-			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+			HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+			if (bearerToken != null) {
+				request.header("Authorization", "Bearer " + bearerToken);
+			}
+			HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			String contentType = response.headers().firstValue("Content-Type").orElse("");
 			return new Answer(response.statusCode(), contentType, JSON.readTree(response.body()));
 		}

@@ -16,12 +16,16 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * In the external-stores Maven profile, points the tests at the machine's PostgreSQL and Redis: it provisions a test
  * database through a superuser once per JVM, the way an operator would, and leaves MongoDB embedded. Runs before the
- * embedded-stores post-processor, which then starts only what is still unconfigured.
+ * embedded-stores post-processor, which then starts only what is still unconfigured. An application started with
+ * {@value #ENABLED}{@code =false} is left alone.
  */
 public class ExternalTestStores implements EnvironmentPostProcessor, Ordered {
 
 	static final String POSTGRES_ADMIN_URL = "getaways.test.external.postgres-admin-url";
 	static final String REDIS_URL = "getaways.test.external.redis-url";
+
+	/** Set to false by a test that starts an application on servers of its own, in either mode. */
+	public static final String ENABLED = "getaways.test.external.enabled";
 
 	private static Map<String, Object> provisioned;
 	private static boolean redisFlushed;
@@ -30,7 +34,7 @@ public class ExternalTestStores implements EnvironmentPostProcessor, Ordered {
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		String adminUrl = System.getProperty(POSTGRES_ADMIN_URL, "");
 		String redisUrl = System.getProperty(REDIS_URL, "");
-		if (adminUrl.isBlank() && redisUrl.isBlank()) {
+		if (adminUrl.isBlank() && redisUrl.isBlank() || !environment.getProperty(ENABLED, Boolean.class, true)) {
 			return;
 		}
 		Map<String, Object> properties = new HashMap<>();
@@ -54,7 +58,9 @@ public class ExternalTestStores implements EnvironmentPostProcessor, Ordered {
 			String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database;
 			provisioned = Map.of("spring.datasource.url", url, "spring.datasource.username", roles.app(),
 					"spring.datasource.password", password, "getaways.db.role-prefix", roles.prefix(),
-					"getaways.db.owner.password", password, "getaways.demo-data.enabled", "true");
+					"getaways.db.owner.password", password, "getaways.demo-data.enabled", "true",
+					// every application of this JVM shares the database, so they must share what encrypts its keys
+					"getaways.identity.key-encryption-secret", "ci-only-key-encryption-secret");
 		}
 		return provisioned;
 	}

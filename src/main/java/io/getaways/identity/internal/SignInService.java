@@ -47,11 +47,15 @@ class SignInService {
 		this.settings = settings;
 	}
 
+	/** The new account's row, role and event are one transaction, which already acts as the new user. */
 	UserAccount register(String email, String name, String password) {
+		AccountRules.check(email, name, password);
 		String hash = hasher.hash(password);
-		UUID id = transactions.execute(status -> users.register(email, name, hash, "customer"))
-			.orElseThrow(EmailTakenException::new);
+		UUID id = UUID.randomUUID();
 		return asUser(id, () -> {
+			if (!users.register(id, email, name, hash, "customer")) {
+				throw new EmailTakenException();
+			}
 			events.record("USER_REGISTERED", id.toString(), Map.of("email", email));
 			return users.find(id).orElseThrow();
 		});

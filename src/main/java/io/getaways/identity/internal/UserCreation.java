@@ -32,15 +32,7 @@ class UserCreation {
 	}
 
 	UserAccount create(String email, String name, String password, String role) {
-		if (password == null || password.length() < 8 || password.length() > 128) {
-			throw new InvalidParameterException("password", "must be 8 to 128 characters");
-		}
-		if (email == null || !email.matches("[^@\\s]+@[^@\\s]+") || email.length() > 254) {
-			throw new InvalidParameterException("email", "must be an email address");
-		}
-		if (name == null || name.isBlank() || name.length() > 100) {
-			throw new InvalidParameterException("name", "must be 1 to 100 characters");
-		}
+		AccountRules.check(email == null ? null : email.trim(), name == null ? null : name.trim(), password);
 		String hash = hasher.hash(password);
 		Actor current = ActorContext.current();
 		Actor operator = current.role() == Actor.Role.ADMIN ? current : Actor.job("users-cli").as(Actor.Role.ADMIN);

@@ -38,15 +38,16 @@ class UserRepository {
 			.optional();
 	}
 
-	/** Returns the new user's id, or empty when the email is taken. */
-	Optional<UUID> register(String email, String name, String passwordHash, String role) {
-		// the function answers NULL for a taken email, which a single-column query refuses as a result
-		return jdbc.sql("SELECT app.register_user(:email, :name, :hash, :role)")
+	/** Returns whether the account was created under the given id; false when the email is taken. */
+	boolean register(UUID id, String email, String name, String passwordHash, String role) {
+		return jdbc.sql("SELECT app.register_user(:id, :email, :name, :hash, :role)")
+			.param("id", id)
 			.param("email", email)
 			.param("name", name)
 			.param("hash", passwordHash)
 			.param("role", role)
-			.query((row, n) -> Optional.ofNullable(row.getObject(1, UUID.class)))
+			// the function answers NULL for a taken email, which a single-column query refuses as a result
+			.query((row, n) -> row.getObject(1, UUID.class) != null)
 			.single();
 	}
 
