@@ -1,0 +1,437 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load generator for the trip-read scenario: single-trip reads against a trivial endpoint of the same server, so the
+ * ratio between the two shows what the trip path costs on top of the web stack on the same hardware.
+ *
+ * <p>Usage: {@code java bench/src/TripRead.java BASE_URL APP_PID [POSTGRES_PID]}; settings come from
+ * BENCH_DURATION_S, BENCH_CLIENTS and BENCH_WARMUP_S. Progress goes to stderr; the last stdout line is the JSON of
+ * figures. Each phase also reports where the CPU went (app, store servers, this load generator, everything else),
+ * because on a small machine the generator and the server compete for the same cores.
+ */
+public class TripRead {
+
+	private static final Pattern CODE = Pattern.compile("\"code\":\"([^\"]+)\"");
+	private static final Pattern TOTAL_PAGES = Pattern.compile("\"totalPages\":(\\d+)");
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+	static final double TARGET_RATIO = 0.6;
+	static final double TARGET_RSS_MB = 600;
+	static final double TARGET_CACHE_HIT_RATIO = 0.95;
+
+	public static void main(String[] args) throws Exception {
+		if (args.length < 2 || args.length > 3) {
+			System.err.println("usage: java bench/src/TripRead.java BASE_URL APP_PID [POSTGRES_PID]");
+			System.exit(2);
+		}
+		String base = args[0].replaceAll("/+$", "");
+		long pid = Long.parseLong(args[1]);
+		CpuUse.Probe cpu = new CpuUse.Probe(pid, args.length == 3 && !args[2].isBlank() ? Long.parseLong(args[2]) : -1);
+		int durationS = envInt("BENCH_DURATION_S", 20);
+		int clients = envInt("BENCH_CLIENTS", 16);
+		int warmupS = envInt("BENCH_WARMUP_S", 5);
+
+		List<String> codes = tripCodes(base);
+		log("%d trip codes", codes.size());
+		if (codes.isEmpty()) {
+			throw new IllegalStateException("GET /api/v1/trips returned no trips; nothing to read");
+		}
+		List<URI> tripUris = codes.stream().map(code -> URI.create(base + "/api/v1/trips/" + code)).toList();
+		List<URI> trivialUris = List.of(URI.create(base + "/actuator/health/liveness"));
+
+		warmCache(tripUris);
+		// The JIT compiles both paths before anything is recorded; otherwise whichever phase runs first pays for it.
+		if (warmupS > 0) {
+			log("JIT warm-up: %d s on each endpoint", warmupS);
+			run(tripUris, clients, warmupS, cpu);
+			run(trivialUris, clients, warmupS, cpu);
+		}
+
+		double[] countersBefore = cacheCounters(base);
+		log("trip phase: %d clients for %d s on GET /api/v1/trips/{code}", clients, durationS);
+		Phase trip = run(tripUris, clients, durationS, cpu);
+		log("trip: %s", trip.json());
+		double[] countersAfter = cacheCounters(base);
+
+		log("trivial phase: %d clients for %d s on GET /actuator/health/liveness", clients, durationS);
+		Phase trivial = run(trivialUris, clients, durationS, cpu);
+		log("trivial: %s", trivial.json());
+
+		double rssMb = procStatusMb(pid, "VmRSS");
+		double hwmMb = procStatusMb(pid, "VmHWM");
+		double hitRatio = cacheHitRatioGauge(base);
+		double windowLookups = (countersAfter[0] - countersBefore[0]) + (countersAfter[1] - countersBefore[1]);
+		double windowHitRatio = windowLookups == 0 ? 0 : (countersAfter[0] - countersBefore[0]) / windowLookups;
+		double ratio = trivial.throughputRps() == 0 ? 0 : trip.throughputRps() / trivial.throughputRps();
+
+		boolean ratioOk = ratio >= TARGET_RATIO;
+		boolean rssOk = rssMb <= TARGET_RSS_MB;
+		boolean hitOk = hitRatio >= TARGET_CACHE_HIT_RATIO;
+		String json = "{\"scenario\":\"trip-read\"" + ",\"duration_s\":" + durationS + ",\"clients\":" + clients
+				+ ",\"warmup_s\":" + warmupS + ",\"trip_codes\":" + codes.size() + ",\"trip\":" + trip.json()
+				+ ",\"trivial\":" + trivial.json() + ",\"ratio\":" + round(ratio, 3) + ",\"rss_mb\":" + round(rssMb, 1)
+				+ ",\"peak_rss_mb\":" + round(hwmMb, 1) + ",\"cache_hit_ratio\":" + round(hitRatio, 4)
+				+ ",\"cache_hit_ratio_trip_phase\":" + round(windowHitRatio, 4)
+				+ ",\"targets\":{\"ratio_min\":" + TARGET_RATIO + ",\"rss_mb_max\":" + TARGET_RSS_MB
+				+ ",\"cache_hit_ratio_min\":" + TARGET_CACHE_HIT_RATIO + "}"
+				+ ",\"meets_targets\":{\"ratio\":" + ratioOk + ",\"rss_mb\":" + rssOk + ",\"cache_hit_ratio\":" + hitOk
+				+ ",\"all\":" + (ratioOk && rssOk && hitOk) + "}}";
+		System.out.println(json);
+	}
+
+	private static List<String> tripCodes(String base) throws IOException, InterruptedException {
+		HttpClient client = newClient();
+		List<String> codes = new ArrayList<>();
+		int totalPages = 1;
+		for (int page = 0; page < totalPages; page++) {
+			String body = getOk(client, URI.create(base + "/api/v1/trips?size=100&page=" + page));
+			Matcher pages = TOTAL_PAGES.matcher(body);
+			if (!pages.find()) {
+				throw new IllegalStateException("No totalPages in trip page " + page + ": " + abbreviate(body));
+			}
+			totalPages = Integer.parseInt(pages.group(1));
+			Matcher code = CODE.matcher(body);
+			while (code.find()) {
+				codes.add(code.group(1));
+			}
+		}
+		return codes;
+	}
+
+	private static void warmCache(List<URI> tripUris) throws IOException, InterruptedException {
+		HttpClient client = newClient();
+		for (URI uri : tripUris) {
+			getOk(client, uri);
+		}
+		log("cache warmed: read each of %d trips once", tripUris.size());
+	}
+
+	/**
+	 * Each client is a plain thread with its own HttpClient and keep-alive connection, issuing one request after
+	 * another: a closed loop, so throughput is what the server sustains at this concurrency, not an offered rate.
+	 */
+	private static Phase run(List<URI> uris, int clients, int durationS, CpuUse.Probe cpu)
+			throws InterruptedException, IOException {
+		Worker[] workers = new Worker[clients];
+		CountDownLatch ready = new CountDownLatch(clients);
+		CountDownLatch go = new CountDownLatch(1);
+		Thread[] threads = new Thread[clients];
+		for (int i = 0; i < clients; i++) {
+			workers[i] = new Worker(uris, ready, go);
+			threads[i] = new Thread(workers[i], "client-" + i);
+			threads[i].start();
+		}
+		ready.await();
+		CpuUse.Sample cpuBefore = cpu.sample();
+		long start = System.nanoTime();
+		long deadline = start + Duration.ofSeconds(durationS).toNanos();
+		for (Worker worker : workers) {
+			worker.deadline = deadline;
+		}
+		go.countDown();
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		double elapsedS = (System.nanoTime() - start) / 1e9;
+		CpuUse cpuUse = CpuUse.between(cpuBefore, cpu.sample());
+
+		int total = 0;
+		long errors = 0;
+		for (Worker worker : workers) {
+			total += worker.count;
+			errors += worker.errors;
+		}
+		long[] all = new long[total];
+		int at = 0;
+		for (Worker worker : workers) {
+			System.arraycopy(worker.latencies, 0, all, at, worker.count);
+			at += worker.count;
+		}
+		Arrays.sort(all);
+		for (Worker worker : workers) {
+			if (worker.firstError != null) {
+				log("first error: %s", worker.firstError);
+				break;
+			}
+		}
+		return new Phase(total, errors, elapsedS, percentileMs(all, 0.50), percentileMs(all, 0.99), cpuUse);
+	}
+
+	private static final class Worker implements Runnable {
+
+		private final List<URI> uris;
+		private final CountDownLatch ready;
+		private final CountDownLatch go;
+		private final HttpClient client = newClient();
+		volatile long deadline;
+		long[] latencies = new long[1 << 14];
+		int count;
+		long errors;
+		String firstError;
+
+		Worker(List<URI> uris, CountDownLatch ready, CountDownLatch go) {
+			this.uris = uris;
+			this.ready = ready;
+			this.go = go;
+		}
+
+		@Override
+		public void run() {
+			ThreadLocalRandom random = ThreadLocalRandom.current();
+			HttpRequest[] requests = uris.stream()
+				.map(uri -> HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build())
+				.toArray(HttpRequest[]::new);
+			ready.countDown();
+			try {
+				go.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			long deadline = this.deadline;
+			while (true) {
+				long begin = System.nanoTime();
+				if (begin - deadline >= 0) {
+					return;
+				}
+				HttpRequest request = requests[random.nextInt(requests.length)];
+				try {
+					HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+					long took = System.nanoTime() - begin;
+					if (response.statusCode() == 200) {
+						record(took);
+					}
+					else {
+						error(request.uri() + " -> HTTP " + response.statusCode());
+					}
+				}
+				catch (IOException ex) {
+					error(request.uri() + " -> " + ex);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+
+		private void record(long nanos) {
+			if (count == latencies.length) {
+				latencies = Arrays.copyOf(latencies, count * 2);
+			}
+			latencies[count++] = nanos;
+		}
+
+		private void error(String description) {
+			errors++;
+			if (firstError == null) {
+				firstError = description;
+			}
+		}
+	}
+
+	/** requests counts successful (HTTP 200) responses only; errors are counted apart and excluded from latency. */
+	record Phase(long requests, long errors, double elapsedS, double p50Ms, double p99Ms, CpuUse cpu) {
+
+		double throughputRps() {
+			return requests / elapsedS;
+		}
+
+		/** App CPU per answered request: steadier than throughput when something else takes a share of the CPUs. */
+		double appCpuMsPerRequest() {
+			return requests == 0 ? 0 : cpu.app() * elapsedS * 1000 / requests;
+		}
+
+		String json() {
+			return "{\"requests\":" + requests + ",\"throughput_rps\":" + round(throughputRps(), 1) + ",\"p50_ms\":"
+					+ round(p50Ms, 3) + ",\"p99_ms\":" + round(p99Ms, 3) + ",\"errors\":" + errors + ",\"elapsed_s\":"
+					+ round(elapsedS, 3) + ",\"app_cpu_ms_per_request\":" + round(appCpuMsPerRequest(), 3) + ",\"cpu_cores\":"
+					+ cpu.json() + "}";
+		}
+	}
+
+	/** Average cores busy over a phase, from /proc jiffies; "other" is whatever else ran on the machine. */
+	record CpuUse(double app, double stores, double loadGenerator, double machineBusy, int cores) {
+
+		static CpuUse between(Sample before, Sample after) {
+			double wallTicks = (double) (after.machineTotal - before.machineTotal) / after.cores;
+			return new CpuUse((after.app - before.app) / wallTicks, (after.stores - before.stores) / wallTicks,
+					(after.self - before.self) / wallTicks, (after.machineBusy - before.machineBusy) / wallTicks,
+					after.cores);
+		}
+
+		String json() {
+			double other = Math.max(0, machineBusy - app - stores - loadGenerator);
+			return "{\"app\":" + round(app, 2) + ",\"stores\":" + round(stores, 2) + ",\"load_generator\":"
+					+ round(loadGenerator, 2) + ",\"other\":" + round(other, 2) + ",\"machine_busy\":"
+					+ round(machineBusy, 2) + ",\"machine_cores\":" + cores + "}";
+		}
+
+		record Sample(long machineBusy, long machineTotal, int cores, long app, long stores, long self) {
+		}
+
+		/** Stores are the app's child processes (Redis) and the PostgreSQL postmaster with its backends. */
+		record Probe(long appPid, long postgresPid) {
+
+			Sample sample() throws IOException {
+				long busy = 0;
+				long total = 0;
+				int cores = 0;
+				for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+					if (line.startsWith("cpu ")) {
+						String[] f = line.trim().split("\\s+");
+						for (int i = 1; i < f.length && i <= 8; i++) {
+							long v = Long.parseLong(f[i]);
+							total += v;
+							if (i != 4 && i != 5) {
+								busy += v;
+							}
+						}
+					}
+					else if (line.startsWith("cpu")) {
+						cores++;
+					}
+				}
+				long stores = 0;
+				for (long pid : storePids()) {
+					stores += ticks(pid);
+				}
+				return new Sample(busy, total, cores, ticks(appPid), stores, ticks(ProcessHandle.current().pid()));
+			}
+
+			private List<Long> storePids() {
+				List<Long> pids = new ArrayList<>();
+				ProcessHandle.of(appPid).ifPresent(app -> app.descendants().forEach(p -> pids.add(p.pid())));
+				if (postgresPid > 0) {
+					pids.add(postgresPid);
+					ProcessHandle.of(postgresPid)
+						.ifPresent(pg -> pg.descendants().forEach(p -> pids.add(p.pid())));
+				}
+				return pids;
+			}
+
+			/** utime + stime of one process; 0 once it is gone. */
+			private static long ticks(long pid) {
+				try {
+					String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+					String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+				}
+				catch (IOException | RuntimeException ex) {
+					return 0;
+				}
+			}
+		}
+	}
+
+	/** Nearest-rank percentile over the sorted samples. */
+	private static double percentileMs(long[] sorted, double quantile) {
+		if (sorted.length == 0) {
+			return 0;
+		}
+		int rank = (int) Math.ceil(quantile * sorted.length);
+		return sorted[Math.max(0, rank - 1)] / 1e6;
+	}
+
+	/** Hits and misses of the trip cache so far, from the Prometheus counters; [hits, misses]. */
+	private static double[] cacheCounters(String base) throws IOException, InterruptedException {
+		String body = getOk(newClient(), URI.create(base + "/actuator/prometheus"));
+		return new double[] { metric(body, "getaways_cache_requests_total", "cache=\"trip\"", "result=\"hit\""),
+				metric(body, "getaways_cache_requests_total", "cache=\"trip\"", "result=\"miss\"") };
+	}
+
+	private static double cacheHitRatioGauge(String base) throws IOException, InterruptedException {
+		String body = getOk(newClient(), URI.create(base + "/actuator/prometheus"));
+		return metric(body, "getaways_cache_hit_ratio", "cache=\"trip\"");
+	}
+
+	private static double metric(String exposition, String name, String... labels) {
+		for (String line : exposition.split("\n")) {
+			if (!line.startsWith(name + "{")) {
+				continue;
+			}
+			String labelPart = line.substring(name.length(), line.lastIndexOf('}') + 1);
+			if (Arrays.stream(labels).allMatch(labelPart::contains)) {
+				return Double.parseDouble(line.substring(line.lastIndexOf('}') + 1).trim().split(" ")[0]);
+			}
+		}
+		throw new IllegalStateException("Metric " + name + Arrays.toString(labels) + " not found in /actuator/prometheus");
+	}
+
+	private static double procStatusMb(long pid, String field) throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+			if (line.startsWith(field + ":")) {
+				return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+			}
+		}
+		throw new IllegalStateException(field + " not in /proc/" + pid + "/status");
+	}
+
+	private static HttpClient newClient() {
+		// HTTP/1.1 pinned: the default would offer an h2c upgrade on the first request of every connection.
+		return HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+	}
+
+	private static String getOk(HttpClient client, URI uri) throws IOException, InterruptedException {
+		HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("GET " + uri + " answered " + response.statusCode() + ": "
+					+ abbreviate(response.body()));
+		}
+		return response.body();
+	}
+
+	private static int envInt(String name, int fallback) {
+		String value = System.getenv(name);
+		if (value == null || value.isBlank()) {
+			return fallback;
+		}
+		int parsed;
+		try {
+			parsed = Integer.parseInt(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(name + " must be a whole number but was '" + value + "'");
+		}
+		if (parsed < (name.equals("BENCH_WARMUP_S") ? 0 : 1)) {
+			throw new IllegalArgumentException(name + " is out of range: " + parsed);
+		}
+		return parsed;
+	}
+
+	private static String round(double value, int decimals) {
+		return String.format(Locale.ROOT, "%." + decimals + "f", value);
+	}
+
+	private static String abbreviate(String text) {
+		return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+	}
+
+	private static void log(String format, Object... args) {
+		System.err.printf(Locale.ROOT, "[trip-read %s] %s%n", LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS),
+				String.format(Locale.ROOT, format, args));
+	}
+}
