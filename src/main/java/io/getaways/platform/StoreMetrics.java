@@ -1,5 +1,7 @@
 package io.getaways.platform;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +26,7 @@ public class StoreMetrics {
 	}
 
 	private final MeterRegistry registry;
+	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
 	public StoreMetrics(MeterRegistry registry) {
 		this.registry = registry;
@@ -38,14 +41,20 @@ public class StoreMetrics {
 			return result;
 		}
 		finally {
-			sample.stop(Timer.builder("getaways.store.operations")
-				.description("Calls to a store, by store, operation and outcome")
-				.tag("store", store.tag)
-				.tag("operation", operation)
-				.tag("outcome", outcome)
-				.publishPercentileHistogram()
-				.register(registry));
+			sample.stop(timer(store, operation, outcome));
 		}
+	}
+
+	/** Registered once per tag set: this runs on every store call, so it must not rebuild meters each time. */
+	private Timer timer(Store store, String operation, String outcome) {
+		return timers.computeIfAbsent(store.tag + '|' + operation + '|' + outcome, key -> Timer
+			.builder("getaways.store.operations")
+			.description("Calls to a store, by store, operation and outcome")
+			.tag("store", store.tag)
+			.tag("operation", operation)
+			.tag("outcome", outcome)
+			.publishPercentileHistogram()
+			.register(registry));
 	}
 
 	public void record(Store store, String operation, Runnable call) {
