@@ -1,0 +1,110 @@
+--liquibase formatted sql
+
+--changeset getaways:016-reviews
+--comment: one review per traveller per trip or stay, tied to the completed booking that entitles it
+CREATE TABLE app.reviews (
+  id         uuid NOT NULL DEFAULT gen_random_uuid(),
+  booking_id uuid NOT NULL,
+  user_id    uuid NOT NULL,
+  trip_id    bigint,
+  stay_id    bigint,
+  rating     smallint NOT NULL,
+  body       text,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  CONSTRAINT reviews_pkey PRIMARY KEY (id),
+  CONSTRAINT reviews_booking_key UNIQUE (booking_id),
+  CONSTRAINT reviews_booking_fkey FOREIGN KEY (booking_id) REFERENCES app.bookings (id),
+  CONSTRAINT reviews_user_fkey FOREIGN KEY (user_id) REFERENCES app.users (id),
+  CONSTRAINT reviews_trip_fkey FOREIGN KEY (trip_id) REFERENCES app.trips (id),
+  CONSTRAINT reviews_stay_fkey FOREIGN KEY (stay_id) REFERENCES app.stays (id),
+  CONSTRAINT reviews_target_chk CHECK (num_nonnulls(trip_id, stay_id) = 1),
+  CONSTRAINT reviews_rating_chk CHECK (rating BETWEEN 1 AND 5),
+  CONSTRAINT reviews_body_chk CHECK (length(body) BETWEEN 1 AND 2000)
+);
+CREATE UNIQUE INDEX reviews_one_per_trip ON app.reviews (user_id, trip_id) WHERE trip_id IS NOT NULL;
+CREATE UNIQUE INDEX reviews_one_per_stay ON app.reviews (user_id, stay_id) WHERE stay_id IS NOT NULL;
+CREATE INDEX reviews_trip_idx ON app.reviews (trip_id, created_at DESC) WHERE trip_id IS NOT NULL;
+CREATE INDEX reviews_stay_idx ON app.reviews (stay_id, created_at DESC) WHERE stay_id IS NOT NULL;
+CREATE INDEX reviews_user_idx ON app.reviews (user_id);
+CREATE TRIGGER reviews_touch BEFORE UPDATE ON app.reviews FOR EACH ROW EXECUTE FUNCTION app.touch_updated_at();
+CREATE TRIGGER reviews_audit AFTER INSERT OR UPDATE OR DELETE ON app.reviews
+  FOR EACH ROW EXECUTE FUNCTION audit.capture('id');
+--rollback DROP TABLE app.reviews;
+
+--changeset getaways:016-review-eligibility splitStatements:false
+--comment: the last line behind the review module's own check: only the traveller of a COMPLETED booking reviews, and the review's trip or stay is the booking's
+CREATE FUNCTION app.check_review_eligibility() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, public
+AS $$
+DECLARE
+  b record;
+BEGIN
+  SELECT user_id, trip_id, stay_id, status INTO b FROM app.bookings WHERE id = NEW.booking_id;
+  IF NOT FOUND OR b.user_id <> NEW.user_id OR b.status <> 'COMPLETED' THEN
+    RAISE EXCEPTION 'booking % does not entitle user % to a review', NEW.booking_id, NEW.user_id
+      USING ERRCODE = '23514';
+  END IF;
+  IF TG_OP = 'UPDATE' AND (NEW.booking_id, NEW.user_id) IS DISTINCT FROM (OLD.booking_id, OLD.user_id) THEN
+    RAISE EXCEPTION 'review % cannot move to another booking or author', OLD.id USING ERRCODE = '23514';
+  END IF;
+  NEW.trip_id := b.trip_id;
+  NEW.stay_id := b.stay_id;
+  RETURN NEW;
+END
+$$;
+REVOKE ALL ON FUNCTION app.check_review_eligibility() FROM PUBLIC;
+CREATE TRIGGER reviews_eligibility BEFORE INSERT OR UPDATE ON app.reviews
+  FOR EACH ROW EXECUTE FUNCTION app.check_review_eligibility();
+--rollback DROP TRIGGER reviews_eligibility ON app.reviews;
+--rollback DROP FUNCTION app.check_review_eligibility();
+
+--changeset getaways:016-review-ratings splitStatements:false
+--comment: average rating and review count follow every review change; sums and counts only add, so concurrent reviews of one trip never lose an update
+CREATE FUNCTION app.apply_review_rating() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, public
+AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    UPDATE app.trips SET rating_sum = rating_sum - OLD.rating, review_count = review_count - 1 WHERE id = OLD.trip_id;
+    UPDATE app.stays SET rating_sum = rating_sum - OLD.rating, review_count = review_count - 1 WHERE id = OLD.stay_id;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    UPDATE app.trips SET rating_sum = rating_sum + NEW.rating, review_count = review_count + 1 WHERE id = NEW.trip_id;
+    UPDATE app.stays SET rating_sum = rating_sum + NEW.rating, review_count = review_count + 1 WHERE id = NEW.stay_id;
+  END IF;
+  RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION app.apply_review_rating() FROM PUBLIC;
+CREATE TRIGGER reviews_rating AFTER INSERT OR DELETE OR UPDATE OF rating ON app.reviews
+  FOR EACH ROW EXECUTE FUNCTION app.apply_review_rating();
+--rollback DROP TRIGGER reviews_rating ON app.reviews;
+--rollback DROP FUNCTION app.apply_review_rating();
+
+--changeset getaways:016-reviews-security
+--comment: reviews are published: everyone reads them; only their author writes them, and admins moderate
+ALTER TABLE app.reviews ENABLE ROW LEVEL SECURITY;
+ALTER TABLE app.reviews FORCE ROW LEVEL SECURITY;
+CREATE POLICY reviews_read ON app.reviews FOR SELECT TO ${role_customer}, ${role_readonly} USING (true);
+CREATE POLICY reviews_own_insert ON app.reviews FOR INSERT TO ${role_customer}
+  WITH CHECK (user_id = (SELECT nullif(current_setting('app.user_id', true), '')::uuid));
+CREATE POLICY reviews_own_update ON app.reviews FOR UPDATE TO ${role_customer}
+  USING (user_id = (SELECT nullif(current_setting('app.user_id', true), '')::uuid))
+  WITH CHECK (user_id = (SELECT nullif(current_setting('app.user_id', true), '')::uuid));
+CREATE POLICY reviews_own_delete ON app.reviews FOR DELETE TO ${role_customer}
+  USING (user_id = (SELECT nullif(current_setting('app.user_id', true), '')::uuid));
+CREATE POLICY reviews_admin ON app.reviews FOR ALL TO ${role_admin} USING (true) WITH CHECK (true);
+GRANT SELECT, INSERT, UPDATE (rating, body), DELETE ON app.reviews TO ${role_customer};
+GRANT SELECT, DELETE ON app.reviews TO ${role_admin};
+GRANT SELECT ON app.reviews TO ${role_readonly}, ${role_backup};
+--rollback REVOKE ALL ON app.reviews FROM ${role_customer}, ${role_admin}, ${role_readonly}, ${role_backup};
+--rollback DROP POLICY reviews_admin ON app.reviews;
+--rollback DROP POLICY reviews_own_delete ON app.reviews;
+--rollback DROP POLICY reviews_own_update ON app.reviews;
+--rollback DROP POLICY reviews_own_insert ON app.reviews;
+--rollback DROP POLICY reviews_read ON app.reviews;
+--rollback ALTER TABLE app.reviews NO FORCE ROW LEVEL SECURITY;
+--rollback ALTER TABLE app.reviews DISABLE ROW LEVEL SECURITY;
