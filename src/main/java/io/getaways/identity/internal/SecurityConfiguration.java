@@ -60,6 +60,16 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/trips", "/api/trips/*").permitAll()
 				// read-only resources: any other method is answered 405 by the controller, not 401
 				.requestMatchers("/api/v1/trips", "/api/v1/trips/*").permitAll()
+				// published catalog and reviews: anyone reads them; writes still need a signed-in caller
+				.requestMatchers(HttpMethod.GET, "/api/v1/stays", "/api/v1/stays/*", "/api/v1/reviews",
+						"/api/v1/reviews/*")
+				.permitAll()
+				.requestMatchers("/api/v1/admin/trips", "/api/v1/admin/trips/**", "/api/v1/admin/stays",
+						"/api/v1/admin/stays/**")
+				.hasAuthority("catalog:write")
+				.requestMatchers("/api/v1/admin/bookings", "/api/v1/admin/bookings/**", "/api/v1/admin/payments",
+						"/api/v1/admin/payments/**")
+				.hasAuthority("booking:all")
 				.requestMatchers(HttpMethod.POST, "/api/login", "/api/register", "/api/v1/auth/register",
 						"/api/v1/auth/login", "/api/v1/auth/refresh")
 				.permitAll()

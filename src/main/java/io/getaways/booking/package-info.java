@@ -1,0 +1,5 @@
+/**
+ * Bookings of trip seats and stay dates, seat holds and their expiry, cancellations, the booking state machine.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "booking")
+package io.getaways.booking;

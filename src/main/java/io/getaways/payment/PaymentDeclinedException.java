@@ -1,0 +1,28 @@
+package io.getaways.payment;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.getaways.platform.ApiException;
+import org.springframework.http.HttpStatus;
+
+public class PaymentDeclinedException extends ApiException {
+
+	private final UUID bookingId;
+	private final String reason;
+
+	public PaymentDeclinedException(UUID bookingId, String reason) {
+		super(HttpStatus.PAYMENT_REQUIRED, "Payment for booking " + bookingId + " was declined: " + reason);
+		this.bookingId = bookingId;
+		this.reason = reason;
+	}
+
+	public UUID bookingId() {
+		return bookingId;
+	}
+
+	@Override
+	public Map<String, Object> properties() {
+		return Map.of("bookingId", bookingId.toString(), "reason", reason);
+	}
+}

@@ -1,0 +1,5 @@
+/**
+ * Payments, refunds, idempotency keys and the payment gateway port (a simulated gateway adapter ships).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "payment")
+package io.getaways.payment;
