@@ -108,3 +108,41 @@ GRANT SELECT ON app.reviews TO ${role_readonly}, ${role_backup};
 --rollback DROP POLICY reviews_read ON app.reviews;
 --rollback ALTER TABLE app.reviews NO FORCE ROW LEVEL SECURITY;
 --rollback ALTER TABLE app.reviews DISABLE ROW LEVEL SECURITY;
+
+--changeset getaways:016-review-eligibility-function splitStatements:false
+--comment: a precise answer before inserting, for the caller's own booking only: unknown and someone else's bookings look the same, so nobody learns that a booking exists; the trigger above stays the last line
+CREATE POLICY reviews_definer_functions ON app.reviews FOR SELECT TO ${role_owner} USING (true);
+CREATE FUNCTION app.review_eligibility(p_booking_id uuid)
+RETURNS TABLE (status text, trip_code text, stay_code text, already_reviewed boolean)
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, public
+AS $$
+  SELECT b.status, t.code, s.code,
+         EXISTS (SELECT 1 FROM app.reviews r WHERE r.user_id = b.user_id AND r.trip_id = b.trip_id)
+         OR EXISTS (SELECT 1 FROM app.reviews r WHERE r.user_id = b.user_id AND r.stay_id = b.stay_id)
+  FROM app.bookings b
+  LEFT JOIN app.trips t ON t.id = b.trip_id
+  LEFT JOIN app.stays s ON s.id = b.stay_id
+  WHERE b.id = p_booking_id
+    AND b.user_id = (SELECT nullif(current_setting('app.user_id', true), '')::uuid)
+$$;
+REVOKE ALL ON FUNCTION app.review_eligibility(uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app.review_eligibility(uuid) TO ${role_customer};
+--rollback DROP FUNCTION app.review_eligibility(uuid);
+--rollback DROP POLICY reviews_definer_functions ON app.reviews;
+
+--changeset getaways:016-review-views
+--comment: what the review module reads besides its own table, in one place: the code of a review's trip or stay, and the rating a trip or stay carries; security_invoker keeps every reader under its own grants and policies
+CREATE VIEW app.published_reviews WITH (security_invoker = true) AS
+  SELECT r.id, r.user_id, r.trip_id, r.stay_id, t.code AS trip_code, s.code AS stay_code, r.rating, r.body,
+         r.created_at, r.updated_at
+  FROM app.reviews r
+  LEFT JOIN app.trips t ON t.id = r.trip_id
+  LEFT JOIN app.stays s ON s.id = r.stay_id;
+CREATE VIEW app.review_subjects WITH (security_invoker = true) AS
+  SELECT 'TRIP'::text AS kind, id, code, rating_average, review_count FROM app.trips
+  UNION ALL
+  SELECT 'STAY'::text AS kind, id, code, rating_average, review_count FROM app.stays;
+GRANT SELECT ON app.published_reviews, app.review_subjects TO ${role_customer}, ${role_admin}, ${role_readonly};
+--rollback DROP VIEW app.review_subjects;
+--rollback DROP VIEW app.published_reviews;
