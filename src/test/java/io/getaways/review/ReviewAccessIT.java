@@ -200,6 +200,23 @@ class ReviewAccessIT {
 		assertThat(answer.json().path("items")).hasSize(1);
 	}
 
+	@Test
+	void everyReviewEndpointIsDocumented() {
+		JsonNode docs = anonymous.get("/v3/api-docs").json();
+		JsonNode paths = docs.path("paths");
+
+		assertThat(paths.path("/api/v1/reviews").propertyNames()).contains("get", "post");
+		assertThat(paths.path("/api/v1/reviews/{id}").propertyNames()).contains("get", "put", "delete");
+		assertThat(paths.path("/api/v1/me/reviews").propertyNames()).contains("get");
+		assertThat(paths.path("/api/v1/reviews").path("post").path("responses").propertyNames())
+			.contains("201", "400", "404", "409");
+		JsonNode request = docs.path("components").path("schemas").path("ReviewRequest").path("properties");
+		assertThat(request.path("rating").path("type").asString()).isEqualTo("integer");
+		assertThat(request.path("rating").path("maximum").asInt()).isEqualTo(5);
+		assertThat(request.path("bookingId").path("format").asString()).isEqualTo("uuid");
+		assertThat(request.path("text").path("maxLength").asInt()).isEqualTo(2000);
+	}
+
 	private JsonNode review(JsonNode author, UUID bookingId, int rating) {
 		Answer answer = accounts.send("POST", "/api/v1/reviews", accessToken(author),
 				json("bookingId", bookingId.toString(), "rating", rating, "text", "Review " + rating));
