@@ -26,6 +26,7 @@ record ReviewRequest(
 			throw new InvalidParameterException("bookingId", "is required");
 		}
 		try {
+			// only the canonical form: UUID.fromString also reads shortened ones such as 1-2-3-4-5
 			if (bookingId instanceof String id && id.length() == 36) {
 				return UUID.fromString(id);
 			}
