@@ -32,7 +32,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * calls decide whether it closes. States are published as {@code resilience4j_circuitbreaker_state{name=store}}.
  */
 @Component
-class StoreCircuits {
+public class StoreCircuits {
 
 	private static final Logger log = LoggerFactory.getLogger(StoreCircuits.class);
 
@@ -68,7 +68,8 @@ class StoreCircuits {
 		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(circuits).bindTo(registry);
 	}
 
-	static StoreCircuits withDefaults(MeterRegistry registry) {
+	/** Default circuits for code outside the application context, such as command-line tasks and tests. */
+	public static StoreCircuits withDefaults(MeterRegistry registry) {
 		return new StoreCircuits(registry, 50, 20, 10, Duration.ofSeconds(5), 3);
 	}
 
@@ -77,9 +78,23 @@ class StoreCircuits {
 			return breakers.get(store).executeSupplier(call);
 		}
 		catch (CallNotPermittedException open) {
-			throw new DataAccessResourceFailureException(
-					store.tag() + " is unavailable: its circuit is open after repeated failures", open);
+			throw unavailable(store, open);
 		}
+	}
+
+	/** Runs a call through the store's circuit; while it is open, fails with CannotCreateTransactionException. */
+	public void run(Store store, Runnable call) {
+		try {
+			breakers.get(store).executeRunnable(call);
+		}
+		catch (CallNotPermittedException open) {
+			throw new CannotCreateTransactionException(unavailable(store, open).getMessage(), open);
+		}
+	}
+
+	private static DataAccessResourceFailureException unavailable(Store store, CallNotPermittedException open) {
+		return new DataAccessResourceFailureException(
+				store.tag() + " is unavailable: its circuit is open after repeated failures", open);
 	}
 
 	CircuitBreaker.State state(Store store) {

@@ -115,6 +115,11 @@ public final class EmbeddedStores implements AutoCloseable {
 		return dataDir;
 	}
 
+	/** The embedded PostgreSQL, for operators' and tests' fault drills; null when PostgreSQL is external. */
+	public EmbeddedPostgresServer postgres() {
+		return postgres;
+	}
+
 	/** The embedded MongoDB, for operators' and tests' fault drills; null when MongoDB is external. */
 	public EmbeddedMongoServer mongo() {
 		return mongo;
