@@ -6,11 +6,13 @@ import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * One timer for every call a module makes to a store, {@code getaways.store.operations}, tagged by store, operation
- * and outcome, so that PostgreSQL, MongoDB and Redis latency sit side by side on one dashboard.
+ * and outcome, so that PostgreSQL, MongoDB and Redis latency sit side by side on one dashboard. Every call also
+ * passes its store's circuit breaker ({@link StoreCircuits}).
  */
 @Component
 public class StoreMetrics {
@@ -23,20 +25,32 @@ public class StoreMetrics {
 		Store(String tag) {
 			this.tag = tag;
 		}
+
+		public String tag() {
+			return tag;
+		}
 	}
 
 	private final MeterRegistry registry;
+	private final StoreCircuits circuits;
 	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
+	/** For short-lived tasks outside the application context, such as command-line database work. */
 	public StoreMetrics(MeterRegistry registry) {
+		this(registry, StoreCircuits.withDefaults(registry));
+	}
+
+	@Autowired
+	StoreMetrics(MeterRegistry registry, StoreCircuits circuits) {
 		this.registry = registry;
+		this.circuits = circuits;
 	}
 
 	public <T> T record(Store store, String operation, Supplier<T> call) {
 		Timer.Sample sample = Timer.start(registry);
 		String outcome = "error";
 		try {
-			T result = call.get();
+			T result = circuits.call(store, call);
 			outcome = "success";
 			return result;
 		}

@@ -8,6 +8,9 @@ import javax.sql.DataSource;
 
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
+import io.getaways.platform.StoreCircuits;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.getaways.platform.StoreMetrics.Store;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 
@@ -28,10 +31,26 @@ class ActorTransactionManager extends JdbcTransactionManager {
 			""";
 
 	private final DatabaseRoles roles;
+	private final StoreCircuits circuits;
 
+	/** For work outside the application context (command-line tasks), with circuits of its own. */
 	ActorTransactionManager(DataSource dataSource, DatabaseRoles roles) {
+		this(dataSource, roles, StoreCircuits.withDefaults(new SimpleMeterRegistry()));
+	}
+
+	ActorTransactionManager(DataSource dataSource, DatabaseRoles roles, StoreCircuits circuits) {
 		super(dataSource);
 		this.roles = roles;
+		this.circuits = circuits;
+	}
+
+	/**
+	 * Beginning takes the connection, so it is where an unreachable PostgreSQL shows: through the store's circuit, so
+	 * that once it is known to be down, requests fail at once instead of each waiting out the pool's timeout.
+	 */
+	@Override
+	protected void doBegin(Object transaction, TransactionDefinition definition) {
+		circuits.run(Store.POSTGRES, () -> super.doBegin(transaction, definition));
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import io.getaways.platform.StoreCircuits;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,7 +32,8 @@ class DataSourceConfiguration {
 	}
 
 	@Bean
-	PlatformTransactionManager transactionManager(HikariDataSource dataSource, DatabaseSettings settings) {
-		return new ActorTransactionManager(dataSource, settings.roles());
+	PlatformTransactionManager transactionManager(HikariDataSource dataSource, DatabaseSettings settings,
+			StoreCircuits circuits) {
+		return new ActorTransactionManager(dataSource, settings.roles(), circuits);
 	}
 }

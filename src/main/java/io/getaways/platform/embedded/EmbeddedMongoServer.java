@@ -10,15 +10,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** An in-process MongoDB wire-protocol server storing its collections in one H2 MVStore file. */
-final class EmbeddedMongoServer implements AutoCloseable {
+public final class EmbeddedMongoServer implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
 
-	private final MongoServer server;
+	private final Path file;
 	private final int port;
+	private MongoServer server;
 
-	private EmbeddedMongoServer(MongoServer server, int port) {
+	private EmbeddedMongoServer(MongoServer server, Path file, int port) {
 		this.server = server;
+		this.file = file;
 		this.port = port;
 	}
 
@@ -30,18 +32,42 @@ final class EmbeddedMongoServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot create " + dir, ex);
 		}
-		MongoServer server = new MongoServer(new H2Backend(dir.resolve("mongo.mv").toString()));
-		server.bind("127.0.0.1", port);
+		Path file = dir.resolve("mongo.mv");
 		log.info("Embedded MongoDB (wire-protocol server): port {}, dir {}", port, dir);
-		return new EmbeddedMongoServer(server, port);
+		return new EmbeddedMongoServer(bind(file, port), file, port);
+	}
+
+	private static MongoServer bind(Path file, int port) {
+		MongoServer server = new MongoServer(new H2Backend(file.toString()));
+		server.bind("127.0.0.1", port);
+		return server;
 	}
 
 	int port() {
 		return port;
 	}
 
+	/** Stops the server and closes its file, keeping the port, so that {@link #restart()} brings it back. */
+	public synchronized void stop() {
+		if (server != null) {
+			server.shutdownNow();
+			server = null;
+		}
+	}
+
+	/** Starts the server again on the same port and file, with everything it held. */
+	public synchronized void restart() {
+		if (server == null) {
+			server = bind(file, port);
+		}
+	}
+
+	public synchronized boolean isActive() {
+		return server != null;
+	}
+
 	@Override
 	public void close() {
-		server.shutdown();
+		stop();
 	}
 }

@@ -13,31 +13,53 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A PostgreSQL 17 server whose cluster lives in the data directory and survives restarts. */
-final class EmbeddedPostgresServer implements AutoCloseable {
+public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
-	private final EmbeddedPostgres postgres;
+	private final Path clusterDir;
+	private final int port;
+	private EmbeddedPostgres postgres;
 
-	private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path clusterDir) {
 		this.postgres = postgres;
+		this.clusterDir = clusterDir;
+		this.port = postgres.getPort();
 	}
 
 	static EmbeddedPostgresServer start(Path clusterDir, int port) {
 		stopOrphanedPostmaster(clusterDir);
+		EmbeddedPostgres postgres = launch(clusterDir, port == 0 ? FreePort.find() : port);
+		log.info("Embedded PostgreSQL: port {}, cluster {}", postgres.getPort(), clusterDir);
+		return new EmbeddedPostgresServer(postgres, clusterDir);
+	}
+
+	/** Stops the server, keeping its cluster and port, so that {@link #restart()} brings it back for the same pool. */
+	public synchronized void stop() {
+		if (postgres != null) {
+			close(postgres);
+			postgres = null;
+		}
+	}
+
+	public synchronized void restart() {
+		if (postgres == null) {
+			postgres = launch(clusterDir, port);
+		}
+	}
+
+	private static EmbeddedPostgres launch(Path clusterDir, int port) {
 		try {
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			return EmbeddedPostgres.builder()
 				.setDataDirectory(clusterDir)
 				.setCleanDataDirectory(false)
-				.setPort(port == 0 ? FreePort.find() : port)
+				.setPort(port)
 				.setPGStartupWait(Duration.ofSeconds(60))
 				// zonky turns synchronous_commit off for speed; money and seats need durable commits
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("listen_addresses", "localhost")
 				.setServerConfig("max_connections", "200")
 				.start();
-			log.info("Embedded PostgreSQL: port {}, cluster {}", postgres.getPort(), clusterDir);
-			return new EmbeddedPostgresServer(postgres);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Embedded PostgreSQL did not start in " + clusterDir + ": " + ex.getMessage(),
@@ -81,7 +103,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	int port() {
-		return postgres.getPort();
+		return port;
 	}
 
 	String superuserJdbcUrl(String database) {
@@ -90,6 +112,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
 	@Override
 	public void close() {
+		stop();
+	}
+
+	private static void close(EmbeddedPostgres postgres) {
 		try {
 			postgres.close();
 		}

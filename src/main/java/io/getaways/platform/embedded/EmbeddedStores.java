@@ -115,6 +115,16 @@ public final class EmbeddedStores implements AutoCloseable {
 		return dataDir;
 	}
 
+	/** The embedded PostgreSQL, for operators' and tests' fault drills; null when PostgreSQL is external. */
+	public EmbeddedPostgresServer postgres() {
+		return postgres;
+	}
+
+	/** The embedded MongoDB, for operators' and tests' fault drills; null when MongoDB is external. */
+	public EmbeddedMongoServer mongo() {
+		return mongo;
+	}
+
 	/** The embedded Redis, for operators' and tests' fault drills; null when Redis is external. */
 	public EmbeddedRedisServer redis() {
 		return redis;

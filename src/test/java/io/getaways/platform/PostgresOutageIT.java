@@ -1,0 +1,73 @@
+package io.getaways.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.getaways.platform.embedded.EmbeddedPostgresServer;
+import io.getaways.support.HttpApi;
+import io.getaways.support.HttpApi.Answer;
+import io.getaways.support.IntegrationTest;
+import io.getaways.support.TestAccounts;
+import io.getaways.support.TestStores;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * PostgreSQL stopped under a running service: requests that need it answer 503 within two seconds, concurrent ones
+ * included (nothing queues behind a dead pool), health says DOWN, and the service recovers by itself.
+ */
+@IntegrationTest
+class PostgresOutageIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void answers503QuicklyWhileDownAndRecoversWithoutRestart() throws Exception {
+		Assumptions.assumeFalse(TestStores.external(), "stops the embedded PostgreSQL");
+		HttpApi http = new HttpApi(port);
+		TestAccounts accounts = new TestAccounts(http);
+		String token = TestAccounts.accessToken(accounts.newCustomer());
+		assertThat(accounts.get("/api/v1/me", token).status()).isEqualTo(200);
+
+		EmbeddedPostgresServer postgres = TestStores.embedded(context).postgres();
+		postgres.stop();
+		ExecutorService clients = Executors.newFixedThreadPool(8);
+		try {
+			Callable<Long> request = () -> {
+				long started = System.nanoTime();
+				Answer answer = accounts.get("/api/v1/me", token);
+				assertThat(answer.status()).isEqualTo(503);
+				assertThat(answer.contentType()).startsWith("application/problem+json");
+				assertThat(answer.header("Retry-After")).isNotNull();
+				return (System.nanoTime() - started) / 1_000_000;
+			};
+			var answers = clients.invokeAll(java.util.Collections.nCopies(16, request));
+			for (Future<Long> answer : answers) {
+				assertThat(answer.get()).as("milliseconds to answer").isLessThan(2_000);
+			}
+			Answer health = http.get("/actuator/health/readiness");
+			assertThat(health.status()).as(health.body()).isEqualTo(503);
+			assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
+		}
+		finally {
+			clients.shutdownNow();
+			postgres.restart();
+		}
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+			.until(() -> accounts.get("/api/v1/me", token).status() == 200);
+		assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
+	}
+}
