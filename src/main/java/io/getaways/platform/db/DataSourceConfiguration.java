@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import io.getaways.platform.StoreCircuits;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,7 +34,9 @@ class DataSourceConfiguration {
 
 	@Bean
 	PlatformTransactionManager transactionManager(HikariDataSource dataSource, DatabaseSettings settings,
-			StoreCircuits circuits) {
-		return new ActorTransactionManager(dataSource, settings.roles(), circuits);
+			ObjectProvider<StoreCircuits> circuits) {
+		// command-line tasks build a small context without the service's circuits; they get circuits of their own
+		return circuits.getIfAvailable() == null ? new ActorTransactionManager(dataSource, settings.roles())
+				: new ActorTransactionManager(dataSource, settings.roles(), circuits.getObject());
 	}
 }
