@@ -132,7 +132,11 @@ class AdminCatalogIT {
 		assertThat(document).as("a replaced document keeps no field of the old one").doesNotContainKey("difficulty");
 
 		Answer factsOnly = send("PUT", "/api/v1/admin/trips/" + code,
-				trip(null, body -> body.put("pricePerPerson", "1500.00")));
+				trip(null, body -> {
+					body.put("name", "Renamed Reef");
+					body.put("pricePerPerson", "1500.00");
+					body.remove("content");
+				}));
 		assertThat(factsOnly.status()).as(factsOnly.toString()).isEqualTo(200);
 		assertThat(factsOnly.json().path("contentVersion").asLong()).isEqualTo(2);
 		assertThat(factsOnly.json().path("pricePerPerson").decimalValue()).isEqualByComparingTo("1500.00");
@@ -368,6 +372,19 @@ class AdminCatalogIT {
 		assertNothingWritten("app.trips", "trip_content", code, "/api/v1/admin/trips/");
 		assertNothingWritten("app.stays", "stay_content", code, "/api/v1/admin/stays/");
 		assertThat(api.get("/api/v1/trips/GALR210214").json().path("status").asString()).isEqualTo("ACTIVE");
+	}
+
+	@Test
+	void everyCatalogRouteIsInTheOpenApiDocument() {
+		Answer docs = api.get("/v3/api-docs");
+		assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
+		JsonNode paths = docs.json().path("paths");
+		assertThat(paths.propertyNames()).contains("/api/v1/stays", "/api/v1/stays/{code}", "/api/v1/admin/trips",
+				"/api/v1/admin/trips/{code}", "/api/v1/admin/trips/{code}/deactivate",
+				"/api/v1/admin/trips/{code}/activate", "/api/v1/admin/stays", "/api/v1/admin/stays/{code}",
+				"/api/v1/admin/stays/{code}/deactivate", "/api/v1/admin/stays/{code}/activate");
+		assertThat(paths.path("/api/v1/admin/trips").path("post").path("responses").path("409").toString())
+			.contains("already taken");
 	}
 
 	private void assertNothingWritten(String table, String collection, String code, String adminPath) {
