@@ -1,5 +1,6 @@
 package io.getaways.catalog;
 
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -170,7 +171,7 @@ class AdminCatalogIT {
 		assertThat(exact.status()).as(exact.toString()).isEqualTo(200);
 		assertThat(exact.json().path("seatsLeft").asInt()).isZero();
 		assertThat(superuser.jdbc().sql("SELECT unit_price FROM app.bookings WHERE id = :id").param("id", booking)
-			.query(java.math.BigDecimal.class).single()).isEqualByComparingTo("1299.00");
+			.query(BigDecimal.class).single()).isEqualByComparingTo("1299.00");
 	}
 
 	@Test

@@ -16,7 +16,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * module is built apart from this one) and ratings (kept by review triggers). Every write still meets the tables'
  * constraints and guard triggers: a booking starts PENDING and moves only along its allowed transitions.
  */
-final class Superuser implements AutoCloseable {
+public final class Superuser implements AutoCloseable {
 
 	private static final String BOOK_STAY = """
 			INSERT INTO app.bookings (user_id, stay_id, guests, stay_dates, starts_at, ends_at, unit_price, quantity,
@@ -41,7 +41,7 @@ final class Superuser implements AutoCloseable {
 	private final SingleConnectionDataSource dataSource;
 	private final JdbcClient jdbc;
 
-	Superuser(ApplicationContext context) throws SQLException {
+	public Superuser(ApplicationContext context) throws SQLException {
 		String url = context.getEnvironment().getRequiredProperty("spring.datasource.url");
 		String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
 		Connection connection = DriverManager.getConnection(TestStores.superuserUrl(context, database),
@@ -50,7 +50,7 @@ final class Superuser implements AutoCloseable {
 		this.jdbc = JdbcClient.create(dataSource);
 	}
 
-	JdbcClient jdbc() {
+	public JdbcClient jdbc() {
 		return jdbc;
 	}
 

@@ -2,6 +2,7 @@ package io.getaways.catalog.internal;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ abstract class ContentDocuments<C> {
 		this.metrics = metrics;
 		this.collection = collection;
 		this.operationPrefix = operationPrefix;
-		this.named = new java.util.HashSet<>(namedFields);
+		this.named = new HashSet<>(namedFields);
 		this.named.addAll(ALWAYS_NAMED);
 	}
 

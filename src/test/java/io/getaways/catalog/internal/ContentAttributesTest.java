@@ -1,5 +1,6 @@
 package io.getaways.catalog.internal;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +39,7 @@ class ContentAttributesTest {
 		assertThat(valid(Map.of("deep", Map.of("a", Map.of("b", Map.of("c", Map.of("d", 1))))))).isFalse();
 		assertThat(valid(Map.of("text", "x".repeat(2001)))).isFalse();
 		assertThat(valid(Map.of("huge", Double.POSITIVE_INFINITY))).isFalse();
-		assertThat(valid(Map.of("big", new java.math.BigInteger("123456789012345678901234567890")))).isFalse();
+		assertThat(valid(Map.of("big", new BigInteger("123456789012345678901234567890")))).isFalse();
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
