@@ -3,9 +3,13 @@ package io.getaways.catalog;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** The facts of a trip, as PostgreSQL holds them. */
+/**
+ * The facts of a trip, as PostgreSQL holds them. {@code ratingAverage} is null until the first review; rating and
+ * review count are kept by the database's review triggers.
+ */
 public record Trip(String code, String name, String resort, Instant departsAt, int nights, BigDecimal pricePerPerson,
-		String currency, int capacity, int seatsBooked, TripStatus status, long contentVersion) {
+		String currency, int capacity, int seatsBooked, TripStatus status, long contentVersion,
+		BigDecimal ratingAverage, int reviewCount) {
 
 	public int seatsLeft() {
 		return capacity - seatsBooked;

@@ -2,9 +2,13 @@ package io.getaways.catalog;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
+import io.getaways.platform.Actor;
+import io.getaways.platform.ActorContext;
 import io.getaways.platform.embedded.EmbeddedRedisServer;
 import io.getaways.platform.embedded.EmbeddedStores;
+import io.getaways.review.ReviewPosted;
 import io.getaways.support.HttpApi;
 import io.getaways.support.HttpApi.Answer;
 import io.getaways.support.IntegrationTest;
@@ -17,14 +21,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
-/** Trip reads through Redis: cached, evicted on change, and still answered while Redis is away. */
+/** Trip reads through Redis: cached, evicted on change or review, and still answered while Redis is away. */
 @IntegrationTest
 class TripCacheIT {
 
@@ -45,6 +51,12 @@ class TripCacheIT {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	private HttpApi api;
 
@@ -145,6 +157,27 @@ class TripCacheIT {
 			assertThat(hits()).isGreaterThan(before);
 		});
 		assertThat(read(code).path("name").asString()).isEqualTo("During Outage");
+	}
+
+	@Test
+	void reviewPostedEvictsTheTripSoItsNewRatingShows() throws Exception {
+		String code = createTrip("Rated Reef");
+		readUntilCached(code);
+		assertThat(read(code).path("ratingAverage").isNull()).isTrue();
+		try (Superuser superuser = new Superuser(context)) {
+			// what the review triggers leave behind after two reviews of 4 and 5
+			superuser.jdbc().sql("UPDATE app.trips SET rating_sum = 9, review_count = 2 WHERE code = :code")
+				.param("code", code)
+				.update();
+		}
+		assertThat(read(code).path("reviewCount").asInt()).as("still the cached copy").isZero();
+
+		ActorContext.runAs(Actor.job("review-test"), () -> transactions.executeWithoutResult(
+				status -> events.publishEvent(new ReviewPosted(UUID.randomUUID(), code, null, 5))));
+
+		JsonNode rated = await().atMost(PROJECTION).until(() -> read(code),
+				body -> body.path("reviewCount").asInt() == 2);
+		assertThat(rated.path("ratingAverage").decimalValue()).isEqualByComparingTo("4.50");
 	}
 
 	private EmbeddedRedisServer embeddedRedis() {

@@ -1,6 +1,13 @@
 package io.getaways.catalog.internal;
 
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
 import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.StayDraft;
+import io.getaways.catalog.TripDraft;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
 import org.slf4j.Logger;
@@ -13,8 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads the demo catalog once per database, on the first start: a marker row and every trip commit together, so a
- * crash half-way loads nothing and the next start tries again, and trips an admin later deletes never come back.
+ * Loads the demo catalog once per database: each part (trips, stays) has a marker row that commits together with its
+ * rows, so a crash half-way loads nothing and the next start tries again, a part added in a later version still
+ * arrives on a database seeded earlier, and what an admin later deletes never comes back.
  */
 @Component
 @ConditionalOnBooleanProperty("getaways.demo-data.enabled")
@@ -24,7 +32,7 @@ class DemoCatalog implements ApplicationRunner {
 
 	private static final String MARKER = """
 			INSERT INTO system.config (key, value)
-			VALUES ('demo-data.catalog', now()::text)
+			VALUES (:key, now()::text)
 			ON CONFLICT (key) DO NOTHING""";
 
 	private final JdbcClient jdbc;
@@ -37,18 +45,32 @@ class DemoCatalog implements ApplicationRunner {
 		this.transactions = transactions;
 	}
 
+	private static final String TAKEN_TRIP_CODES = "SELECT code FROM app.trips WHERE code IN (:codes)";
+	private static final String TAKEN_STAY_CODES = "SELECT code FROM app.stays WHERE code IN (:codes)";
+
 	@Override
 	public void run(ApplicationArguments args) {
+		load("demo-data.catalog", "trips", DemoTrips.all(), TripDraft::code, TAKEN_TRIP_CODES, catalog::createTrip);
+		load("demo-data.stays", "stays", DemoStays.all(), StayDraft::code, TAKEN_STAY_CODES, catalog::createStay);
+	}
+
+	/** A code an admin already used on a database seeded before this part existed keeps the admin's row. */
+	private <T> void load(String marker, String what, List<T> drafts, Function<T, String> code, String takenCodes,
+			Consumer<T> create) {
 		int loaded = ActorContext.callAs(Actor.job("demo-data"), () -> transactions.execute(status -> {
-			if (jdbc.sql(MARKER).update() == 0) {
+			if (jdbc.sql(MARKER).param("key", marker).update() == 0) {
 				return 0;
 			}
-			var trips = DemoTrips.all();
-			trips.forEach(catalog::createTrip);
-			return trips.size();
+			Set<String> taken = Set.copyOf(jdbc.sql(takenCodes)
+				.param("codes", drafts.stream().map(code).toList())
+				.query(String.class)
+				.list());
+			List<T> fresh = drafts.stream().filter(draft -> !taken.contains(code.apply(draft))).toList();
+			fresh.forEach(create);
+			return fresh.size();
 		}));
 		if (loaded > 0) {
-			log.info("Demo data: loaded {} trips", loaded);
+			log.info("Demo data: loaded {} {}", loaded, what);
 		}
 	}
 }

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -77,12 +78,28 @@ class TripCache {
 				misses.increment();
 				return Optional.empty();
 			}
-			hits.increment();
-			return Optional.of(json.readValue(cached, TripDetails.class));
+			Optional<TripDetails> details = readable(code, cached);
+			(details.isPresent() ? hits : misses).increment();
+			return details;
 		}
 		catch (RuntimeException ex) {
 			failed("get", ex);
 			misses.increment();
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * An entry written by an older version of the service may lack fields or have others; it is a miss, not a Redis
+	 * failure, and is dropped so the next read caches the current shape.
+	 */
+	private Optional<TripDetails> readable(String code, String cached) {
+		try {
+			return Optional.of(json.readValue(cached, TripDetails.class));
+		}
+		catch (JacksonException ex) {
+			log.info("Trip cache: dropping unreadable entry for {}: {}", code, ex.getOriginalMessage());
+			metrics.record(Store.REDIS, "trip-cache.evict", () -> redis.delete(PREFIX + code));
 			return Optional.empty();
 		}
 	}

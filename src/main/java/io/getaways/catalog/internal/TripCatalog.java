@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.AlreadyInStatusException;
+import io.getaways.catalog.CapacityBelowSeatsBookedException;
 import io.getaways.catalog.Trip;
 import io.getaways.catalog.TripChanged;
 import io.getaways.catalog.TripCodeTakenException;
@@ -15,9 +16,7 @@ import io.getaways.catalog.TripDraft;
 import io.getaways.catalog.TripNotFoundException;
 import io.getaways.catalog.TripPage;
 import io.getaways.catalog.TripQuery;
-import io.getaways.platform.Actor;
-import io.getaways.platform.ActorContext;
-import io.getaways.platform.NotAllowedException;
+import io.getaways.catalog.TripStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,9 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * whose events, stored in the outbox, carry the content to MongoDB and evict the cache after commit.
  */
 @Service
-class TripCatalog implements CatalogService {
+class TripCatalog {
 
 	private static final Logger log = LoggerFactory.getLogger(TripCatalog.class);
+	private static final TripContent EMPTY = new TripContent(1, null, null, null, null, null, null);
 
 	private final TripRepository trips;
 	private final TripContentStore contents;
@@ -53,14 +53,12 @@ class TripCatalog implements CatalogService {
 		this.readOnly.setReadOnly(true);
 	}
 
-	@Override
-	public TripPage search(TripQuery query) {
+	TripPage search(TripQuery query) {
 		return readOnly.execute(status -> new TripPage(trips.search(query), query.page(), query.size(),
 				trips.count(query)));
 	}
 
-	@Override
-	public Optional<TripDetails> findTrip(String code) {
+	Optional<TripDetails> find(String code) {
 		Optional<TripDetails> cached = cache.get(code);
 		if (cached.isPresent()) {
 			return cached;
@@ -75,19 +73,18 @@ class TripCatalog implements CatalogService {
 		});
 	}
 
-	@Override
-	public List<TripDetails> listTrips() {
+	List<TripDetails> listActive() {
 		List<Trip> active = readOnly.execute(status -> trips.findAllActive());
 		Map<String, TripContent> byCode = contentOf(active.stream().map(Trip::code).toList());
 		return active.stream().map(trip -> TripDetails.of(trip, byCode.get(trip.code()))).toList();
 	}
 
-	@Override
-	public TripDetails createTrip(TripDraft draft) {
-		requireCatalogWriter();
+	TripDetails create(TripDraft draft) {
+		CatalogWriters.require();
 		return readWrite.execute(status -> {
 			try {
-				return publishChange(trips.insert(draft), draft.content());
+				Trip trip = trips.insert(draft);
+				return publishChange(trip, draft.content() == null ? EMPTY : draft.content());
 			}
 			catch (DuplicateKeyException ex) {
 				throw new TripCodeTakenException(draft.code());
@@ -95,19 +92,37 @@ class TripCatalog implements CatalogService {
 		});
 	}
 
-	@Override
-	public TripDetails replaceTrip(TripDraft draft) {
-		requireCatalogWriter();
-		return readWrite.execute(status -> publishChange(
-				trips.replace(draft).orElseThrow(() -> new TripNotFoundException(draft.code())), draft.content()));
+	TripDetails replace(TripDraft draft) {
+		CatalogWriters.require();
+		TripDetails replaced = readWrite.execute(status -> {
+			Trip trip = trips.replace(draft).orElseThrow(() -> whyNotReplaced(draft));
+			if (draft.content() != null) {
+				return publishChange(trip, draft.content());
+			}
+			events.publishEvent(new TripChanged(trip.code()));
+			return TripDetails.factsOnly(trip);
+		});
+		// the content kept its version, so the stored document still answers for it
+		return replaced.contentAvailable() ? replaced : withContent(replaced.trip());
 	}
 
-	/** Checked here as well as on the routes, so no caller reaches a catalog write without the right role. */
-	private static void requireCatalogWriter() {
-		Actor.Role role = ActorContext.current().role();
-		if (role != Actor.Role.ADMIN && role != Actor.Role.JOBS) {
-			throw new NotAllowedException("Changing the catalog needs the admin role");
-		}
+	Trip changeStatus(String code, TripStatus target) {
+		CatalogWriters.require();
+		return readWrite.execute(status -> {
+			Trip trip = trips.changeStatus(code, target).orElseThrow(() -> {
+				trips.findByCode(code).orElseThrow(() -> new TripNotFoundException(code));
+				return new AlreadyInStatusException("Trip", code, target);
+			});
+			events.publishEvent(new TripChanged(code));
+			return trip;
+		});
+	}
+
+	private RuntimeException whyNotReplaced(TripDraft draft) {
+		return trips.findByCode(draft.code())
+			.<RuntimeException>map(current -> new CapacityBelowSeatsBookedException(draft.code(), draft.capacity(),
+					current.seatsBooked()))
+			.orElseGet(() -> new TripNotFoundException(draft.code()));
 	}
 
 	private TripDetails publishChange(Trip trip, TripContent draftContent) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import io.getaways.catalog.CatalogService;
 import io.getaways.catalog.TripNotFoundException;
 import io.getaways.catalog.TripQuery;
+import io.getaways.catalog.TripStatus;
 import io.getaways.platform.InvalidParameterException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -59,12 +60,14 @@ class TripController {
 	}
 
 	@GetMapping("/{code}")
-	@Operation(summary = "One trip: facts from PostgreSQL with content from MongoDB",
-			description = "contentAvailable is false, and content null, while the content cannot be read.")
+	@Operation(summary = "One active trip: facts from PostgreSQL with content from MongoDB",
+			description = "contentAvailable is false, and content null, while the content cannot be read. "
+					+ "An inactive trip is not found.")
 	TripResponse find(@PathVariable @Pattern(regexp = "[A-Za-z0-9]{1,20}",
 			message = "must be 1 to 20 letters or digits") String code) {
 		String normalized = code.toUpperCase(Locale.ROOT);
 		return catalog.findTrip(normalized)
+			.filter(details -> details.trip().status() == TripStatus.ACTIVE)
 			.map(TripResponse::of)
 			.orElseThrow(() -> new TripNotFoundException(normalized));
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.getaways.catalog.Trip;
 import io.getaways.catalog.TripPage;
+import io.getaways.catalog.TripStatus;
 
 record TripPageResponse(List<TripSummary> items, int page, int size, long totalItems, long totalPages) {
 
@@ -15,11 +16,13 @@ record TripPageResponse(List<TripSummary> items, int page, int size, long totalI
 	}
 
 	record TripSummary(String code, String name, String resort, Instant departsAt, int nights,
-			BigDecimal pricePerPerson, String currency, int seatsLeft) {
+			BigDecimal pricePerPerson, String currency, int seatsLeft, TripStatus status, BigDecimal ratingAverage,
+			int reviewCount) {
 
 		static TripSummary of(Trip trip) {
 			return new TripSummary(trip.code(), trip.name(), trip.resort(), trip.departsAt(), trip.nights(),
-					trip.pricePerPerson(), trip.currency(), trip.seatsLeft());
+					trip.pricePerPerson(), trip.currency(), trip.seatsLeft(), trip.status(), trip.ratingAverage(),
+					trip.reviewCount());
 		}
 	}
 }

@@ -26,7 +26,7 @@ class TripRepository {
 
 	private static final String COLUMNS = """
 			code, name, resort, departs_at, nights, price_per_person, currency, capacity, seats_booked, status,
-			content_version""";
+			content_version, rating_average, review_count""";
 
 	private static final Map<TripQuery.Sort, String> ORDER = Map.of(
 			TripQuery.Sort.DEPARTURE, "ORDER BY departs_at, code",
@@ -38,12 +38,25 @@ class TripRepository {
 			VALUES (:code, :name, :resort, :departsAt, :nights, :price, :currency, :capacity)
 			RETURNING""" + " " + COLUMNS;
 
+	/**
+	 * One statement decides, against the row as it is when locked, whether the capacity still covers the seats booked;
+	 * a booking committed a moment earlier is never overbooked by a capacity change. The content version moves only
+	 * when the draft brings content.
+	 */
 	private static final String REPLACE = """
 			UPDATE app.trips
 			SET name = :name, resort = :resort, departs_at = :departsAt, nights = :nights,
 			    price_per_person = :price, currency = :currency, capacity = :capacity,
-			    content_version = content_version + 1, updated_at = now()
+			    content_version = content_version + :contentStep
 			WHERE code = :code
+			  AND seats_booked <= :capacity
+			RETURNING""" + " " + COLUMNS;
+
+	private static final String CHANGE_STATUS = """
+			UPDATE app.trips
+			SET status = :status
+			WHERE code = :code
+			  AND status <> :status
 			RETURNING""" + " " + COLUMNS;
 
 	private final JdbcClient jdbc;
@@ -95,9 +108,22 @@ class TripRepository {
 				() -> jdbc.sql(INSERT).params(draftParams(draft)).query(TripRepository::mapTrip).single());
 	}
 
+	/** Empty when there is no such trip or its seats booked exceed the new capacity; {@link #findByCode} tells which. */
 	Optional<Trip> replace(TripDraft draft) {
-		return metrics.record(Store.POSTGRES, "trip.replace",
-				() -> jdbc.sql(REPLACE).params(draftParams(draft)).query(TripRepository::mapTrip).optional());
+		return metrics.record(Store.POSTGRES, "trip.replace", () -> jdbc.sql(REPLACE)
+			.params(draftParams(draft))
+			.param("contentStep", draft.content() == null ? 0 : 1)
+			.query(TripRepository::mapTrip)
+			.optional());
+	}
+
+	/** Empty when there is no such trip or it already has the status. */
+	Optional<Trip> changeStatus(String code, TripStatus status) {
+		return metrics.record(Store.POSTGRES, "trip.status", () -> jdbc.sql(CHANGE_STATUS)
+			.param("code", code)
+			.param("status", status.name())
+			.query(TripRepository::mapTrip)
+			.optional());
 	}
 
 	private static Map<String, Object> draftParams(TripDraft draft) {
@@ -117,7 +143,8 @@ class TripRepository {
 		return new Trip(row.getString("code"), row.getString("name"), row.getString("resort"),
 				row.getTimestamp("departs_at").toInstant(), row.getInt("nights"), row.getBigDecimal("price_per_person"),
 				row.getString("currency"), row.getInt("capacity"), row.getInt("seats_booked"),
-				TripStatus.valueOf(row.getString("status")), row.getLong("content_version"));
+				TripStatus.valueOf(row.getString("status")), row.getLong("content_version"),
+				row.getBigDecimal("rating_average"), row.getInt("review_count"));
 	}
 
 	/** The WHERE clause of a search, assembled from constant fragments. */
@@ -126,14 +153,17 @@ class TripRepository {
 		static Filter of(TripQuery query) {
 			List<String> conditions = new ArrayList<>();
 			Map<String, Object> params = new TreeMap<>();
-			conditions.add("status = 'ACTIVE'");
+			if (query.status() != null) {
+				conditions.add("status = :status");
+				params.put("status", query.status().name());
+			}
 			if (query.text() != null) {
 				conditions.add("(name || ' ' || resort) ILIKE :text");
-				params.put("text", containsPattern(query.text()));
+				params.put("text", LikePatterns.contains(query.text()));
 			}
 			if (query.resort() != null) {
 				conditions.add("resort ILIKE :resort");
-				params.put("resort", containsPattern(query.resort()));
+				params.put("resort", LikePatterns.contains(query.resort()));
 			}
 			if (query.minPrice() != null) {
 				conditions.add("price_per_person >= :minPrice");
@@ -151,17 +181,12 @@ class TripRepository {
 				conditions.add("departs_at < :departBefore");
 				params.put("departBefore", startOfDayUtc(query.departTo().plusDays(1)));
 			}
-			return new Filter("WHERE " + String.join(" AND ", conditions), params);
+			return new Filter(conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions), params);
 		}
 
 		/** Departure dates are calendar days in UTC, whatever the database session's time zone. */
 		private static Timestamp startOfDayUtc(LocalDate day) {
 			return Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
-		}
-
-		/** LIKE wildcards in input are matched literally. */
-		private static String containsPattern(String text) {
-			return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 		}
 	}
 }

@@ -9,13 +9,14 @@ import io.getaways.catalog.TripDetails;
 import io.getaways.catalog.TripStatus;
 
 record TripResponse(String code, String name, String resort, Instant departsAt, int nights, BigDecimal pricePerPerson,
-		String currency, int capacity, int seatsLeft, TripStatus status, long contentVersion, boolean contentAvailable,
-		TripContent content) {
+		String currency, int capacity, int seatsBooked, int seatsLeft, TripStatus status, BigDecimal ratingAverage,
+		int reviewCount, long contentVersion, boolean contentAvailable, TripContent content) {
 
 	static TripResponse of(TripDetails details) {
 		Trip trip = details.trip();
 		return new TripResponse(trip.code(), trip.name(), trip.resort(), trip.departsAt(), trip.nights(),
-				trip.pricePerPerson(), trip.currency(), trip.capacity(), trip.seatsLeft(), trip.status(),
-				trip.contentVersion(), details.contentAvailable(), details.contentAvailable() ? details.content() : null);
+				trip.pricePerPerson(), trip.currency(), trip.capacity(), trip.seatsBooked(), trip.seatsLeft(),
+				trip.status(), trip.ratingAverage(), trip.reviewCount(), trip.contentVersion(),
+				details.contentAvailable(), details.contentAvailable() ? details.content() : null);
 	}
 }

@@ -1,0 +1,10 @@
+package io.getaways.catalog;
+
+import java.util.List;
+
+public record StayPage(List<Stay> items, int page, int size, long totalItems) {
+
+	public long totalPages() {
+		return size == 0 ? 0 : (totalItems + size - 1) / size;
+	}
+}

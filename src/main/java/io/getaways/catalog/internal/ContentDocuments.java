@@ -1,0 +1,117 @@
+package io.getaways.catalog.internal;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.getaways.platform.StoreMetrics;
+import io.getaways.platform.StoreMetrics.Store;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * Versioned content documents of one MongoDB collection, keyed by trip or stay code. A write replaces the whole
+ * document, and only if its version is newer than the stored one, so a replayed or late event can never roll content
+ * back. Subclasses say how their content maps to named fields; fields editors add travel as attributes.
+ */
+abstract class ContentDocuments<C> {
+
+	private static final Set<String> ALWAYS_NAMED = Set.of("_id", "code", "version", "updatedAt");
+
+	private final MongoTemplate mongo;
+	private final StoreMetrics metrics;
+	private final String collection;
+	private final String operationPrefix;
+	private final Set<String> named;
+
+	ContentDocuments(MongoTemplate mongo, StoreMetrics metrics, String collection, String operationPrefix,
+			Set<String> namedFields) {
+		this.mongo = mongo;
+		this.metrics = metrics;
+		this.collection = collection;
+		this.operationPrefix = operationPrefix;
+		this.named = new HashSet<>(namedFields);
+		this.named.addAll(ALWAYS_NAMED);
+	}
+
+	abstract long version(C content);
+
+	/** The named fields of the content, in document order. */
+	abstract Map<String, Object> namedFields(C content);
+
+	abstract Map<String, Object> attributes(C content);
+
+	abstract C fromDocument(Document document, long version, Map<String, Object> attributes);
+
+	Optional<C> find(String code) {
+		return metrics.record(Store.MONGO, operationPrefix + ".find",
+				() -> Optional.ofNullable(mongo.findById(code, Document.class, collection)).map(this::map));
+	}
+
+	Map<String, C> findAll(Collection<String> codes) {
+		return metrics.record(Store.MONGO, operationPrefix + ".find-many", () -> {
+			Map<String, C> byCode = new HashMap<>();
+			mongo.find(Query.query(Criteria.where("_id").in(codes)), Document.class, collection)
+				.forEach(document -> byCode.put(document.getString("_id"), map(document)));
+			return byCode;
+		});
+	}
+
+	/** Stores the content if its version is newer; returns whether it did. */
+	boolean upsertIfNewer(String code, C content) {
+		return metrics.record(Store.MONGO, operationPrefix + ".upsert", () -> {
+			Query olderOrAbsent = Query.query(Criteria.where("_id").is(code).and("version").lt(version(content)));
+			Document document = toDocument(code, content);
+			try {
+				if (mongo.replace(olderOrAbsent, document, collection).getMatchedCount() > 0) {
+					return true;
+				}
+				if (mongo.exists(Query.query(Criteria.where("_id").is(code)), collection)) {
+					return false;
+				}
+				mongo.insert(document, collection);
+				return true;
+			}
+			catch (DuplicateKeyException concurrentInsert) {
+				// another writer inserted first; its version decides, as for any existing document
+				return mongo.replace(olderOrAbsent, document, collection).getMatchedCount() > 0;
+			}
+		});
+	}
+
+	private Document toDocument(String code, C content) {
+		Document document = new Document("_id", code);
+		attributes(content).forEach((key, value) -> {
+			if (!named.contains(key)) {
+				document.append(key, value);
+			}
+		});
+		document.append("code", code).append("version", version(content));
+		namedFields(content).forEach(document::append);
+		return document;
+	}
+
+	private C map(Document document) {
+		Map<String, Object> attributes = new LinkedHashMap<>();
+		document.forEach((key, value) -> {
+			if (!named.contains(key) && value != null) {
+				attributes.put(key, value);
+			}
+		});
+		Number version = document.get("version", Number.class);
+		return fromDocument(document, version == null ? 0 : version.longValue(), attributes);
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<String> strings(Document document, String field) {
+		return (List<String>) document.get(field);
+	}
+}

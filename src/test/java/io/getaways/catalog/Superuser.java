@@ -1,0 +1,110 @@
+package io.getaways.catalog;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.getaways.support.TestStores;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Rows the catalog tests need that other modules will own, written as the server's superuser: bookings (the booking
+ * module is built apart from this one) and ratings (kept by review triggers). Every write still meets the tables'
+ * constraints and guard triggers: a booking starts PENDING and moves only along its allowed transitions.
+ */
+public final class Superuser implements AutoCloseable {
+
+	private static final String BOOK_STAY = """
+			INSERT INTO app.bookings (user_id, stay_id, guests, stay_dates, starts_at, ends_at, unit_price, quantity,
+			                          total_amount, currency, hold_expires_at)
+			SELECT :userId, s.id, :guests, daterange(d.check_in, d.check_out, '[)'), d.check_in, d.check_out,
+			       s.price_per_night, d.check_out - d.check_in, s.price_per_night * (d.check_out - d.check_in),
+			       s.currency, now() + interval '1 hour'
+			FROM app.stays s
+			CROSS JOIN (SELECT CAST(:checkIn AS date) AS check_in, CAST(:checkOut AS date) AS check_out) d
+			WHERE s.code = :code
+			RETURNING id""";
+
+	private static final String BOOK_SEATS = """
+			INSERT INTO app.bookings (user_id, trip_id, seats, starts_at, ends_at, unit_price, quantity, total_amount,
+			                          currency, hold_expires_at)
+			SELECT :userId, t.id, :seats, t.departs_at, t.departs_at + make_interval(days => t.nights),
+			       t.price_per_person, :seats, t.price_per_person * :seats, t.currency, now() + interval '1 hour'
+			FROM app.trips t
+			WHERE t.code = :code
+			RETURNING id""";
+
+	private final SingleConnectionDataSource dataSource;
+	private final JdbcClient jdbc;
+
+	public Superuser(ApplicationContext context) throws SQLException {
+		String url = context.getEnvironment().getRequiredProperty("spring.datasource.url");
+		String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+		Connection connection = DriverManager.getConnection(TestStores.superuserUrl(context, database),
+				TestStores.superuser(), null);
+		this.dataSource = new SingleConnectionDataSource(connection, true);
+		this.jdbc = JdbcClient.create(dataSource);
+	}
+
+	public JdbcClient jdbc() {
+		return jdbc;
+	}
+
+	/** A PENDING booking of the stay for [checkIn, checkOut). */
+	UUID bookStay(String code, UUID userId, LocalDate checkIn, LocalDate checkOut) {
+		return jdbc.sql(BOOK_STAY)
+			.param("userId", userId)
+			.param("guests", 2)
+			.param("checkIn", checkIn)
+			.param("checkOut", checkOut)
+			.param("code", code)
+			.query(UUID.class)
+			.single();
+	}
+
+	/** A PENDING booking of seats on the trip, with the seats taken from it as the booking module does. */
+	UUID bookSeats(String code, UUID userId, int seats) {
+		UUID id = jdbc.sql(BOOK_SEATS).param("userId", userId).param("seats", seats).param("code", code)
+			.query(UUID.class)
+			.single();
+		int taken = jdbc.sql("UPDATE app.trips SET seats_booked = seats_booked + :seats WHERE code = :code")
+			.param("seats", seats)
+			.param("code", code)
+			.update();
+		if (taken != 1) {
+			throw new IllegalStateException("No trip " + code);
+		}
+		return id;
+	}
+
+	void confirm(UUID bookingId) {
+		jdbc.sql("UPDATE app.bookings SET status = 'CONFIRMED', confirmed_at = now() WHERE id = :id")
+			.param("id", bookingId)
+			.update();
+	}
+
+	void cancel(UUID bookingId) {
+		jdbc.sql("""
+				UPDATE app.bookings
+				SET status = 'CANCELLED', cancelled_at = now(), cancellation_reason = 'ADMIN'
+				WHERE id = :id""").param("id", bookingId).update();
+	}
+
+	/** Stands in for the review triggers: a rating sum and count as reviews would leave them. */
+	void rate(String stayCode, int ratingSum, int reviewCount) {
+		jdbc.sql("UPDATE app.stays SET rating_sum = :sum, review_count = :count WHERE code = :code")
+			.param("sum", ratingSum)
+			.param("count", reviewCount)
+			.param("code", stayCode)
+			.update();
+	}
+
+	@Override
+	public void close() {
+		dataSource.destroy();
+	}
+}

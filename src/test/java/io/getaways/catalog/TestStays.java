@@ -1,0 +1,35 @@
+package io.getaways.catalog;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import io.getaways.platform.Actor;
+import io.getaways.platform.ActorContext;
+import io.getaways.support.TestTrips;
+
+/** Stays made for one test, with random codes so that tests, the demo catalog and earlier runs never meet. */
+final class TestStays {
+
+	private TestStays() {
+	}
+
+	static String code() {
+		return "S" + TestTrips.token(11);
+	}
+
+	static StayDraft draft(String code, String name, String country, String city, String price, int maxGuests) {
+		StayContent content = new StayContent(1, "<p>" + name + " in " + city + "</p>", code.toLowerCase() + ".jpg",
+				List.of(code.toLowerCase() + ".jpg"), List.of("Pool"), List.of("test"), Map.of("bedrooms", 2));
+		return new StayDraft(code, name, country, city, new BigDecimal(price), "EUR", maxGuests, content);
+	}
+
+	/** Runs as a background job, since the anonymous actor's database role may only read. */
+	static StayDetails create(CatalogService catalog, StayDraft draft) {
+		return ActorContext.callAs(Actor.job("test"), () -> catalog.createStay(draft));
+	}
+
+	static Stay changeStatus(CatalogService catalog, String code, TripStatus status) {
+		return ActorContext.callAs(Actor.job("test"), () -> catalog.changeStayStatus(code, status));
+	}
+}
