@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Trips and stays with random codes for one test, the booking API as a traveller sends it, and the superuser's SQL
  * for what no role of the application may do, such as moving a hold's expiry into the past.
  */
-final class BookingFixtures {
+public final class BookingFixtures {
 
 	private final ApplicationContext context;
 	private final CatalogService catalog;
@@ -37,7 +37,7 @@ final class BookingFixtures {
 	private final TransactionTemplate transactions;
 	private final TestAccounts accounts;
 
-	BookingFixtures(ApplicationContext context, HttpApi http) {
+	public BookingFixtures(ApplicationContext context, HttpApi http) {
 		this.context = context;
 		this.catalog = context.getBean(CatalogService.class);
 		this.jdbc = context.getBean(JdbcClient.class);
@@ -45,18 +45,18 @@ final class BookingFixtures {
 		this.accounts = new TestAccounts(http);
 	}
 
-	TestAccounts accounts() {
+	public TestAccounts accounts() {
 		return accounts;
 	}
 
-	String trip(int capacity, String price, Instant departsAt) {
+	public String trip(int capacity, String price, Instant departsAt) {
 		String code = TestTrips.code();
 		TestTrips.create(catalog, new TripDraft(code, "Booking test " + code, "Resort " + code, departsAt, 5,
 				new BigDecimal(price), "USD", capacity, TestTrips.content(1, "<p>test</p>", "t.jpg")));
 		return code;
 	}
 
-	String stay(int maxGuests, String pricePerNight) {
+	public String stay(int maxGuests, String pricePerNight) {
 		String code = "S" + TestTrips.token(11);
 		asJob(() -> jdbc.sql("""
 				INSERT INTO app.stays (code, name, country, city, price_per_night, currency, max_guests)
@@ -70,7 +70,7 @@ final class BookingFixtures {
 	}
 
 	/** Seats booked and capacity, as the trip row says. */
-	int[] seats(String tripCode) {
+	public int[] seats(String tripCode) {
 		Map<String, Object> row = superuser(sql -> sql
 			.sql("SELECT seats_booked, capacity FROM app.trips WHERE code = ?")
 			.param(tripCode)
@@ -80,19 +80,19 @@ final class BookingFixtures {
 	}
 
 	/** Rows of a query, read as the superuser, past every row-level security policy. */
-	List<Map<String, Object>> rows(String sql, Object... params) {
+	public List<Map<String, Object>> rows(String sql, Object... params) {
 		return superuser(client -> client.sql(sql).params(params).query().listOfRows());
 	}
 
-	long count(String sql, Object... params) {
+	public long count(String sql, Object... params) {
 		return superuser(client -> client.sql(sql).params(params).query(Long.class).single());
 	}
 
-	int update(String sql, Object... params) {
+	public int update(String sql, Object... params) {
 		return superuser(client -> client.sql(sql).params(params).update());
 	}
 
-	<T> T asJob(java.util.function.Supplier<T> work) {
+	public <T> T asJob(java.util.function.Supplier<T> work) {
 		return ActorContext.callAs(Actor.job("test"), () -> transactions.execute(status -> work.get()));
 	}
 
@@ -108,27 +108,27 @@ final class BookingFixtures {
 		}
 	}
 
-	static String tripBody(String code, int seats) {
+	public static String tripBody(String code, int seats) {
 		return TestAccounts.json("tripCode", code, "seats", seats);
 	}
 
-	static String stayBody(String code, String checkIn, String checkOut, int guests) {
+	public static String stayBody(String code, String checkIn, String checkOut, int guests) {
 		return TestAccounts.json("stayCode", code, "checkIn", checkIn, "checkOut", checkOut, "guests", guests);
 	}
 
-	Answer book(String token, String body) {
+	public Answer book(String token, String body) {
 		return accounts.send("POST", "/api/v1/bookings", token, body);
 	}
 
-	Answer pay(String token, String id) {
+	public Answer pay(String token, String id) {
 		return accounts.send("POST", "/api/v1/bookings/" + id + "/pay", token, null);
 	}
 
-	Answer cancel(String token, String id) {
+	public Answer cancel(String token, String id) {
 		return accounts.send("POST", "/api/v1/bookings/" + id + "/cancel", token, null);
 	}
 
-	String bookOk(String token, String body) {
+	public String bookOk(String token, String body) {
 		Answer answer = book(token, body);
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
 		return answer.json().path("id").asString();
