@@ -1,0 +1,27 @@
+package io.getaways.payment;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.getaways.platform.ApiException;
+import org.springframework.http.HttpStatus;
+
+/** A booking has one captured payment at most; a second capture is refused before the gateway is asked. */
+public class BookingAlreadyPaidException extends ApiException {
+
+	private final UUID bookingId;
+
+	public BookingAlreadyPaidException(UUID bookingId) {
+		super(HttpStatus.CONFLICT, "Booking " + bookingId + " is already paid");
+		this.bookingId = bookingId;
+	}
+
+	public UUID bookingId() {
+		return bookingId;
+	}
+
+	@Override
+	public Map<String, Object> properties() {
+		return Map.of("bookingId", bookingId.toString());
+	}
+}
