@@ -1,11 +1,9 @@
 package io.getaways.booking.internal;
 
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import io.getaways.payment.IdempotentRequests;
 import io.getaways.payment.IdempotentRequests.IdempotentCall;
-import io.getaways.platform.InvalidParameterException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -20,8 +18,6 @@ class IdempotentPosts {
 
 	static final String HEADER = "Idempotency-Key";
 
-	private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-
 	private final IdempotentRequests requests;
 	private final JsonMapper json;
 
@@ -32,9 +28,6 @@ class IdempotentPosts {
 
 	ResponseEntity<BookingResponse> post(String key, HttpServletRequest request, Object body,
 			Supplier<ResponseEntity<BookingResponse>> action) {
-		if (key != null && !KEY.matcher(key).matches()) {
-			throw new InvalidParameterException(HEADER, "must be 1 to 255 printable ASCII characters without spaces");
-		}
 		String text = body == null ? "" : json.writeValueAsString(body);
 		return requests.execute(new IdempotentCall(key, "POST", request.getRequestURI(), text), BookingResponse.class,
 				action);
