@@ -1,6 +1,7 @@
 package io.getaways.booking.internal;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a whole booking transaction again when PostgreSQL gave it up to let a concurrent one through (serialization
- * failure 40001, deadlock 40P01): exponential backoff with jitter, a bounded number of attempts, each retry counted
- * in {@code getaways.bookings.retries}. Always a transaction of its own, since retrying inside a caller's failed
+ * failure 40001, deadlock 40P01) or no connection could be had: exponential backoff with jitter, a bounded number of
+ * attempts, each retry counted in {@code getaways.bookings.retries}. Always a transaction of its own, since retrying inside a caller's failed
  * transaction could not work. When the attempts run out the caller gets 503 with Retry-After, never a 500.
  */
 @Component
@@ -66,11 +67,21 @@ class RetryingTransactions {
 		return readOnly.execute(work);
 	}
 
-	/** The SQLSTATE of a transient failure anywhere in the cause chain, else null. */
+	/**
+	 * The SQLSTATE of a transient failure anywhere in the cause chain, else null: a lost serialization or deadlock, a
+	 * connection that failed (class 08), or no pooled connection free in time ("pool"), which under a burst is as
+	 * passing as the others.
+	 */
 	static String transientState(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLException sql && TRANSIENT.contains(sql.getSQLState())) {
-				return sql.getSQLState();
+			if (cause instanceof SQLException sql) {
+				String state = sql.getSQLState();
+				if (state != null && (TRANSIENT.contains(state) || state.startsWith("08"))) {
+					return state;
+				}
+				if (sql instanceof SQLTransientConnectionException) {
+					return "pool";
+				}
 			}
 		}
 		return null;
