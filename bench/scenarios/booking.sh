@@ -1,6 +1,7 @@
 # booking: book-and-pay cycles through the HTTP API against the same transactions' SQL over JDBC, at the same
 # concurrency, driven by bench/src/BookingBench.java against a service of its own on a throwaway data directory
-# (rate limits off, simulated gateway without latency).
+# (rate limits off, simulated gateway without latency). The API warm-up is long by default: at a few dozen cycles a
+# second the JIT compiler is still busy with the service's code a minute in.
 
 scenario_dir="$WORK_DIR/booking"
 data_dir="$scenario_dir/data"
@@ -24,7 +25,7 @@ fi
 output="$(java -XX:+UseSerialGC -Xmx256m -cp "$driver" "$BENCH_DIR/src/BookingBench.java" \
 	--base-url "http://127.0.0.1:$APP_PORT" --jdbc-url "jdbc:postgresql://localhost:$pg_port/getaways" \
 	--app-user getaways_app --app-password "$app_password" --clients "${BENCH_CLIENTS:-16}" \
-	--seconds "${BENCH_DURATION_S:-30}" --warmup-seconds "${BENCH_WARMUP_S:-5}" --trips "${BENCH_TRIPS:-8}" \
+	--seconds "${BENCH_DURATION_S:-30}" --warmup-seconds "${BENCH_WARMUP_S:-60}" --trips "${BENCH_TRIPS:-8}" \
 	--app-pid "$APP_PID" --postgres-pid "$(postmaster_pid)")" \
 	|| die "benchmark failed (app log: $scenario_dir/app.log): $(tail -n 1 <<<"$output")"
 if [[ "${BENCH_JFR:-0}" == 1 ]]; then

@@ -6,12 +6,14 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code getaways.bookings.*}: limits of one booking, how long a hold lasts, the jobs' pace, the refund policy and
- * the retry budget of one booking transaction. Contradictions fail at startup with the property and its value.
+ * {@code getaways.bookings.*}: limits of one booking, how long a hold lasts, the jobs' pace, the refund policy, the
+ * retry budget of one booking transaction, and how many of them may run at once ({@code max-concurrent-transactions},
+ * 0 for half the customer pool; see {@link WriteBulkhead}). Contradictions fail at startup with the property and its
+ * value.
  */
 @ConfigurationProperties("getaways.bookings")
 record BookingSettings(Duration holdDuration, int maxSeats, int maxNights, int jobBatchSize, Refund refund,
-		Retry retry) {
+		Retry retry, int maxConcurrentTransactions, Duration transactionWait) {
 
 	BookingSettings {
 		holdDuration = holdDuration == null ? Duration.ofMinutes(15) : holdDuration;
@@ -20,10 +22,13 @@ record BookingSettings(Duration holdDuration, int maxSeats, int maxNights, int j
 		jobBatchSize = jobBatchSize == 0 ? 100 : jobBatchSize;
 		refund = refund == null ? new Refund(null) : refund;
 		retry = retry == null ? new Retry(0, null, null) : retry;
+		transactionWait = transactionWait == null ? Duration.ofSeconds(5) : transactionWait;
 		require(!holdDuration.isNegative() && !holdDuration.isZero(), "hold-duration", holdDuration);
 		require(maxSeats >= 1, "max-seats", maxSeats);
 		require(maxNights >= 1, "max-nights", maxNights);
 		require(jobBatchSize >= 1 && jobBatchSize <= 10_000, "job-batch-size", jobBatchSize);
+		require(maxConcurrentTransactions >= 0, "max-concurrent-transactions", maxConcurrentTransactions);
+		require(!transactionWait.isNegative(), "transaction-wait", transactionWait);
 	}
 
 	/** {@code tiers}: "notice:percent" pairs such as {@code 30d:100,7d:50}; see {@link RefundPolicy}. */

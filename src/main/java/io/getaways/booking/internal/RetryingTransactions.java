@@ -19,8 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs a whole booking transaction again when PostgreSQL gave it up to let a concurrent one through (serialization
  * failure 40001, deadlock 40P01) or no connection could be had: exponential backoff with jitter, a bounded number of
- * attempts, each retry counted in {@code getaways.bookings.retries}. Always a transaction of its own, since retrying inside a caller's failed
- * transaction could not work. When the attempts run out the caller gets 503 with Retry-After, never a 500.
+ * attempts, each retry counted in {@code getaways.bookings.retries}. Always a transaction of its own, since retrying
+ * inside a caller's failed transaction could not work, and only so many at once ({@link WriteBulkhead}). When the
+ * attempts run out the caller gets 503 with Retry-After, never a 500.
  */
 @Component
 class RetryingTransactions {
@@ -32,17 +33,24 @@ class RetryingTransactions {
 	private final TransactionTemplate readOnly;
 	private final BookingSettings.Retry retry;
 	private final MeterRegistry meters;
+	private final WriteBulkhead bulkhead;
 
-	RetryingTransactions(PlatformTransactionManager transactionManager, BookingSettings settings, MeterRegistry meters) {
+	RetryingTransactions(PlatformTransactionManager transactionManager, BookingSettings settings, MeterRegistry meters,
+			WriteBulkhead bulkhead) {
 		this.readWrite = new TransactionTemplate(transactionManager);
 		this.readWrite.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.readOnly = new TransactionTemplate(transactionManager);
 		this.readOnly.setReadOnly(true);
 		this.retry = settings.retry();
 		this.meters = meters;
+		this.bulkhead = bulkhead;
 	}
 
 	<T> T write(String operation, TransactionCallback<T> work) {
+		return bulkhead.run(operation, () -> withRetries(operation, work));
+	}
+
+	private <T> T withRetries(String operation, TransactionCallback<T> work) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return readWrite.execute(work);

@@ -3,6 +3,7 @@ package io.getaways.booking.internal;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -37,9 +38,10 @@ class RetryingTransactionsTest {
 	@Test
 	void retriesATransientFailureBoundedThenAnswersBusy() {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		RetryingTransactions transactions = new RetryingTransactions(new NoOpTransactions(),
-				new BookingSettings(null, 0, 0, 0, null, new BookingSettings.Retry(3, Duration.ofMillis(1), Duration.ofMillis(4))),
-				meters);
+		BookingSettings settings = new BookingSettings(null, 0, 0, 0, null,
+				new BookingSettings.Retry(3, Duration.ofMillis(1), Duration.ofMillis(4)), 0, null);
+		RetryingTransactions transactions = new RetryingTransactions(new NoOpTransactions(), settings, meters,
+				new WriteBulkhead(settings, 16, meters));
 		AtomicInteger attempts = new AtomicInteger();
 
 		String answer = transactions.write("test", status -> {
@@ -68,6 +70,39 @@ class RetryingTransactionsTest {
 			throw new IllegalStateException("not transient");
 		})).isInstanceOf(IllegalStateException.class);
 		assertThat(attempts).as("never retried").hasValue(1);
+	}
+
+	@Test
+	void theBulkheadLetsHalfThePoolInAndRefusesAfterItsWait() throws Exception {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		WriteBulkhead bulkhead = new WriteBulkhead(new BookingSettings(null, 0, 0, 0, null, null, 0,
+				Duration.ofMillis(50)), 2, meters);
+		assertThat(bulkhead.size()).isEqualTo(1);
+		CountDownLatch inside = new CountDownLatch(1);
+		CountDownLatch leave = new CountDownLatch(1);
+		Thread holder = new Thread(() -> bulkhead.run("hold", () -> {
+			inside.countDown();
+			await(leave);
+			return null;
+		}));
+		holder.start();
+		inside.await();
+
+		assertThatThrownBy(() -> bulkhead.run("second", () -> "never")).isInstanceOfSatisfying(
+				BookingsBusyException.class, busy -> assertThat(busy.status().value()).isEqualTo(503));
+		assertThat(meters.counter("getaways.bookings.bulkhead.rejected").count()).isEqualTo(1);
+		leave.countDown();
+		holder.join();
+		assertThat(bulkhead.run("outer", () -> bulkhead.run("nested", () -> "both"))).isEqualTo("both");
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/** Runs the callback without a database: only the retry loop is under test here. */
