@@ -301,6 +301,27 @@ class BookingApiIT {
 		assertThat(badUser.json().path("errors").get(0).path("parameter").asString()).isEqualTo("userId");
 	}
 
+	@Test
+	void theOpenApiDescriptionCoversEveryBookingEndpointWithExamples() {
+		Answer docs = new HttpApi(port).get("/v3/api-docs");
+		assertThat(docs.status()).isEqualTo(200);
+		JsonNode paths = docs.json().path("paths");
+		assertThat(paths.path("/api/v1/bookings").has("post")).isTrue();
+		assertThat(paths.path("/api/v1/bookings").has("get")).isTrue();
+		assertThat(paths.path("/api/v1/bookings/{id}").has("get")).isTrue();
+		assertThat(paths.path("/api/v1/bookings/{id}/pay").has("post")).isTrue();
+		assertThat(paths.path("/api/v1/bookings/{id}/cancel").has("post")).isTrue();
+		assertThat(paths.path("/api/v1/admin/bookings").has("get")).isTrue();
+		assertThat(paths.path("/api/v1/admin/bookings/{id}").has("get")).isTrue();
+		assertThat(paths.path("/api/v1/admin/bookings/{id}/cancel").has("post")).isTrue();
+		JsonNode create = paths.path("/api/v1/bookings").path("post");
+		assertThat(create.path("requestBody").path("content").path("application/json").path("examples").has("stay"))
+			.isTrue();
+		assertThat(create.path("responses").path("409").toString()).contains("seatsLeft");
+		assertThat(paths.path("/api/v1/bookings/{id}/pay").path("post").path("parameters").toString())
+			.contains("Idempotency-Key");
+	}
+
 	private void assertRefused(String token, String body, String field) {
 		Answer answer = fixtures.book(token, body);
 		assertThat(answer.status()).as(body + " -> " + answer).isEqualTo(400);
