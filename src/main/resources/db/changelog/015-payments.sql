@@ -135,3 +135,9 @@ GRANT SELECT, DELETE ON app.idempotency_keys TO ${role_jobs};
 --rollback ALTER TABLE app.refunds DISABLE ROW LEVEL SECURITY;
 --rollback ALTER TABLE app.payments NO FORCE ROW LEVEL SECURITY;
 --rollback ALTER TABLE app.payments DISABLE ROW LEVEL SECURITY;
+
+--changeset getaways:015-refunds-reference
+--comment: a refund that succeeded was made by the gateway, so it has the gateway's reference, as a captured payment does
+ALTER TABLE app.refunds ADD CONSTRAINT refunds_reference_chk
+  CHECK (status <> 'SUCCEEDED' OR gateway_reference IS NOT NULL);
+--rollback ALTER TABLE app.refunds DROP CONSTRAINT refunds_reference_chk;

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,6 +59,11 @@ class IdempotentRequestHandler implements IdempotentRequests {
 	public <T> ResponseEntity<T> execute(IdempotentCall call, Class<T> bodyType, Supplier<ResponseEntity<T>> action) {
 		if (call.key() == null) {
 			return action.get();
+		}
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			// the answer would be kept before the action's transaction commits, and replayed even if it then failed
+			throw new IllegalStateException("IdempotentRequests.execute must be called outside any transaction; "
+					+ "the action starts its own");
 		}
 		if (!KEY.matcher(call.key()).matches()) {
 			throw new InvalidParameterException(KEY_HEADER, "must be 1 to 255 visible ASCII characters");

@@ -65,7 +65,8 @@ class PaymentLedger implements Payments {
 	public PaymentReceipt capture(UUID bookingId, UUID userId, BigDecimal amount, String currency) {
 		Objects.requireNonNull(bookingId, "bookingId");
 		Objects.requireNonNull(userId, "userId");
-		requireMoney(amount, currency);
+		requireAmount(amount);
+		requireCurrency(currency);
 		if (payments.isPaid(bookingId)) {
 			throw new BookingAlreadyPaidException(bookingId);
 		}
@@ -102,6 +103,7 @@ class PaymentLedger implements Payments {
 		if (amount == null || amount.signum() == 0) {
 			return Optional.empty();
 		}
+		requireAmount(amount);
 		if (reason == null || reason.isBlank() || reason.length() > 200) {
 			throw new IllegalArgumentException("A refund needs a reason of 1 to 200 characters but had " + reason);
 		}
@@ -110,7 +112,6 @@ class PaymentLedger implements Payments {
 			return Optional.empty();
 		}
 		PaymentRecord payment = captured.get();
-		requireMoney(amount, payment.currency());
 		if (amount.compareTo(payment.refundable()) > 0) {
 			throw new RefundExceedsPaymentException(bookingId, amount, payment.refundable(), payment.currency());
 		}
@@ -147,12 +148,15 @@ class PaymentLedger implements Payments {
 	}
 
 	/** The booking module validates what clients send; reaching here with bad money is a programming error. */
-	private static void requireMoney(BigDecimal amount, String currency) {
+	private static void requireAmount(BigDecimal amount) {
 		if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2
 				|| amount.compareTo(LIMIT) >= 0) {
 			throw new IllegalArgumentException("An amount must be positive, below 10^10, with at most 2 decimals but was "
 					+ amount);
 		}
+	}
+
+	private static void requireCurrency(String currency) {
 		if (currency == null || !CURRENCY.matcher(currency).matches()) {
 			throw new IllegalArgumentException("A currency must be an ISO 4217 code such as EUR but was " + currency);
 		}

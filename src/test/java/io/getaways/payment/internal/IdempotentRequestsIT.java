@@ -304,6 +304,17 @@ class IdempotentRequestsIT {
 					refused -> assertThat(refused.status().value()).isEqualTo(401));
 	}
 
+	@Test
+	void insideATransactionItRefusesToRunBecauseTheAnswerCouldOutliveARollback() {
+		TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
+		AtomicInteger runs = new AtomicInteger();
+		assertThatThrownBy(() -> as(traveller, () -> transactions.execute(status -> requests.execute(call(newKey(),
+				"{}"), Paid.class, () -> ResponseEntity.ok(new Paid("p-" + runs.incrementAndGet(), "1.00"))))))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("outside any transaction");
+		assertThat(runs).hasValue(0);
+	}
+
 	private IdempotentRequests handlerWith(IdempotencySettings settings) {
 		return new IdempotentRequestHandler(context.getBean(IdempotencyKeys.class), settings,
 				new IdempotencyMetrics(new SimpleMeterRegistry()), context.getBean(JsonMapper.class),

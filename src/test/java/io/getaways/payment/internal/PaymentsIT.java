@@ -166,6 +166,22 @@ class PaymentsIT {
 	}
 
 	@Test
+	void moneyThatDoesNotFitTheLedgerIsAProgrammingErrorAndNeverReachesTheGateway() {
+		UUID booking = data.newBooking(traveller.id(), new BigDecimal("10.00"));
+		for (String[] money : new String[][] { { "10.005", "USD" }, { "-10.00", "USD" }, { "0", "USD" },
+				{ "10000000000", "USD" }, { "10.00", "usd" }, { "10.00", "EURO" } }) {
+			assertThatThrownBy(() -> inTransaction(traveller,
+					() -> payments.capture(booking, traveller.id(), new BigDecimal(money[0]), money[1])))
+				.as(String.join(" ", money))
+				.isInstanceOf(IllegalArgumentException.class);
+		}
+		assertThatThrownBy(() -> inTransaction(traveller,
+				() -> payments.refund(booking, new BigDecimal("-1.00"), "negative")))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThat(gateway.chargesFor(booking.toString())).isEmpty();
+	}
+
+	@Test
 	void aSecondCaptureOfABookingIsRefusedBeforeTheGatewayIsAsked() {
 		UUID booking = data.newBooking(traveller.id(), new BigDecimal("60.00"));
 		inTransaction(traveller, () -> payments.capture(booking, traveller.id(), new BigDecimal("60.00"), "USD"));
