@@ -1,0 +1,150 @@
+package io.getaways.booking.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import io.getaways.booking.Booking;
+import io.getaways.booking.NotBookableException;
+import io.getaways.booking.StayUnavailableException;
+import io.getaways.booking.StayUnavailableException.DateRange;
+import io.getaways.catalog.BookableStay;
+import io.getaways.catalog.BookableTrip;
+import io.getaways.catalog.Inventory;
+import io.getaways.catalog.TripSoldOutException;
+import io.getaways.catalog.TripStatus;
+import io.getaways.platform.InvalidParameterException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Places bookings: each is one transaction that takes the seats or nights and inserts the PENDING booking with the
+ * price captured. A hold past its expiry that the jobs have not swept yet never blocks anyone: when seats or nights
+ * are refused, the expired holds of that trip or stay are released first (as the hold job, in a transaction of its
+ * own, since a traveller's row-level security rightly cannot touch another's booking) and the booking is tried again.
+ */
+@Component
+class BookingPlacement {
+
+	private static final int STAY_ATTEMPTS = 3;
+
+	private final Inventory inventory;
+	private final BookingRepository bookings;
+	private final BookingEvents events;
+	private final BookingSweeps sweeps;
+	private final RetryingTransactions transactions;
+	private final BookingSettings settings;
+
+	BookingPlacement(Inventory inventory, BookingRepository bookings, BookingEvents events, BookingSweeps sweeps,
+			RetryingTransactions transactions, BookingSettings settings) {
+		this.inventory = inventory;
+		this.bookings = bookings;
+		this.events = events;
+		this.sweeps = sweeps;
+		this.transactions = transactions;
+		this.settings = settings;
+	}
+
+	Booking bookTrip(UUID userId, String tripCode, int seats) {
+		if (seats < 1 || seats > settings.maxSeats()) {
+			throw new InvalidParameterException("seats", "must be between 1 and " + settings.maxSeats());
+		}
+		try {
+			return placeTrip(userId, tripCode, seats);
+		}
+		catch (TripSoldOutException soldOut) {
+			if (sweeps.releaseExpiredHoldsOfTrip(tripCode) == 0) {
+				throw soldOut;
+			}
+			return placeTrip(userId, tripCode, seats);
+		}
+	}
+
+	private Booking placeTrip(UUID userId, String tripCode, int seats) {
+		return transactions.write("book-trip", status -> {
+			BookableTrip trip = inventory.tripForBooking(tripCode);
+			if (trip.status() != TripStatus.ACTIVE) {
+				throw new NotBookableException("Trip", trip.code(), "it is " + trip.status());
+			}
+			if (!trip.departsAt().isAfter(Instant.now())) {
+				throw new NotBookableException("Trip", trip.code(), "it departed at " + trip.departsAt());
+			}
+			inventory.reserveSeats(trip.id(), seats);
+			BigDecimal total = trip.pricePerPerson().multiply(BigDecimal.valueOf(seats));
+			Booking booking = bookings.insert(new BookingRepository.NewTripBooking(userId, trip.id(), seats,
+					trip.departsAt(), trip.returnsAt(), trip.pricePerPerson(), total, trip.currency(),
+					settings.holdDuration())).booking();
+			events.placed(booking);
+			return booking;
+		});
+	}
+
+	/** The stay's nights run from check-in to check-out at 00:00 UTC. */
+	Booking bookStay(UUID userId, String stayCode, LocalDate checkIn, LocalDate checkOut, int guests) {
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		if (checkIn.isBefore(today)) {
+			throw new InvalidParameterException("checkIn", "must not be in the past (today is " + today + " UTC)");
+		}
+		if (!checkOut.isAfter(checkIn)) {
+			throw new InvalidParameterException("checkOut", "must be after checkIn");
+		}
+		if (ChronoUnit.DAYS.between(checkIn, checkOut) > settings.maxNights()) {
+			throw new InvalidParameterException("checkOut",
+					"must be at most " + settings.maxNights() + " nights after checkIn");
+		}
+		if (guests < 1) {
+			throw new InvalidParameterException("guests", "must be 1 or more");
+		}
+		for (int attempt = 1;; attempt++) {
+			try {
+				return placeStay(userId, stayCode, checkIn, checkOut, guests);
+			}
+			catch (StayTaken taken) {
+				int released = sweeps.releaseExpiredHoldsOfStay(taken.stayId());
+				List<DateRange> conflicts = transactions
+					.read(status -> bookings.occupancy(taken.stayId(), checkIn, checkOut));
+				// tried again only if something changed: a hold was released, or the conflicting booking is gone
+				if ((released == 0 && !conflicts.isEmpty()) || attempt == STAY_ATTEMPTS) {
+					throw new StayUnavailableException(stayCode, checkIn, checkOut, conflicts);
+				}
+			}
+		}
+	}
+
+	private Booking placeStay(UUID userId, String stayCode, LocalDate checkIn, LocalDate checkOut, int guests) {
+		return transactions.write("book-stay", status -> {
+			BookableStay stay = inventory.stayForBooking(stayCode);
+			if (stay.status() != TripStatus.ACTIVE) {
+				throw new NotBookableException("Stay", stay.code(), "it is " + stay.status());
+			}
+			if (guests > stay.maxGuests()) {
+				throw new InvalidParameterException("guests",
+						"must be at most " + stay.maxGuests() + " for stay " + stay.code());
+			}
+			int nights = (int) ChronoUnit.DAYS.between(checkIn, checkOut);
+			BigDecimal total = stay.pricePerNight().multiply(BigDecimal.valueOf(nights));
+			BookingRepository.NewStayBooking booking = new BookingRepository.NewStayBooking(userId, stay.id(), guests,
+					checkIn, checkOut, startOfDayUtc(checkIn), startOfDayUtc(checkOut), stay.pricePerNight(), nights,
+					total, stay.currency(), settings.holdDuration());
+			try {
+				Booking placed = bookings.insert(booking).booking();
+				events.placed(placed);
+				return placed;
+			}
+			catch (DataAccessException ex) {
+				if (StayTaken.isExclusionViolation(ex)) {
+					throw new StayTaken(stay.id(), ex);
+				}
+				throw ex;
+			}
+		});
+	}
+
+	private static Instant startOfDayUtc(LocalDate day) {
+		return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+	}
+}
