@@ -1,0 +1,5 @@
+package io.getaways.notification;
+
+public enum NotificationKind {
+	BOOKING_CONFIRMED, BOOKING_CANCELLED
+}

@@ -1,0 +1,85 @@
+package io.getaways.notification.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.getaways.notification.Notification;
+import io.getaways.notification.NotificationSender;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends queued notifications. Each is claimed by one conditional update before it is sent, so instances running
+ * side by side never send the same one; a claim left by an instance that stopped mid-send is taken over after
+ * {@code getaways.notifications.claim-timeout}, the one case in which a notification may go out twice.
+ */
+@Component
+class Notifier {
+
+	private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+
+	private final NotificationStore store;
+	private final NotificationSender sender;
+	private final NotificationSettings settings;
+	private final String instance = UUID.randomUUID().toString();
+	private final Counter sent;
+	private final Counter failed;
+	private volatile boolean storeFailing;
+
+	Notifier(NotificationStore store, BeanFactory beans, NotificationSettings settings, MeterRegistry registry) {
+		this.store = store;
+		this.sender = beans.getBean(settings.sender(), NotificationSender.class);
+		this.settings = settings;
+		this.sent = Counter.builder("getaways.notifications").tag("outcome", "sent").register(registry);
+		this.failed = Counter.builder("getaways.notifications").tag("outcome", "failed").register(registry);
+		log.info("Notifications: sender '{}' ({})", settings.sender(), sender.getClass().getSimpleName());
+	}
+
+	@Scheduled(fixedDelayString = "${getaways.notifications.interval:2s}")
+	void sendDue() {
+		try {
+			for (int i = 0; i < settings.batchSize(); i++) {
+				Instant now = Instant.now();
+				Optional<Notification> next = store.claim(instance, now, now.minus(settings.claimTimeout()));
+				if (next.isEmpty()) {
+					break;
+				}
+				send(next.get());
+			}
+			if (storeFailing) {
+				log.info("Notifications: MongoDB answers again");
+				storeFailing = false;
+			}
+		}
+		catch (RuntimeException ex) {
+			if (!storeFailing) {
+				log.warn("Notifications: cannot reach MongoDB, queued notifications wait: {}", ex.getMessage());
+				storeFailing = true;
+			}
+		}
+	}
+
+	private void send(Notification notification) {
+		try {
+			sender.send(notification);
+		}
+		catch (RuntimeException ex) {
+			int attempts = store.attempts(notification.id());
+			boolean last = attempts >= settings.maxAttempts();
+			store.markFailed(notification.id(), instance, String.valueOf(ex.getMessage()), last,
+					Instant.now().plus(settings.retryDelay().multipliedBy(attempts)));
+			failed.increment();
+			log.warn("Notifications: {} failed (attempt {} of {}): {}", notification.id(), attempts,
+					settings.maxAttempts(), ex.getMessage());
+			return;
+		}
+		store.markSent(notification.id(), instance);
+		sent.increment();
+	}
+}

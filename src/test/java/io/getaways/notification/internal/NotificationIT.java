@@ -1,0 +1,154 @@
+package io.getaways.notification.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.getaways.booking.BookingCancelled;
+import io.getaways.booking.BookingConfirmed;
+import io.getaways.booking.CancellationReason;
+import io.getaways.notification.Notification;
+import io.getaways.notification.NotificationKind;
+import io.getaways.platform.Actor;
+import io.getaways.platform.ActorContext;
+import io.getaways.support.IntegrationTest;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Booking notifications through the real outbox, MongoDB and notifier. */
+@IntegrationTest
+class NotificationIT {
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	NotificationStore store;
+
+	@Autowired
+	Notifier notifier;
+
+	@Test
+	void aConfirmationDeliveredTwiceIsQueuedOnceAndSentOnce() {
+		UUID booking = UUID.randomUUID();
+		UUID user = UUID.randomUUID();
+		BookingConfirmed confirmed = new BookingConfirmed(booking, user, "GALR210214", null, new BigDecimal("99.50"),
+				"USD", UUID.randomUUID());
+		publish(confirmed);
+		publish(confirmed);
+		publish(new BookingCancelled(booking, user, "GALR210214", null, CancellationReason.CUSTOMER,
+				new BigDecimal("49.75"), "USD"));
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			List<Document> sent = forBooking(booking);
+			assertThat(sent).hasSize(2);
+			assertThat(sent).allSatisfy(document -> {
+				assertThat(document.getString("status")).isEqualTo("SENT");
+				assertThat(document.getInteger("attempts")).isEqualTo(1);
+				assertThat(document.getString("userId")).isEqualTo(user.toString());
+			});
+		});
+		Document cancelled = mongo.findById("booking-cancelled:" + booking, Document.class, NotificationStore.COLLECTION);
+		assertThat(cancelled.get("facts", Document.class).getString("refundAmount")).isEqualTo("49.75");
+		assertThat(cancelled.get("facts", Document.class).getString("reason")).isEqualTo("CUSTOMER");
+	}
+
+	@Test
+	void notifiersRunningSideBySideSendEachNotificationOnce() throws Exception {
+		String batch = UUID.randomUUID().toString();
+		for (int i = 0; i < 30; i++) {
+			store.queue(new Notification("test:" + batch + ":" + i, "user-" + batch, NotificationKind.BOOKING_CONFIRMED,
+					Map.of("batch", batch), Instant.now()));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<?>> runs = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				runs.add(pool.submit(notifier::sendDue));
+			}
+			for (Future<?> run : runs) {
+				run.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			List<Document> documents = mongo.find(Query.query(Criteria.where("userId").is("user-" + batch)),
+					Document.class, NotificationStore.COLLECTION);
+			assertThat(documents).hasSize(30).allSatisfy(document -> {
+				assertThat(document.getString("status")).isEqualTo("SENT");
+				assertThat(document.getInteger("attempts")).as("claimed once").isEqualTo(1);
+			});
+		});
+	}
+
+	@Test
+	void aFailedSendIsRetriedAfterItsDelayAndAnAbandonedClaimIsTakenOver() {
+		String id = "test:retry:" + UUID.randomUUID();
+		// far in the future, so that the running notifier leaves it alone
+		Instant later = Instant.now().plus(Duration.ofDays(3650));
+		store.queue(new Notification(id, "user-retry", NotificationKind.BOOKING_CANCELLED, Map.of(), later));
+		Instant farLater = later.plusSeconds(1);
+		Notification claimed = claimOwn(id, "instance-a", farLater, Instant.EPOCH);
+		store.markFailed(claimed.id(), "instance-a", "mail server down", false, farLater.plusSeconds(60));
+		assertThat(store.attempts(id)).isEqualTo(1);
+		Document queued = mongo.findById(id, Document.class, NotificationStore.COLLECTION);
+		assertThat(queued.getString("status")).isEqualTo("QUEUED");
+		assertThat(queued.getString("lastError")).isEqualTo("mail server down");
+
+		claimOwn(id, "instance-b", farLater.plusSeconds(61), Instant.EPOCH);
+		assertThat(store.attempts(id)).isEqualTo(2);
+		// instance-b stops mid-send; after the claim timeout instance-c takes over
+		claimOwn(id, "instance-c", farLater.plusSeconds(62), farLater.plusSeconds(62));
+		store.markSent(id, "instance-b");
+		assertThat(mongo.findById(id, Document.class, NotificationStore.COLLECTION).getString("status"))
+			.as("a stale claimant cannot finish").isEqualTo("SENDING");
+		store.markSent(id, "instance-c");
+		assertThat(mongo.findById(id, Document.class, NotificationStore.COLLECTION).getString("status"))
+			.isEqualTo("SENT");
+	}
+
+	/** Claims until this test's own notification comes up, putting back nothing: others due then are not this test's. */
+	private Notification claimOwn(String id, String instance, Instant now, Instant abandonedBefore) {
+		for (int i = 0; i < 1000; i++) {
+			Notification next = store.claim(instance, now, abandonedBefore).orElseThrow();
+			if (next.id().equals(id)) {
+				return next;
+			}
+			store.markSent(next.id(), instance);
+		}
+		throw new AssertionError("notification " + id + " was never claimed");
+	}
+
+	private List<Document> forBooking(UUID booking) {
+		return mongo.find(Query.query(Criteria.where("facts.bookingId").is(booking.toString())), Document.class,
+				NotificationStore.COLLECTION);
+	}
+
+	private void publish(Object event) {
+		ActorContext.runAs(Actor.job("test"), () -> transactions.executeWithoutResult(tx -> events.publishEvent(event)));
+	}
+}
