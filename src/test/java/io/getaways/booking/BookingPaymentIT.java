@@ -141,9 +141,9 @@ class BookingPaymentIT {
 		}
 		assertThat(answers).filteredOn(answer -> answer.header("Idempotent-Replayed") == null).hasSize(1);
 		assertThat(payments(id)).isEqualTo(1);
-		assertThat(fixtures.count("SELECT count(*) FROM app.event_publication WHERE event_type LIKE '%PaymentCaptured'"
+		assertThat(fixtures.count("SELECT count(DISTINCT serialized_event) FROM app.event_publication WHERE event_type LIKE '%PaymentCaptured'"
 				+ " AND serialized_event LIKE ?", "%" + id + "%")).as("charges").isEqualTo(1);
-		assertThat(fixtures.count("SELECT count(*) FROM app.event_publication WHERE event_type LIKE '%BookingConfirmed'"
+		assertThat(fixtures.count("SELECT count(DISTINCT serialized_event) FROM app.event_publication WHERE event_type LIKE '%BookingConfirmed'"
 				+ " AND serialized_event LIKE ?", "%" + id + "%")).isEqualTo(1);
 	}
 

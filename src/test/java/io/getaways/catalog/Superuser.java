@@ -23,7 +23,7 @@ public final class Superuser implements AutoCloseable {
 			                          total_amount, currency, hold_expires_at)
 			SELECT :userId, s.id, :guests, daterange(d.check_in, d.check_out, '[)'), d.check_in, d.check_out,
 			       s.price_per_night, d.check_out - d.check_in, s.price_per_night * (d.check_out - d.check_in),
-			       s.currency, now() + interval '1 hour'
+			       s.currency, now() + interval '30 days'
 			FROM app.stays s
 			CROSS JOIN (SELECT CAST(:checkIn AS date) AS check_in, CAST(:checkOut AS date) AS check_out) d
 			WHERE s.code = :code
@@ -33,7 +33,7 @@ public final class Superuser implements AutoCloseable {
 			INSERT INTO app.bookings (user_id, trip_id, seats, starts_at, ends_at, unit_price, quantity, total_amount,
 			                          currency, hold_expires_at)
 			SELECT :userId, t.id, :seats, t.departs_at, t.departs_at + make_interval(days => t.nights),
-			       t.price_per_person, :seats, t.price_per_person * :seats, t.currency, now() + interval '1 hour'
+			       t.price_per_person, :seats, t.price_per_person * :seats, t.currency, now() + interval '30 days'
 			FROM app.trips t
 			WHERE t.code = :code
 			RETURNING id""";

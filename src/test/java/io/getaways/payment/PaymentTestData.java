@@ -55,13 +55,16 @@ public final class PaymentTestData {
 		return customer(user).as(Actor.Role.ADMIN);
 	}
 
-	/** A PENDING booking of one seat of the test trip, owned by the user, worth the amount in USD. */
+	/**
+	 * A PENDING booking of one seat of the test trip, owned by the user, worth the amount in USD. Its seat is not
+	 * counted on the trip, so its hold lasts beyond any test run: the hold sweep must never find it expired.
+	 */
 	public UUID newBooking(UUID userId, BigDecimal amount) {
 		try (Connection connection = superuser(); PreparedStatement insert = connection.prepareStatement("""
 				INSERT INTO app.bookings (user_id, trip_id, seats, starts_at, ends_at, unit_price, quantity,
 				  total_amount, currency, hold_expires_at)
 				VALUES (?, ?, 1, now() + interval '90 days', now() + interval '95 days', ?, 1, ?, 'USD',
-				  now() + interval '15 minutes')
+				  now() + interval '30 days')
 				RETURNING id""")) {
 			insert.setObject(1, userId);
 			insert.setLong(2, tripId);

@@ -60,7 +60,7 @@ final class ReviewFixtures {
 				INSERT INTO app.bookings (user_id, trip_id, seats, starts_at, ends_at, unit_price, quantity,
 				                          total_amount, currency, hold_expires_at)
 				SELECT :userId, id, 2, departs_at, departs_at + make_interval(days => nights), price_per_person, 2,
-				       price_per_person * 2, currency, now() + interval '15 minutes'
+				       price_per_person * 2, currency, now() + interval '30 days'
 				FROM app.trips
 				WHERE code = :code
 				RETURNING id""")
@@ -79,7 +79,7 @@ final class ReviewFixtures {
 				INSERT INTO app.bookings (user_id, stay_id, guests, stay_dates, starts_at, ends_at, unit_price,
 				                          quantity, total_amount, currency, hold_expires_at)
 				SELECT :userId, id, 2, daterange(:checkIn, :checkOut, '[)'), :checkIn, :checkOut, price_per_night, 7,
-				       price_per_night * 7, currency, now() + interval '15 minutes'
+				       price_per_night * 7, currency, now() + interval '30 days'
 				FROM app.stays
 				WHERE code = :code
 				RETURNING id""")
