@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.getaways.audit.Activity;
+import io.getaways.audit.ActivityKind;
 import io.getaways.identity.EmailTakenException;
 import io.getaways.identity.InvalidCredentialsException;
 import io.getaways.identity.InvalidTokenException;
@@ -32,10 +34,11 @@ class SignInService {
 	private final SignInEvents events;
 	private final TransactionTemplate transactions;
 	private final IdentitySettings settings;
+	private final Activity activity;
 
 	SignInService(UserRepository users, PasswordHasher hasher, SignInThrottle throttle, AccessTokens accessTokens,
 			RefreshTokens refreshTokens, TokenDenyList denyList, SignInEvents events, TransactionTemplate transactions,
-			IdentitySettings settings) {
+			IdentitySettings settings, Activity activity) {
 		this.users = users;
 		this.hasher = hasher;
 		this.throttle = throttle;
@@ -45,6 +48,7 @@ class SignInService {
 		this.events = events;
 		this.transactions = transactions;
 		this.settings = settings;
+		this.activity = activity;
 	}
 
 	/** The new account's row, role and event are one transaction, which already acts as the new user. */
@@ -88,11 +92,13 @@ class SignInService {
 			throttle.clear(account);
 			return null;
 		});
-		return asUser(user.id(), () -> {
+		Session session = asUser(user.id(), () -> {
 			users.recordSignIn(user.id(), upgraded);
 			events.record("LOGIN_SUCCESS", user.id().toString(), Map.of("email", email));
 			return newSession(users.find(user.id()).orElseThrow(), travlr);
 		});
+		activity.record(user.id().toString(), ActivityKind.SIGN_IN, Map.of("api", travlr ? "travlr" : "v1"));
+		return session;
 	}
 
 	private void recordFailure(String email, String account, String address) {

@@ -69,7 +69,7 @@ class ActivityIT {
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
 				accounts.get("/api/v1/me/activity", TestAccounts.accessToken(alice)).json().get("items").size())
-			.isEqualTo(3));
+			.as("three recorded here, and the sign-in that came with registering").isEqualTo(4));
 		JsonNode page = accounts.get("/api/v1/me/activity?size=2", TestAccounts.accessToken(alice)).json();
 		assertThat(page.get("items").get(0).get("kind").asString()).isEqualTo("BOOKING");
 		assertThat(page.get("items").get(1).get("details").get("tripCode").asString()).isEqualTo("GALR210214");
@@ -79,10 +79,18 @@ class ActivityIT {
 		assertThat(views.get("items").size()).isEqualTo(1);
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			JsonNode bobs = accounts.get("/api/v1/me/activity", TestAccounts.accessToken(bob)).json();
+			JsonNode bobs = accounts.get("/api/v1/me/activity?kind=VIEW", TestAccounts.accessToken(bob)).json();
 			assertThat(bobs.get("items").size()).isEqualTo(1);
 			assertThat(bobs.get("items").get(0).get("details").get("tripCode").asString()).isEqualTo("OTHER");
 		});
+	}
+
+	@Test
+	void signingInIsRecorded() {
+		JsonNode session = accounts.newCustomer();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+				accounts.get("/api/v1/me/activity?kind=SIGN_IN", TestAccounts.accessToken(session)).json().get("items"))
+			.isNotEmpty());
 	}
 
 	@Test
