@@ -73,10 +73,11 @@ class AuditContentHashIT {
 		}
 		Actor nobody = new Actor(Actor.Role.JOBS, null, null, null, null, null);
 		ids.add(ActorContext.callAs(nobody, () -> auditLog.recordEvent("HASH_CHECK", null, Map.of())));
+		// trip names stay free of LIKE wildcards and backslashes: other tests search the shared catalog for those
 		String code = "HSH" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
 		Actor editor = Actor.job("hash-it").withRequest("203.0.113.9", "Editor \"quoted\" ]", "req-" + UUID.randomUUID());
 		ActorContext.runAs(editor, () -> catalog.createTrip(draft(code, "Reef \"Bay\" ]", "99.95")));
-		ActorContext.runAs(editor, () -> catalog.replaceTrip(draft(code, "[Ré\\ef]", "100.00")));
+		ActorContext.runAs(editor, () -> catalog.replaceTrip(draft(code, "[Ré \"ef\"]", "100.00")));
 		ids.addAll(auditLog.search(new AuditQuery("app.trips", code, null, null, null, 0, 10))
 			.items()
 			.stream()
