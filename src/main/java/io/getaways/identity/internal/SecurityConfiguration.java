@@ -36,11 +36,13 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+	SecurityFilterChain authorizationServer(HttpSecurity http, SecurityProblems problems) throws Exception {
 		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
 		http.securityMatcher(server.getEndpointsMatcher())
 			.with(server, Customizer.withDefaults())
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			// wrong client credentials still get OAuth2's {"error": "invalid_client"}; this is for none at all
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()));
 		return http.build();
 	}

@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,8 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ids of revoked access tokens until they expire. PostgreSQL is the record; Redis spreads a revocation to every
- * instance at once; each instance also keeps the live set from PostgreSQL in memory, refreshed every few seconds, so a
- * lost or unreachable Redis never lets a revoked token through.
+ * instance at once; each instance also keeps the live set from PostgreSQL in memory, refreshed every few seconds. When
+ * Redis fails, it is left alone for a short pause instead of costing its timeout on every request, and tokens the
+ * memory does not know are looked up in PostgreSQL meanwhile, so a revocation made on another instance during the
+ * outage is refused at once too: the list never fails open.
  */
 @Component
 class TokenDenyList {
@@ -30,12 +34,20 @@ class TokenDenyList {
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
 	private final StringRedisTemplate redis;
+	private final Duration pauseAfterFailure;
+	private final AtomicLong redisPausedUntil = new AtomicLong(System.nanoTime());
 	private volatile Set<String> known = ConcurrentHashMap.newKeySet();
 
-	TokenDenyList(JdbcClient jdbc, TransactionTemplate transactions, StringRedisTemplate redis) {
+	TokenDenyList(JdbcClient jdbc, TransactionTemplate transactions, StringRedisTemplate redis,
+			@Value("${getaways.identity.deny-list-pause-after-failure:2s}") Duration pauseAfterFailure) {
+		if (pauseAfterFailure.isNegative()) {
+			throw new IllegalStateException("getaways.identity.deny-list-pause-after-failure must not be negative but was "
+					+ pauseAfterFailure);
+		}
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.redis = redis;
+		this.pauseAfterFailure = pauseAfterFailure;
 		refresh();
 	}
 
@@ -45,11 +57,13 @@ class TokenDenyList {
 				ON CONFLICT (jti) DO NOTHING""").param("jti", jti).param("expiresAt", Timestamp.from(expiresAt)).update());
 		known.add(jti);
 		Duration ttl = Duration.between(Instant.now(), expiresAt);
+		// tried even during a pause: sign-outs are rare, and other instances learn of this one soonest through Redis
 		if (!ttl.isNegative() && !ttl.isZero()) {
 			try {
 				redis.opsForValue().set(PREFIX + jti, "1", ttl);
 			}
 			catch (RuntimeException ex) {
+				pause(ex);
 				log.warn("Identity: Redis unavailable, revocation of {} spreads through PostgreSQL: {}", jti,
 						ex.getMessage());
 			}
@@ -60,12 +74,37 @@ class TokenDenyList {
 		if (known.contains(jti)) {
 			return true;
 		}
+		if (redisPaused()) {
+			return deniedInPostgres(jti);
+		}
 		try {
 			return Boolean.TRUE.equals(redis.hasKey(PREFIX + jti));
 		}
 		catch (RuntimeException ex) {
-			// the in-memory set from PostgreSQL already answered; Redis only adds what it has not seen yet
-			return false;
+			pause(ex);
+			return deniedInPostgres(jti);
+		}
+	}
+
+	/** A revocation made on another instance since the last refresh, while Redis cannot tell. */
+	private boolean deniedInPostgres(String jti) {
+		return Boolean.TRUE.equals(asSystem(() -> jdbc
+			.sql("SELECT EXISTS (SELECT 1 FROM system.revoked_tokens WHERE jti = :jti)")
+			.param("jti", jti)
+			.query(Boolean.class)
+			.single()));
+	}
+
+	private boolean redisPaused() {
+		return System.nanoTime() - redisPausedUntil.get() < 0;
+	}
+
+	private void pause(RuntimeException ex) {
+		boolean wasPaused = redisPaused();
+		redisPausedUntil.set(System.nanoTime() + pauseAfterFailure.toNanos());
+		if (!wasPaused) {
+			log.warn("Identity: Redis failed ({}), deny-list lookups go to PostgreSQL for {}", ex.getMessage(),
+					pauseAfterFailure);
 		}
 	}
 

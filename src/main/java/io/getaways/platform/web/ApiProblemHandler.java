@@ -77,9 +77,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request body is missing or is not valid JSON of the expected shape");
-		return ResponseEntity.badRequest().body(problem);
+		return BodyFieldErrors.of(ex)
+			.<ResponseEntity<Object>>map(error -> ResponseEntity.badRequest().body(problem(List.of(error))))
+			.orElseGet(() -> ResponseEntity.badRequest()
+				.body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+						"The request body is missing or is not valid JSON of the expected shape")));
 	}
 
 	@ExceptionHandler(Exception.class)
