@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.getaways.support.HttpApi;
 import io.getaways.support.HttpApi.Answer;
@@ -70,41 +72,63 @@ class CacheStampedeIT {
 
 	@Test
 	void concurrentReadsOfOneUncachedTripLoadItOnce() throws Exception {
-		String code = TestTrips.code();
-		TestTrips.create(catalog, TestTrips.draft(code, "Stampede Shoal", "Herd Resort", Instant.parse("2094-03-01T08:00:00Z"),
-				"410.00"));
-		awaitProjected(code);
-		double loadsBefore = count("getaways.cache.loads", "trip");
-		long readsBefore = postgresReads("trip.find");
+		Burst burst = burstWithoutRedisErrors("trip", "trip.find", () -> {
+			String code = TestTrips.code();
+			TestTrips.create(catalog, TestTrips.draft(code, "Stampede Shoal", "Herd Resort",
+					Instant.parse("2094-03-01T08:00:00Z"), "410.00"));
+			awaitProjected(code);
+			return code;
+		}, code -> "/api/v1/trips/" + code);
 
-		List<Answer> answers = all("/api/v1/trips/" + code);
-
-		assertThat(answers).allSatisfy(answer -> {
+		assertThat(burst.answers()).allSatisfy(answer -> {
 			assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-			assertThat(answer.json().path("code").asString()).isEqualTo(code);
+			assertThat(answer.json().path("code").asString()).isEqualTo(burst.code());
 			assertThat(answer.json().path("contentAvailable").asBoolean()).isTrue();
 		});
-		assertThat(count("getaways.cache.loads", "trip") - loadsBefore).as("loads counted by the cache").isEqualTo(1);
-		assertThat(postgresReads("trip.find") - readsBefore).as("reads of the trip row").isEqualTo(1);
+		assertThat(burst.loads()).as("loads counted by the cache").isEqualTo(1);
+		assertThat(burst.storeReads()).as("reads of the trip row").isEqualTo(1);
 	}
 
 	@Test
 	void concurrentSearchesOfOneUncachedPageLoadItOnce() throws Exception {
-		String resort = "Herd " + TestTrips.token(8);
-		String code = TestTrips.code();
-		TestTrips.create(catalog, TestTrips.draft(code, "Stampede Search", resort, Instant.parse("2094-03-01T08:00:00Z"),
-				"410.00"));
-		double loadsBefore = count("getaways.cache.loads", "trip-page");
-		long searchesBefore = postgresReads("trip.search");
+		Burst burst = burstWithoutRedisErrors("trip-page", "trip.search", () -> {
+			String resort = "Herd " + TestTrips.token(8);
+			TestTrips.create(catalog, TestTrips.draft(TestTrips.code(), "Stampede Search", resort,
+					Instant.parse("2094-03-01T08:00:00Z"), "410.00"));
+			return resort;
+		}, resort -> "/api/v1/trips?resort=" + encode(resort));
 
-		List<Answer> answers = all("/api/v1/trips?resort=" + encode(resort));
-
-		assertThat(answers).allSatisfy(answer -> {
+		assertThat(burst.answers()).allSatisfy(answer -> {
 			assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-			assertThat(answer.json().path("items").get(0).path("code").asString()).isEqualTo(code);
+			assertThat(answer.json().path("items").get(0).path("name").asString()).isEqualTo("Stampede Search");
 		});
-		assertThat(count("getaways.cache.loads", "trip-page") - loadsBefore).isEqualTo(1);
-		assertThat(postgresReads("trip.search") - searchesBefore).isEqualTo(1);
+		assertThat(burst.loads()).isEqualTo(1);
+		assertThat(burst.storeReads()).isEqualTo(1);
+	}
+
+	/** What one burst of clients saw, and the loads and PostgreSQL reads it caused. */
+	record Burst(String code, List<Answer> answers, double loads, long storeReads, double redisErrors) {
+	}
+
+	/**
+	 * A burst on a fresh key. A Redis command that times out on a busy machine makes the cache bypass Redis for a
+	 * moment, and a request that cannot see the others' load loads by itself, as it must; such a burst proves
+	 * nothing about single loading, so it is tried again on another fresh key.
+	 */
+	private Burst burstWithoutRedisErrors(String cache, String storeOperation, Callable<String> freshKey,
+			Function<String, String> path) throws Exception {
+		Burst burst = null;
+		for (int attempt = 0; attempt < 5 && (burst == null || burst.redisErrors() > 0); attempt++) {
+			String key = freshKey.call();
+			double loads = count("getaways.cache.loads", cache, null);
+			double errors = count("getaways.cache.requests", cache, "error");
+			long reads = postgresReads(storeOperation);
+			List<Answer> answers = all(path.apply(key));
+			burst = new Burst(key, answers, count("getaways.cache.loads", cache, null) - loads,
+					postgresReads(storeOperation) - reads, count("getaways.cache.requests", cache, "error") - errors);
+		}
+		assertThat(burst.redisErrors()).as("Redis answered throughout one of five bursts").isZero();
+		return burst;
 	}
 
 	/** Every client waits at one gate, so the requests arrive together. */
@@ -135,8 +159,9 @@ class CacheStampedeIT {
 		await().atMost(Duration.ofSeconds(30)).until(() -> OutboxEvents.incomplete(context, code) == 0);
 	}
 
-	private double count(String name, String cache) {
-		Counter counter = meters.find(name).tags("cache", cache).counter();
+	private double count(String name, String cache, String result) {
+		Counter counter = (result == null ? meters.find(name).tags("cache", cache)
+				: meters.find(name).tags("cache", cache, "result", result)).counter();
 		return counter == null ? 0 : counter.count();
 	}
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.getaways.identity.Identity;
@@ -75,10 +76,8 @@ class SearchPageCacheIT {
 		String search = "/api/v1/trips?resort=" + encode(resort) + "&sort=price&minPrice=100";
 
 		assertThat(codes(search)).containsExactly(first);
-		double hits = hits("trip-page");
-		assertThat(codes("/api/v1/trips?resort=" + encode(resort) + "&minPrice=100.00&sort=price"))
-			.containsExactly(first);
-		assertThat(hits("trip-page")).as("same search, parameters in another order").isGreaterThan(hits);
+		assertThat(codes(cachedRead("/api/v1/trips?resort=" + encode(resort) + "&minPrice=100.00&sort=price",
+				"trip-page"))).as("same search, parameters in another order, from Redis").containsExactly(first);
 
 		String second = createTrip("Beta Page", resort, "200.00");
 		assertThat(codes(search)).as("a new trip shows at once").containsExactly(second, first);
@@ -95,14 +94,15 @@ class SearchPageCacheIT {
 		String resort = "Seat Resort " + TestTrips.token(8);
 		String code = createTrip("Seat Page", resort, "300.00");
 		String search = "/api/v1/trips?resort=" + encode(resort);
-		assertThat(search(search).path("items").get(0).path("seatsLeft").asInt()).isEqualTo(24);
+		assertThat(cachedRead(search, "trip-page").path("items").get(0).path("seatsLeft").asInt()).isEqualTo(24);
 
 		UUID traveller = identity.createUser(TestAccounts.email(), "Page Traveller", TestAccounts.PASSWORD,
 				"customer").id();
 		try (Superuser superuser = new Superuser(context)) {
 			superuser.bookSeats(code, traveller, 3);
 		}
-		assertThat(search(search).path("items").get(0).path("seatsLeft").asInt()).as("still the cached page")
+		assertThat(cachedRead(search, "trip-page").path("items").get(0).path("seatsLeft").asInt())
+			.as("still the cached page")
 			.isEqualTo(24);
 		// what the booking module publishes in the booking's transaction
 		ActorContext.runAs(Actor.job("test"), () -> transactions.executeWithoutResult(
@@ -117,9 +117,7 @@ class SearchPageCacheIT {
 		TestStays.create(catalog, TestStays.draft(first, "Amber Page Villa", country, "Faro", "200.00", 4));
 		String search = "/api/v1/stays?country=" + encode(country);
 		assertThat(codes(search)).containsExactly(first);
-		double hits = hits("stay-page");
-		assertThat(codes(search)).containsExactly(first);
-		assertThat(hits("stay-page")).isGreaterThan(hits);
+		assertThat(codes(cachedRead(search, "stay-page"))).containsExactly(first);
 
 		String second = TestStays.code();
 		TestStays.create(catalog, TestStays.draft(second, "Birch Page Villa", country, "Faro", "250.00", 4));
@@ -135,19 +133,19 @@ class SearchPageCacheIT {
 		}
 		assertThat(codes(forDates)).as("availability is read every time").containsExactly(second);
 
-		assertThat(rating(search, second).isNull()).isTrue();
+		assertThat(rating(cachedRead(search, "stay-page"), second).isNull()).isTrue();
 		try (Superuser superuser = new Superuser(context)) {
 			superuser.rate(second, 9, 2);
 		}
-		assertThat(rating(search, second).isNull()).as("still the cached page").isTrue();
+		assertThat(rating(cachedRead(search, "stay-page"), second).isNull()).as("still the cached page").isTrue();
 		ActorContext.runAs(Actor.job("review-test"), () -> transactions.executeWithoutResult(
 				status -> events.publishEvent(new ReviewPosted(UUID.randomUUID(), null, second, 5))));
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(rating(search, second).decimalValue()).isEqualByComparingTo("4.50"));
+			.untilAsserted(() -> assertThat(rating(search(search), second).decimalValue()).isEqualByComparingTo("4.50"));
 	}
 
-	private JsonNode rating(String path, String code) {
-		return search(path).path("items")
+	private JsonNode rating(JsonNode page, String code) {
+		return page.path("items")
 			.valueStream()
 			.filter(item -> item.path("code").asString().equals(code))
 			.findFirst()
@@ -168,7 +166,23 @@ class SearchPageCacheIT {
 	}
 
 	private List<String> codes(String path) {
-		return search(path).path("items").valueStream().map(item -> item.path("code").asString()).toList();
+		return codes(search(path));
+	}
+
+	private static List<String> codes(JsonNode page) {
+		return page.path("items").valueStream().map(item -> item.path("code").asString()).toList();
+	}
+
+	/**
+	 * A read answered from Redis. On a busy machine a Redis command may time out, and the cache is then bypassed for
+	 * a moment; so this reads until one read counts as a hit.
+	 */
+	private JsonNode cachedRead(String path, String cache) {
+		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+			double before = hits(cache);
+			JsonNode body = search(path);
+			return hits(cache) > before ? body : null;
+		}, Objects::nonNull);
 	}
 
 	private double hits(String cache) {

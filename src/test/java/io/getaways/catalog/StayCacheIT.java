@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.getaways.identity.Identity;
@@ -80,9 +81,7 @@ class StayCacheIT {
 		try (Superuser superuser = new Superuser(context)) {
 			superuser.bookStay(code, traveller, checkIn, checkIn.plusDays(3));
 		}
-		double hits = hits();
-		JsonNode body = read(code);
-		assertThat(hits()).as("facts and content from Redis").isGreaterThan(hits);
+		JsonNode body = cachedRead(code);
 		assertThat(body.path("contentAvailable").asBoolean()).isTrue();
 		assertThat(body.path("availability").path("occupied")).hasSize(1);
 		assertThat(body.path("availability").path("occupied").get(0).path("checkIn").asString())
@@ -124,7 +123,7 @@ class StayCacheIT {
 		try (Superuser superuser = new Superuser(context)) {
 			superuser.rate(code, 7, 2);
 		}
-		assertThat(read(code).path("reviewCount").asInt()).as("still the cached copy").isZero();
+		assertThat(cachedRead(code).path("reviewCount").asInt()).as("still the cached copy").isZero();
 
 		ActorContext.runAs(Actor.job("review-test"), () -> transactions.executeWithoutResult(
 				status -> events.publishEvent(new ReviewPosted(UUID.randomUUID(), null, code, 3))));
@@ -152,6 +151,18 @@ class StayCacheIT {
 		Answer answer = api.get("/api/v1/stays/" + code);
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
 		return answer.json();
+	}
+
+	/**
+	 * A read answered from Redis. On a busy machine a Redis command may time out, and the cache is then bypassed for
+	 * a moment; so this reads until one read counts as a hit.
+	 */
+	private JsonNode cachedRead(String code) {
+		return await().atMost(PROJECTION).pollInterval(Duration.ofMillis(300)).until(() -> {
+			double before = hits();
+			JsonNode body = read(code);
+			return hits() > before ? body : null;
+		}, Objects::nonNull);
 	}
 
 	private double hits() {
