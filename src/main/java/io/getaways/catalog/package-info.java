@@ -1,5 +1,6 @@
 /**
- * Trips and stays, trip content, search, trip cache.
+ * Trips and stays, their content, search, the Redis cache of catalog reads, and reconciliation of content between
+ * PostgreSQL and MongoDB.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "catalog")
 package io.getaways.catalog;

@@ -12,4 +12,10 @@ public interface CliTasks {
 	 * data, never the schema.
 	 */
 	ConfigurableApplicationContext startWithDatabase(Class<?>... components);
+
+	/**
+	 * As {@link #startWithDatabase}, for a task that also works on MongoDB documents: in embedded mode the embedded
+	 * MongoDB starts too, and {@code spring.mongodb.*} point at it. The task brings its own MongoDB client beans.
+	 */
+	ConfigurableApplicationContext startWithDatabaseAndMongo(Class<?>... components);
 }

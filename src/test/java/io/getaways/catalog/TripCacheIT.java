@@ -145,10 +145,15 @@ class TripCacheIT {
 			TestTrips.replace(catalog, TestTrips.draft(code, "During Outage", "Cache Resort, 4 stars",
 					Instant.parse("2093-01-15T08:00:00Z"), "640.00"));
 			assertThat(read(code).path("name").asString()).isEqualTo("During Outage");
+			assertThat(OutboxEvents.incomplete(context, code, "%evictChangedTrip%"))
+				.as("the failed eviction stays in the outbox").isEqualTo(1);
 		}
 		finally {
 			server.restart();
 		}
+		await().atMost(Duration.ofSeconds(60))
+			.alias("delivered again by the outbox job once Redis is back")
+			.until(() -> OutboxEvents.incomplete(context, code, "%evictChangedTrip%") == 0);
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			double before = hits();
 			JsonNode body = read(code);

@@ -65,6 +65,31 @@ abstract class ContentDocuments<C> {
 		});
 	}
 
+	/** Code to version of every document, or of those with the given codes; for reconciliation. */
+	Map<String, Long> versions(Collection<String> codes) {
+		return metrics.record(Store.MONGO, operationPrefix + ".versions", () -> {
+			Query query = codes == null ? new Query() : Query.query(Criteria.where("_id").in(codes));
+			query.fields().include("version");
+			Map<String, Long> versions = new HashMap<>();
+			mongo.find(query, Document.class, collection).forEach(document -> {
+				Number version = document.get("version", Number.class);
+				versions.put(document.getString("_id"), version == null ? 0 : version.longValue());
+			});
+			return versions;
+		});
+	}
+
+	/** Removes the document if it still has the version seen; returns whether it did. */
+	boolean removeIfVersion(String code, long version) {
+		return metrics.record(Store.MONGO, operationPrefix + ".remove", () -> mongo
+			.remove(Query.query(Criteria.where("_id").is(code).and("version").is(version)), collection)
+			.getDeletedCount() > 0);
+	}
+
+	String collection() {
+		return collection;
+	}
+
 	/** Stores the content if its version is newer; returns whether it did. */
 	boolean upsertIfNewer(String code, C content) {
 		return metrics.record(Store.MONGO, operationPrefix + ".upsert", () -> {

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.getaways.catalog.AlreadyInStatusException;
 import io.getaways.catalog.Stay;
+import io.getaways.catalog.StayChanged;
 import io.getaways.catalog.StayCodeTakenException;
 import io.getaways.catalog.StayContent;
 import io.getaways.catalog.StayContentChanged;
@@ -25,8 +26,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stays as trips are kept, without a cache for now: facts in PostgreSQL joined with content from MongoDB, and writes
- * that are one PostgreSQL transaction whose outbox event carries the content to MongoDB after commit.
+ * Stays as trips are kept: facts in PostgreSQL joined with content from MongoDB and cached in Redis, and writes that
+ * are one PostgreSQL transaction whose outbox events carry the content to MongoDB and evict the cache after commit.
  */
 @Service
 class StayCatalog {
@@ -35,14 +36,16 @@ class StayCatalog {
 
 	private final StayRepository stays;
 	private final StayContentStore contents;
+	private final StayCache cache;
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate readOnly;
 	private final TransactionTemplate readWrite;
 
-	StayCatalog(StayRepository stays, StayContentStore contents, ApplicationEventPublisher events,
+	StayCatalog(StayRepository stays, StayContentStore contents, StayCache cache, ApplicationEventPublisher events,
 			TransactionTemplate transactions) {
 		this.stays = stays;
 		this.contents = contents;
+		this.cache = cache;
 		this.events = events;
 		this.readWrite = transactions;
 		this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
@@ -50,12 +53,12 @@ class StayCatalog {
 	}
 
 	StayPage search(StayQuery query) {
-		return readOnly.execute(status -> new StayPage(stays.search(query), query.page(), query.size(),
-				stays.count(query)));
+		return cache.search(query, () -> readOnly.execute(status -> new StayPage(stays.search(query), query.page(),
+				query.size(), stays.count(query))));
 	}
 
 	Optional<StayDetails> find(String code) {
-		return readOnly.execute(status -> stays.findByCode(code)).map(this::withContent);
+		return cache.find(code, () -> readOnly.execute(status -> stays.findByCode(code)).map(this::withContent));
 	}
 
 	List<StayOccupancy> occupancy(String code, LocalDate from, LocalDate to) {
@@ -82,7 +85,11 @@ class StayCatalog {
 		CatalogWriters.require();
 		StayDetails replaced = readWrite.execute(status -> {
 			Stay stay = stays.replace(draft).orElseThrow(() -> new StayNotFoundException(draft.code()));
-			return draft.content() == null ? StayDetails.factsOnly(stay) : publishContent(stay, draft.content());
+			if (draft.content() != null) {
+				return publishContent(stay, draft.content());
+			}
+			events.publishEvent(new StayChanged(stay.code()));
+			return StayDetails.factsOnly(stay);
 		});
 		// the content kept its version, so the stored document still answers for it
 		return replaced.contentAvailable() ? replaced : withContent(replaced.stay());
@@ -90,15 +97,20 @@ class StayCatalog {
 
 	Stay changeStatus(String code, TripStatus target) {
 		CatalogWriters.require();
-		return readWrite.execute(status -> stays.changeStatus(code, target).orElseThrow(() -> {
-			stays.findByCode(code).orElseThrow(() -> new StayNotFoundException(code));
-			return new AlreadyInStatusException("Stay", code, target);
-		}));
+		return readWrite.execute(status -> {
+			Stay stay = stays.changeStatus(code, target).orElseThrow(() -> {
+				stays.findByCode(code).orElseThrow(() -> new StayNotFoundException(code));
+				return new AlreadyInStatusException("Stay", code, target);
+			});
+			events.publishEvent(new StayChanged(code));
+			return stay;
+		});
 	}
 
 	private StayDetails publishContent(Stay stay, StayContent draftContent) {
 		StayContent content = draftContent.withVersion(stay.contentVersion());
 		events.publishEvent(new StayContentChanged(stay.code(), content));
+		events.publishEvent(new StayChanged(stay.code()));
 		return new StayDetails(stay, content, true);
 	}
 

@@ -54,23 +54,12 @@ class TripCatalog {
 	}
 
 	TripPage search(TripQuery query) {
-		return readOnly.execute(status -> new TripPage(trips.search(query), query.page(), query.size(),
-				trips.count(query)));
+		return cache.search(query, () -> readOnly.execute(status -> new TripPage(trips.search(query), query.page(),
+				query.size(), trips.count(query))));
 	}
 
 	Optional<TripDetails> find(String code) {
-		Optional<TripDetails> cached = cache.get(code);
-		if (cached.isPresent()) {
-			return cached;
-		}
-		Optional<Trip> trip = readOnly.execute(status -> trips.findByCode(code));
-		return trip.map(found -> {
-			TripDetails details = withContent(found);
-			if (details.contentAvailable()) {
-				cache.put(details);
-			}
-			return details;
-		});
+		return cache.find(code, () -> readOnly.execute(status -> trips.findByCode(code)).map(this::withContent));
 	}
 
 	List<TripDetails> listActive() {

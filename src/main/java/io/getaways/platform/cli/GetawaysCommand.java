@@ -28,7 +28,7 @@ public class GetawaysCommand {
 		CommandLine commandLine = new CommandLine(root);
 		for (CliSubcommand subcommand : SpringFactoriesLoader.forDefaultResourceLocation(
 				GetawaysCommand.class.getClassLoader()).load(CliSubcommand.class)) {
-			subcommand.useTasks(components -> TaskContext.startWithDatabase(root, components));
+			subcommand.useTasks(TaskContext.tasks(root));
 			commandLine.addSubcommand(subcommand);
 		}
 		commandLine.setExecutionExceptionHandler((ex, line, parsed) -> {

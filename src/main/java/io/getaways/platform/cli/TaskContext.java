@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.getaways.platform.CliTasks;
 import io.getaways.platform.db.CliDatabaseTask;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -24,15 +25,32 @@ final class TaskContext {
 		return start(new Class<?>[] { configuration }, root.springArguments(), embeddedStores);
 	}
 
+	/** What a module's subcommand may start: the database task, alone or with MongoDB's embedded server. */
+	static CliTasks tasks(GetawaysCommand root) {
+		return new CliTasks() {
+
+			@Override
+			public ConfigurableApplicationContext startWithDatabase(Class<?>... components) {
+				return TaskContext.startWithDatabase(root, "postgres", components);
+			}
+
+			@Override
+			public ConfigurableApplicationContext startWithDatabaseAndMongo(Class<?>... components) {
+				return TaskContext.startWithDatabase(root, "postgres,mongo", components);
+			}
+		};
+	}
+
 	/** The service's pool and transactions plus the given components; never migrates. */
-	static ConfigurableApplicationContext startWithDatabase(GetawaysCommand root, Class<?>... components) {
+	static ConfigurableApplicationContext startWithDatabase(GetawaysCommand root, String embeddedStores,
+			Class<?>... components) {
 		List<String> arguments = new ArrayList<>(root.springArguments());
 		if (arguments.stream().noneMatch(argument -> argument.startsWith("--" + MIGRATE_ON_START + "="))) {
 			arguments.add("--" + MIGRATE_ON_START + "=false");
 		}
 		Class<?>[] sources = Stream.concat(Stream.of(CliDatabaseTask.class), Stream.of(components))
 			.toArray(Class<?>[]::new);
-		return start(sources, arguments, "postgres");
+		return start(sources, arguments, embeddedStores);
 	}
 
 	private static ConfigurableApplicationContext start(Class<?>[] sources, List<String> arguments,
