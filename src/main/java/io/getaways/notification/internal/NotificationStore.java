@@ -3,6 +3,7 @@ package io.getaways.notification.internal;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Optional;
 
 import io.getaways.notification.Notification;
@@ -13,6 +14,7 @@ import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -51,17 +53,47 @@ class NotificationStore {
 		});
 	}
 
-	/** Takes the oldest due notification for this instance, or an abandoned claim; empty when none is due. */
-	Optional<Notification> claim(String instance, Instant now, Instant abandonedBefore) {
-		Criteria due = new Criteria().orOperator(
-				Criteria.where("status").is("QUEUED").and("nextAttemptAt").lte(Date.from(now)),
-				Criteria.where("status").is("SENDING").and("claimedAt").lt(Date.from(abandonedBefore)));
+	/**
+	 * The ids of up to {@code limit} due notifications, oldest due first: queued ones whose time has come and claims
+	 * abandoned before the given instant. One read per round, so that a round costs one pass over the collection
+	 * even on a server that cannot use the index for it.
+	 */
+	List<String> due(Instant now, Instant abandonedBefore, int limit) {
+		Query query = Query.query(due(now, abandonedBefore)).with(Sort.by("nextAttemptAt")).limit(limit);
+		query.fields().include("_id");
+		return metrics.record(Store.MONGO, "notification.due",
+				() -> mongo.find(query, Document.class, COLLECTION).stream().map(d -> d.getString("_id")).toList());
+	}
+
+	/**
+	 * Claims one notification by id if it is still due: the conditional update is what keeps two notifiers apart;
+	 * empty when another claimed it first.
+	 */
+	Optional<Claim> claim(String id, String instance, Instant now, Instant abandonedBefore) {
+		Query query = Query.query(new Criteria().andOperator(Criteria.where("_id").is(id), due(now, abandonedBefore)));
 		Update claim = new Update().set("status", "SENDING").set("claimedBy", instance).set("claimedAt", Date.from(now))
 			.inc("attempts", 1);
 		return Optional.ofNullable(metrics.record(Store.MONGO, "notification.claim",
-				() -> mongo.findAndModify(Query.query(due).with(Sort.by("nextAttemptAt")), claim,
-						FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)))
-			.map(NotificationStore::map);
+				() -> mongo.findAndModify(query, claim, FindAndModifyOptions.options().returnNew(true), Document.class,
+						COLLECTION)))
+			.map(document -> new Claim(map(document), document.getInteger("attempts", 1)));
+	}
+
+	/** A claimed notification and how many attempts, this one included, it has had. */
+	record Claim(Notification notification, int attempts) {
+	}
+
+	/** The claim query's index; servers without index support for it still answer, by scanning. */
+	void ensureIndexes() {
+		mongo.indexOps(COLLECTION)
+			.createIndex(new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC)
+				.named("notifications_due_idx"));
+	}
+
+	private static Criteria due(Instant now, Instant abandonedBefore) {
+		return new Criteria().orOperator(
+				Criteria.where("status").is("QUEUED").and("nextAttemptAt").lte(Date.from(now)),
+				Criteria.where("status").is("SENDING").and("claimedAt").lt(Date.from(abandonedBefore)));
 	}
 
 	void markSent(String id, String instance) {
@@ -77,11 +109,6 @@ class NotificationStore {
 			update.set("status", "QUEUED").set("nextAttemptAt", Date.from(nextAttemptAt));
 		}
 		transition(id, instance, update);
-	}
-
-	int attempts(String id) {
-		Document document = mongo.findById(id, Document.class, COLLECTION);
-		return document == null ? 0 : document.getInteger("attempts", 0);
 	}
 
 	private void transition(String id, String instance, Update update) {

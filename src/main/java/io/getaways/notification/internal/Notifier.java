@@ -1,7 +1,6 @@
 package io.getaways.notification.internal;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.getaways.notification.Notification;
@@ -31,6 +30,7 @@ class Notifier {
 	private final Counter sent;
 	private final Counter failed;
 	private volatile boolean storeFailing;
+	private volatile boolean indexed;
 
 	Notifier(NotificationStore store, BeanFactory beans, NotificationSettings settings, MeterRegistry registry) {
 		this.store = store;
@@ -44,13 +44,11 @@ class Notifier {
 	@Scheduled(fixedDelayString = "${getaways.notifications.interval:2s}")
 	void sendDue() {
 		try {
-			for (int i = 0; i < settings.batchSize(); i++) {
-				Instant now = Instant.now();
-				Optional<Notification> next = store.claim(instance, now, now.minus(settings.claimTimeout()));
-				if (next.isEmpty()) {
-					break;
-				}
-				send(next.get());
+			ensureIndexes();
+			Instant now = Instant.now();
+			Instant abandonedBefore = now.minus(settings.claimTimeout());
+			for (String id : store.due(now, abandonedBefore, settings.batchSize())) {
+				store.claim(id, instance, now, abandonedBefore).ifPresent(this::send);
 			}
 			if (storeFailing) {
 				log.info("Notifications: MongoDB answers again");
@@ -65,17 +63,24 @@ class Notifier {
 		}
 	}
 
-	private void send(Notification notification) {
+	private void ensureIndexes() {
+		if (!indexed) {
+			store.ensureIndexes();
+			indexed = true;
+		}
+	}
+
+	private void send(NotificationStore.Claim claim) {
+		Notification notification = claim.notification();
 		try {
 			sender.send(notification);
 		}
 		catch (RuntimeException ex) {
-			int attempts = store.attempts(notification.id());
-			boolean last = attempts >= settings.maxAttempts();
+			boolean last = claim.attempts() >= settings.maxAttempts();
 			store.markFailed(notification.id(), instance, String.valueOf(ex.getMessage()), last,
-					Instant.now().plus(settings.retryDelay().multipliedBy(attempts)));
+					Instant.now().plus(settings.retryDelay().multipliedBy(claim.attempts())));
 			failed.increment();
-			log.warn("Notifications: {} failed (attempt {} of {}): {}", notification.id(), attempts,
+			log.warn("Notifications: {} failed (attempt {} of {}): {}", notification.id(), claim.attempts(),
 					settings.maxAttempts(), ex.getMessage());
 			return;
 		}

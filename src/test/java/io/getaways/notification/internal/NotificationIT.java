@@ -112,15 +112,18 @@ class NotificationIT {
 		Instant later = Instant.now().plus(Duration.ofDays(3650));
 		store.queue(new Notification(id, "user-retry", NotificationKind.BOOKING_CANCELLED, Map.of(), later));
 		Instant farLater = later.plusSeconds(1);
-		Notification claimed = claimOwn(id, "instance-a", farLater, Instant.EPOCH);
-		store.markFailed(claimed.id(), "instance-a", "mail server down", false, farLater.plusSeconds(60));
-		assertThat(store.attempts(id)).isEqualTo(1);
+		NotificationStore.Claim claimed = claimOwn(id, "instance-a", farLater, Instant.EPOCH);
+		assertThat(claimed.attempts()).isEqualTo(1);
+		assertThat(store.due(farLater, Instant.EPOCH, 1_000_000)).as("claimed, so no longer due").doesNotContain(id);
+		store.markFailed(claimed.notification().id(), "instance-a", "mail server down", false, farLater.plusSeconds(60));
+		assertThat(attempts(id)).isEqualTo(1);
 		Document queued = mongo.findById(id, Document.class, NotificationStore.COLLECTION);
 		assertThat(queued.getString("status")).isEqualTo("QUEUED");
 		assertThat(queued.getString("lastError")).isEqualTo("mail server down");
 
-		claimOwn(id, "instance-b", farLater.plusSeconds(61), Instant.EPOCH);
-		assertThat(store.attempts(id)).isEqualTo(2);
+		assertThat(store.claim(id, "instance-b", farLater.plusSeconds(59), Instant.EPOCH)).as("before its retry time")
+			.isEmpty();
+		assertThat(claimOwn(id, "instance-b", farLater.plusSeconds(61), Instant.EPOCH).attempts()).isEqualTo(2);
 		// instance-b stops mid-send; after the claim timeout instance-c takes over
 		claimOwn(id, "instance-c", farLater.plusSeconds(62), farLater.plusSeconds(62));
 		store.markSent(id, "instance-b");
@@ -131,16 +134,13 @@ class NotificationIT {
 			.isEqualTo("SENT");
 	}
 
-	/** Claims until this test's own notification comes up, putting back nothing: others due then are not this test's. */
-	private Notification claimOwn(String id, String instance, Instant now, Instant abandonedBefore) {
-		for (int i = 0; i < 1000; i++) {
-			Notification next = store.claim(instance, now, abandonedBefore).orElseThrow();
-			if (next.id().equals(id)) {
-				return next;
-			}
-			store.markSent(next.id(), instance);
-		}
-		throw new AssertionError("notification " + id + " was never claimed");
+	private NotificationStore.Claim claimOwn(String id, String instance, Instant now, Instant abandonedBefore) {
+		return store.claim(id, instance, now, abandonedBefore)
+			.orElseThrow(() -> new AssertionError("notification " + id + " was not due for " + instance));
+	}
+
+	private int attempts(String id) {
+		return mongo.findById(id, Document.class, NotificationStore.COLLECTION).getInteger("attempts", 0);
 	}
 
 	private List<Document> forBooking(UUID booking) {
