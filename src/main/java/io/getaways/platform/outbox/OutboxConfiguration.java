@@ -1,9 +1,46 @@
 package io.getaways.platform.outbox;
 
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.support.CompletionMode;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OutboxSettings.class)
 class OutboxConfiguration {
+
+	@Bean
+	CompletionMarks completionMarks(DataSource dataSource, PlatformTransactionManager transactionManager,
+			OutboxSettings settings, MeterRegistry meters) {
+		return new CompletionMarks(JdbcClient.create(dataSource), transactionManager, settings.marksQueueCapacity(),
+				meters);
+	}
+
+	/**
+	 * Hands Modulith's repository to the batching writer. Only where completed publications are updated in place:
+	 * the delete and archive modes move rows, which the writer's one UPDATE does not do.
+	 */
+	@Bean
+	static BeanPostProcessor batchedOutboxMarks(ObjectProvider<CompletionMarks> marks, Environment environment) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof EventPublicationRepository repository
+						&& !(bean instanceof BatchedMarksRepository)
+						&& CompletionMode.from(environment) == CompletionMode.UPDATE) {
+					return new BatchedMarksRepository(repository, marks.getObject());
+				}
+				return bean;
+			}
+		};
+	}
 }

@@ -7,11 +7,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How the outbox is kept: incomplete publications older than {@code resubmitMinAge} are handed to their listeners
  * again every {@code resubmitInterval}, completed ones are deleted after {@code retention}, and health reports the
- * backlog as stalled once its oldest entry is older than {@code stalledAfter}.
+ * backlog as stalled once its oldest entry is older than {@code stalledAfter}. Listener state marks wait in a queue of
+ * {@code marksQueueCapacity} for the batching writer; beyond that, the listener's thread writes its own.
  */
 @ConfigurationProperties("getaways.outbox")
 record OutboxSettings(Duration resubmitInterval, Duration resubmitMinAge, int resubmitBatchSize, Duration retention,
-		Duration stalledAfter, Duration statusCacheTime) {
+		Duration stalledAfter, Duration statusCacheTime, int marksQueueCapacity) {
 
 	OutboxSettings {
 		resubmitInterval = positive("resubmit-interval", resubmitInterval, Duration.ofSeconds(30));
@@ -19,6 +20,13 @@ record OutboxSettings(Duration resubmitInterval, Duration resubmitMinAge, int re
 		retention = positive("retention", retention, Duration.ofDays(7));
 		stalledAfter = positive("stalled-after", stalledAfter, Duration.ofMinutes(5));
 		statusCacheTime = statusCacheTime == null ? Duration.ofSeconds(5) : statusCacheTime;
+		if (marksQueueCapacity == 0) {
+			marksQueueCapacity = 100_000;
+		}
+		if (marksQueueCapacity < 1) {
+			throw new IllegalArgumentException(
+					"getaways.outbox.marks-queue-capacity must be at least 1 but was " + marksQueueCapacity);
+		}
 		if (resubmitBatchSize == 0) {
 			resubmitBatchSize = 100;
 		}
