@@ -30,12 +30,15 @@ import org.springframework.web.bind.annotation.RestController;
 class TravlrTripController {
 
 	private final CatalogService catalog;
+	private final TravlrActivity activity;
 	private final boolean tripAsArray;
 	private final int defaultCapacity;
 
-	TravlrTripController(CatalogService catalog, @Value("${getaways.travlr.trip-as-array:false}") boolean tripAsArray,
+	TravlrTripController(CatalogService catalog, TravlrActivity activity,
+			@Value("${getaways.travlr.trip-as-array:false}") boolean tripAsArray,
 			@Value("${getaways.travlr.default-capacity:20}") int defaultCapacity) {
 		this.catalog = catalog;
+		this.activity = activity;
 		this.tripAsArray = tripAsArray;
 		this.defaultCapacity = defaultCapacity;
 	}
@@ -43,7 +46,9 @@ class TravlrTripController {
 	@GetMapping
 	@Operation(summary = "Every active trip")
 	List<TravlrTrip> trips() {
-		return catalog.listTrips().stream().map(TravlrTripMapper::toTravlr).toList();
+		List<TravlrTrip> trips = catalog.listTrips().stream().map(TravlrTripMapper::toTravlr).toList();
+		activity.listedTrips();
+		return trips;
 	}
 
 	/**
@@ -57,6 +62,7 @@ class TravlrTripController {
 		TravlrTrip trip = catalog.findTrip(code)
 			.map(TravlrTripMapper::toTravlr)
 			.orElseThrow(() -> new TripNotFoundException(code));
+		activity.viewedTrip(code);
 		boolean asArray = shape == null ? tripAsArray : shape.equalsIgnoreCase("array");
 		return asArray ? List.of(trip) : trip;
 	}

@@ -35,10 +35,12 @@ class StayController {
 
 	private final CatalogService catalog;
 	private final StayWindows windows;
+	private final CatalogActivity activity;
 
-	StayController(CatalogService catalog, StayWindows windows) {
+	StayController(CatalogService catalog, StayWindows windows, CatalogActivity activity) {
 		this.catalog = catalog;
 		this.windows = windows;
+		this.activity = activity;
 	}
 
 	@GetMapping
@@ -72,7 +74,9 @@ class StayController {
 		StayQuery query = new StayQuery(blankToNull(q), blankToNull(country), blankToNull(city), guests, checkIn,
 				checkOut, minPrice, maxPrice, StayQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT)), TripStatus.ACTIVE,
 				page, size);
-		return StayPageResponse.of(catalog.searchStays(query));
+		StayPageResponse found = StayPageResponse.of(catalog.searchStays(query));
+		activity.searchedStays(query);
+		return found;
 	}
 
 	@GetMapping("/{code}")
@@ -89,7 +93,9 @@ class StayController {
 		StayDetails details = catalog.findStay(normalized)
 			.filter(found -> found.stay().status() == TripStatus.ACTIVE)
 			.orElseThrow(() -> new StayNotFoundException(normalized));
-		return StayResponse.of(details, windows.availability(normalized, window));
+		StayResponse found = StayResponse.of(details, windows.availability(normalized, window));
+		activity.viewedStay(normalized);
+		return found;
 	}
 
 	private static String blankToNull(String value) {

@@ -30,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TripController {
 
 	private final CatalogService catalog;
+	private final CatalogActivity activity;
 
-	TripController(CatalogService catalog) {
+	TripController(CatalogService catalog, CatalogActivity activity) {
 		this.catalog = catalog;
+		this.activity = activity;
 	}
 
 	@GetMapping
@@ -56,7 +58,9 @@ class TripController {
 		}
 		TripQuery query = new TripQuery(blankToNull(q), blankToNull(resort), minPrice, maxPrice, departFrom, departTo,
 				TripQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT)), page, size);
-		return TripPageResponse.of(catalog.search(query));
+		TripPageResponse found = TripPageResponse.of(catalog.search(query));
+		activity.searchedTrips(query);
+		return found;
 	}
 
 	@GetMapping("/{code}")
@@ -66,10 +70,12 @@ class TripController {
 	TripResponse find(@PathVariable @Pattern(regexp = "[A-Za-z0-9]{1,20}",
 			message = "must be 1 to 20 letters or digits") String code) {
 		String normalized = code.toUpperCase(Locale.ROOT);
-		return catalog.findTrip(normalized)
+		TripResponse found = catalog.findTrip(normalized)
 			.filter(details -> details.trip().status() == TripStatus.ACTIVE)
 			.map(TripResponse::of)
 			.orElseThrow(() -> new TripNotFoundException(normalized));
+		activity.viewedTrip(normalized);
+		return found;
 	}
 
 	private static String blankToNull(String value) {
