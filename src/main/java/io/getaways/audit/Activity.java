@@ -10,8 +10,8 @@ import java.util.Map;
 public interface Activity {
 
 	/**
-	 * Records an event of the current actor's user (none for anonymous callers). Details are small flat facts, such
-	 * as a trip code or search parameters.
+	 * Records an event of the current actor's user; nothing for anonymous callers, whose history nobody could read.
+	 * Details are small flat facts, such as a trip code or search parameters.
 	 */
 	void record(ActivityKind kind, Map<String, ?> details);
 

@@ -32,7 +32,10 @@ class ActivityQueue implements Activity {
 
 	@Override
 	public void record(ActivityKind kind, Map<String, ?> details) {
-		record(ActorContext.current().userId(), kind, details);
+		String userId = ActorContext.current().userId();
+		if (userId != null) {
+			record(userId, kind, details);
+		}
 	}
 
 	@Override
