@@ -12,7 +12,6 @@ import io.getaways.platform.StoreMetrics;
 import io.getaways.platform.StoreMetrics.Store;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,8 +21,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Notification documents in MongoDB collection {@code notifications}: QUEUED, then SENDING while one instance holds
- * the claim, then SENT, or FAILED after the last attempt. Every state change is one conditional update, so two
- * notifiers never claim the same document.
+ * the claim, then SENT, or FAILED after the last attempt. Every state change is one update conditional on the
+ * document's revision, which each change increments: two notifiers never claim the same document, and a claimant
+ * whose claim was taken over cannot finish it. Conditions on {@code _id} and {@code rev} alone, rather than on status
+ * and claimant, let a server without a query planner (the embedded one) find the document by index instead of
+ * reading the whole collection.
  */
 @Component
 class NotificationStore {
@@ -47,6 +49,7 @@ class NotificationStore {
 				.setOnInsert("createdAt", Date.from(notification.createdAt()))
 				.setOnInsert("status", "QUEUED")
 				.setOnInsert("attempts", 0)
+				.setOnInsert("rev", 0)
 				.setOnInsert("nextAttemptAt", Date.from(notification.createdAt()));
 			return mongo.upsert(Query.query(Criteria.where("_id").is(notification.id())), insertOnly, COLLECTION)
 				.getUpsertedId() != null;
@@ -55,52 +58,56 @@ class NotificationStore {
 
 	/**
 	 * The ids of up to {@code limit} due notifications, oldest due first: queued ones whose time has come and claims
-	 * abandoned before the given instant. One read per round, so that a round costs one pass over the collection
-	 * even on a server that cannot use the index for it.
+	 * abandoned before the given instant. One read per round, the only one that may pass over the collection.
 	 */
 	List<String> due(Instant now, Instant abandonedBefore, int limit) {
-		Query query = Query.query(due(now, abandonedBefore)).with(Sort.by("nextAttemptAt")).limit(limit);
+		Query query = Query.query(new Criteria().orOperator(
+				Criteria.where("status").is("QUEUED").and("nextAttemptAt").lte(Date.from(now)),
+				Criteria.where("status").is("SENDING").and("claimedAt").lt(Date.from(abandonedBefore))))
+			.with(Sort.by("nextAttemptAt"))
+			.limit(limit);
 		query.fields().include("_id");
 		return metrics.record(Store.MONGO, "notification.due",
 				() -> mongo.find(query, Document.class, COLLECTION).stream().map(d -> d.getString("_id")).toList());
 	}
 
-	/**
-	 * Claims one notification by id if it is still due: the conditional update is what keeps two notifiers apart;
-	 * empty when another claimed it first.
-	 */
+	/** Claims the notification if it is still due; empty when it is not, or when another notifier changed it first. */
 	Optional<Claim> claim(String id, String instance, Instant now, Instant abandonedBefore) {
-		Query query = Query.query(new Criteria().andOperator(Criteria.where("_id").is(id), due(now, abandonedBefore)));
-		Update claim = new Update().set("status", "SENDING").set("claimedBy", instance).set("claimedAt", Date.from(now))
-			.inc("attempts", 1);
-		return Optional.ofNullable(metrics.record(Store.MONGO, "notification.claim",
-				() -> mongo.findAndModify(query, claim, FindAndModifyOptions.options().returnNew(true), Document.class,
-						COLLECTION)))
-			.map(document -> new Claim(map(document), document.getInteger("attempts", 1)));
+		return metrics.record(Store.MONGO, "notification.claim", () -> {
+			Document document = mongo.findById(id, Document.class, COLLECTION);
+			if (document == null || !isDue(document, now, abandonedBefore)) {
+				return Optional.<Claim>empty();
+			}
+			int rev = document.getInteger("rev", 0);
+			int attempts = document.getInteger("attempts", 0) + 1;
+			Update claim = new Update().set("status", "SENDING").set("claimedBy", instance)
+				.set("claimedAt", Date.from(now)).set("attempts", attempts).set("rev", rev + 1);
+			if (mongo.updateFirst(at(id, document.get("rev")), claim, COLLECTION).getModifiedCount() != 1) {
+				return Optional.<Claim>empty();
+			}
+			return Optional.of(new Claim(map(document), attempts, rev + 1));
+		});
 	}
 
-	/** A claimed notification and how many attempts, this one included, it has had. */
-	record Claim(Notification notification, int attempts) {
+	/** A claimed notification, how many attempts it has had with this one, and the revision the claim made. */
+	record Claim(Notification notification, int attempts, int rev) {
 	}
 
-	/** The claim query's index; servers without index support for it still answer, by scanning. */
+	/** The revision query's index: a server that plans queries uses {@code _id} and does not need it. */
 	void ensureIndexes() {
-		mongo.indexOps(COLLECTION)
-			.createIndex(new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC)
-				.named("notifications_due_idx"));
+		var indexes = mongo.indexOps(COLLECTION);
+		indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on("rev", Sort.Direction.ASC).unique()
+			.named("notifications_revision_idx"));
+		indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC)
+			.named("notifications_due_idx"));
 	}
 
-	private static Criteria due(Instant now, Instant abandonedBefore) {
-		return new Criteria().orOperator(
-				Criteria.where("status").is("QUEUED").and("nextAttemptAt").lte(Date.from(now)),
-				Criteria.where("status").is("SENDING").and("claimedAt").lt(Date.from(abandonedBefore)));
+	/** Whether it was sent; false when the claim had been taken over meanwhile. */
+	boolean markSent(Claim claim) {
+		return transition(claim, new Update().set("status", "SENT").set("sentAt", new Date()).unset("claimedBy"));
 	}
 
-	void markSent(String id, String instance) {
-		transition(id, instance, new Update().set("status", "SENT").set("sentAt", new Date()).unset("claimedBy"));
-	}
-
-	void markFailed(String id, String instance, String error, boolean lastAttempt, Instant nextAttemptAt) {
+	boolean markFailed(Claim claim, String error, boolean lastAttempt, Instant nextAttemptAt) {
 		Update update = new Update().set("lastError", error).unset("claimedBy");
 		if (lastAttempt) {
 			update.set("status", "FAILED");
@@ -108,14 +115,30 @@ class NotificationStore {
 		else {
 			update.set("status", "QUEUED").set("nextAttemptAt", Date.from(nextAttemptAt));
 		}
-		transition(id, instance, update);
+		return transition(claim, update);
 	}
 
-	private void transition(String id, String instance, Update update) {
-		metrics.record(Store.MONGO, "notification.update", () -> {
-			mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is("SENDING")
-				.and("claimedBy").is(instance)), update, COLLECTION);
-		});
+	private boolean transition(Claim claim, Update update) {
+		return metrics.record(Store.MONGO, "notification.update",
+				() -> mongo.updateFirst(at(claim.notification().id(), claim.rev()), update.inc("rev", 1), COLLECTION)
+					.getModifiedCount() == 1);
+	}
+
+	private static Query at(String id, Object rev) {
+		return Query.query(Criteria.where("_id").is(id).and("rev").is(rev));
+	}
+
+	private static boolean isDue(Document document, Instant now, Instant abandonedBefore) {
+		String status = document.getString("status");
+		if ("QUEUED".equals(status)) {
+			Date next = document.getDate("nextAttemptAt");
+			return next == null || !next.toInstant().isAfter(now);
+		}
+		if ("SENDING".equals(status)) {
+			Date claimed = document.getDate("claimedAt");
+			return claimed == null || claimed.toInstant().isBefore(abandonedBefore);
+		}
+		return false;
 	}
 
 	private static Notification map(Document document) {

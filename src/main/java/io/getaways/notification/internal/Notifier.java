@@ -77,14 +77,15 @@ class Notifier {
 		}
 		catch (RuntimeException ex) {
 			boolean last = claim.attempts() >= settings.maxAttempts();
-			store.markFailed(notification.id(), instance, String.valueOf(ex.getMessage()), last,
+			store.markFailed(claim, String.valueOf(ex.getMessage()), last,
 					Instant.now().plus(settings.retryDelay().multipliedBy(claim.attempts())));
 			failed.increment();
 			log.warn("Notifications: {} failed (attempt {} of {}): {}", notification.id(), claim.attempts(),
 					settings.maxAttempts(), ex.getMessage());
 			return;
 		}
-		store.markSent(notification.id(), instance);
-		sent.increment();
+		if (store.markSent(claim)) {
+			sent.increment();
+		}
 	}
 }

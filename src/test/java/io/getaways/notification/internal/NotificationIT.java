@@ -114,8 +114,9 @@ class NotificationIT {
 		Instant farLater = later.plusSeconds(1);
 		NotificationStore.Claim claimed = claimOwn(id, "instance-a", farLater, Instant.EPOCH);
 		assertThat(claimed.attempts()).isEqualTo(1);
-		assertThat(store.due(farLater, Instant.EPOCH, 1_000_000)).as("claimed, so no longer due").doesNotContain(id);
-		store.markFailed(claimed.notification().id(), "instance-a", "mail server down", false, farLater.plusSeconds(60));
+		assertThat(store.claim(id, "instance-x", farLater, Instant.EPOCH)).as("claimed, so no longer due").isEmpty();
+		assertThat(store.due(farLater, Instant.EPOCH, 1_000_000)).doesNotContain(id);
+		assertThat(store.markFailed(claimed, "mail server down", false, farLater.plusSeconds(60))).isTrue();
 		assertThat(attempts(id)).isEqualTo(1);
 		Document queued = mongo.findById(id, Document.class, NotificationStore.COLLECTION);
 		assertThat(queued.getString("status")).isEqualTo("QUEUED");
@@ -123,15 +124,18 @@ class NotificationIT {
 
 		assertThat(store.claim(id, "instance-b", farLater.plusSeconds(59), Instant.EPOCH)).as("before its retry time")
 			.isEmpty();
-		assertThat(claimOwn(id, "instance-b", farLater.plusSeconds(61), Instant.EPOCH).attempts()).isEqualTo(2);
+		NotificationStore.Claim stale = claimOwn(id, "instance-b", farLater.plusSeconds(61), Instant.EPOCH);
+		assertThat(stale.attempts()).isEqualTo(2);
 		// instance-b stops mid-send; after the claim timeout instance-c takes over
-		claimOwn(id, "instance-c", farLater.plusSeconds(62), farLater.plusSeconds(62));
-		store.markSent(id, "instance-b");
+		NotificationStore.Claim takeover = claimOwn(id, "instance-c", farLater.plusSeconds(62),
+				farLater.plusSeconds(62));
+		assertThat(store.markSent(stale)).as("a stale claimant cannot finish").isFalse();
 		assertThat(mongo.findById(id, Document.class, NotificationStore.COLLECTION).getString("status"))
-			.as("a stale claimant cannot finish").isEqualTo("SENDING");
-		store.markSent(id, "instance-c");
-		assertThat(mongo.findById(id, Document.class, NotificationStore.COLLECTION).getString("status"))
-			.isEqualTo("SENT");
+			.isEqualTo("SENDING");
+		assertThat(store.markSent(takeover)).isTrue();
+		Document sent = mongo.findById(id, Document.class, NotificationStore.COLLECTION);
+		assertThat(sent.getString("status")).isEqualTo("SENT");
+		assertThat(sent.getInteger("attempts")).isEqualTo(3);
 	}
 
 	private NotificationStore.Claim claimOwn(String id, String instance, Instant now, Instant abandonedBefore) {
