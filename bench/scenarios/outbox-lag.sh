@@ -8,16 +8,15 @@ data_dir="$scenario_dir/data"
 rm -rf "$data_dir"
 mkdir -p "$scenario_dir"
 
-start_app "$data_dir" "$scenario_dir/app.log"
+# The embedded MongoDB runs inside the app's JVM and logs its port before logging is set up, so it gets one here.
+mongo_port="$(free_port)"
+start_app "$data_dir" "$scenario_dir/app.log" --getaways.embedded.mongo-port="$mongo_port"
 seconds="$(wait_up 300 "$scenario_dir/app.log")" || exit 1
 log "UP after ${seconds}s"
 
 pg_port="$(sed -n 4p "$data_dir/postgres/postmaster.pid")"
 app_password="$(grep '^app=' "$data_dir/secrets.properties" | cut -d= -f2-)"
 driver="$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | sort -V | tail -n 1)"
-# The embedded MongoDB runs inside the app's JVM on a free port, which the app logs once.
-mongo_port="$(sed -n 's/.*Embedded MongoDB (wire-protocol server): port \([0-9]*\),.*/\1/p' "$scenario_dir/app.log" | tail -n 1)"
-[[ -n "$mongo_port" ]] || die "no embedded MongoDB port in $scenario_dir/app.log"
 # The three driver jars must be of one version: that of the newest sync driver in the local repository.
 m2_mongo=~/.m2/repository/org/mongodb
 mongo_version="$(ls "$m2_mongo/mongodb-driver-sync" | sort -V | tail -n 1)"
