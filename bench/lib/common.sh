@@ -44,10 +44,12 @@ free_port() {
 	die "no free port found"
 }
 
-# start_app DATA_DIR LOG_FILE: sets APP_PID, APP_PORT and APP_START_S (epoch seconds, microsecond precision).
+# start_app DATA_DIR LOG_FILE [APP_ARG...]: sets APP_PID, APP_PORT and APP_START_S (epoch seconds, microsecond
+# precision); further arguments go to the app after the harness's own.
 start_app() {
 	APP_DATA_DIR="$1"
 	local log_file="$2"
+	shift 2
 	APP_PORT="$(free_port)"
 	mkdir -p "$APP_DATA_DIR"
 	log "starting app on port $APP_PORT over $APP_DATA_DIR${BENCH_JAVA_OPTS:+ with $BENCH_JAVA_OPTS}"
@@ -55,7 +57,7 @@ start_app() {
 	# shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several flags on purpose
 	# One client address sends all the load here, so the per-address rate limit would measure itself, not the app.
 	java $BENCH_JAVA_OPTS -jar "$JAR" --getaways.data-dir="$APP_DATA_DIR" --server.port="$APP_PORT" \
-		--getaways.rate-limit.enabled=false >"$log_file" 2>&1 &
+		--getaways.rate-limit.enabled=false "$@" >"$log_file" 2>&1 &
 	APP_PID=$!
 }
 

@@ -39,6 +39,7 @@ import java.util.regex.Pattern;
  * java -cp postgresql.jar bench/src/BookingBench.java --base-url http://localhost:8080 \
  *     --jdbc-url jdbc:postgresql://localhost:PORT/getaways --app-user getaways_app --app-password SECRET \
  *     [--clients 16] [--seconds 30] [--warmup-seconds 5] [--trips 8] [--app-pid PID] [--postgres-pid PID]
+ *     [--api-only true] [--confirmed-out FILE]
  * </pre>
  *
  * <p>The SQL phases send, per cycle, the statements the service sends (read from its source and checked against
@@ -58,6 +59,10 @@ import java.util.regex.Pattern;
  * {@code oversold} (sum of seats_booked - capacity where positive) and {@code seat_mismatches} (trips whose
  * seats_booked differs from the seats of their live bookings) check the arithmetic afterwards. Start the service with
  * {@code --getaways.rate-limit.enabled=false}: all load comes from one address. Prints one JSON line.
+ *
+ * <p>{@code --api-only true} runs the API phase alone and prints its figures as {@code booking-api}, for scenarios that
+ * need the booking load but not the SQL comparison; {@code --confirmed-out} writes the id of every booking confirmed
+ * in the measured API phase to a file, one a line, so that their after-commit work can be followed up.
  */
 public class BookingBench {
 
@@ -75,6 +80,8 @@ public class BookingBench {
 		int seconds = intOption(options, "seconds", 30);
 		int warmup = intOption(options, "warmup-seconds", 5);
 		int tripCount = intOption(options, "trips", 8);
+		boolean apiOnly = Boolean.parseBoolean(options.getOrDefault("api-only", "false"));
+		String confirmedOut = options.get("confirmed-out");
 		Cpu.Probe cpu = new Cpu.Probe(longOption(options, "app-pid", -1), longOption(options, "postgres-pid", -1));
 		if (!appUser.endsWith("_app")) {
 			throw new IllegalArgumentException("Expected the application role <prefix>_app but was " + appUser);
@@ -88,8 +95,17 @@ public class BookingBench {
 
 		log("API phase: warm-up " + warmup + " s, then " + seconds + " s with " + clients + " clients");
 		Api.run(baseUrl, travellers, trips, Duration.ofSeconds(warmup), cpu);
+		Instant measuredFrom = Instant.now();
 		Phase api = Api.run(baseUrl, travellers, trips, Duration.ofSeconds(seconds), cpu);
+		Instant measuredTo = Instant.now();
 		log("API phase: " + api.summary());
+		if (confirmedOut != null) {
+			Files.write(Path.of(confirmedOut), api.total().confirmed);
+		}
+		if (apiOnly) {
+			printApiOnly(api, db.check(trips), measuredFrom, measuredTo, clients, seconds, tripCount, loadBefore);
+			return;
+		}
 		int sqlWarmup = Math.min(warmup, 10);
 		log("SQL phase, the two transactions: warm-up " + sqlWarmup + " s, then " + seconds + " s with " + clients
 				+ " connections");
@@ -117,6 +133,19 @@ public class BookingBench {
 				tripCount, api.json(), sql.json(), sqlAll.json(), TARGET_RATIO, TARGET_P99_MS, ratio >= TARGET_RATIO, p99 <= TARGET_P99_MS, check[0] == 0,
 				Runtime.getRuntime().availableProcessors(), loadBefore));
 		if (api.errors() > 0 || sql.errors() > 0 || sqlAll.errors() > 0 || check[0] != 0 || check[1] != 0) {
+			System.exit(1);
+		}
+	}
+
+	private static void printApiOnly(Phase api, long[] check, Instant measuredFrom, Instant measuredTo, int clients,
+			int seconds, int tripCount, String loadBefore) {
+		System.out.println(String.format(Locale.ROOT, "{\"benchmark\":\"booking-api\",\"api_tps\":%.1f,"
+				+ "\"p50_ms\":%.1f,\"p99_ms\":%.1f,\"oversold\":%d,\"seat_mismatches\":%d,\"measured_from\":\"%s\","
+				+ "\"measured_to\":\"%s\",\"clients\":%d,\"seconds\":%d,\"trips\":%d,\"api\":%s,"
+				+ "\"load_average_1m_before\":%s}", api.perSecond(), api.cycle().percentile(0.50),
+				api.cycle().percentile(0.99), check[0], check[1], measuredFrom, measuredTo, clients, seconds, tripCount,
+				api.json(), loadBefore));
+		if (api.errors() > 0 || check[0] != 0 || check[1] != 0) {
 			System.exit(1);
 		}
 	}
@@ -163,6 +192,7 @@ public class BookingBench {
 		final Latencies cycle = new Latencies();
 		final Latencies book = new Latencies();
 		final Latencies pay = new Latencies();
+		final List<String> confirmed = new ArrayList<>();
 		long errors;
 		String firstError;
 
@@ -182,6 +212,7 @@ public class BookingBench {
 				total.cycle.addAll(tally.cycle);
 				total.book.addAll(tally.book);
 				total.pay.addAll(tally.pay);
+				total.confirmed.addAll(tally.confirmed);
 				total.errors += tally.errors;
 				if (total.firstError == null) {
 					total.firstError = tally.firstError;
@@ -272,6 +303,7 @@ public class BookingBench {
 					tally.book.add(afterBook - start);
 					tally.pay.add(end - afterBook);
 					tally.cycle.add(end - start);
+					tally.confirmed.add(id);
 				}
 				return tally;
 			});
