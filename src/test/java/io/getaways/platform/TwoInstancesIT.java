@@ -1,0 +1,311 @@
+package io.getaways.platform;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.getaways.booking.BookingConfirmed;
+import io.getaways.booking.BookingFixtures;
+import io.getaways.platform.SharedPostgres.Publication;
+import io.getaways.platform.SharedPostgres.Session;
+import io.getaways.platform.SharedPostgres.State;
+import io.getaways.support.HttpApi;
+import io.getaways.support.HttpApi.Answer;
+import io.getaways.support.IntegrationTest;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static io.getaways.booking.BookingFixtures.tripBody;
+import static io.getaways.support.TestAccounts.accessToken;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two complete instances of the service on the same PostgreSQL, MongoDB and Redis: the test application and a second
+ * one started beside it as an external client of the same servers. Whatever either instance publishes takes effect
+ * once, and a job guarded by ShedLock runs on one of them at a time.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoInstancesIT {
+
+	private static final String NOTIFY = "BookingNotifications.confirmed";
+	private static final String RESUBMIT_JOB = "outbox-resubmit";
+	private static final String RESUBMIT_METHOD = "resubmit";
+	private static final String TEST_LOCK_OWNER = "two-instances-test";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	private SecondInstance second;
+	private SentNotifications sent;
+	private SharedPostgres postgres;
+	private Duration resubmitInterval;
+
+	@BeforeAll
+	void startSecondInstance() {
+		second = SecondInstance.besides(context.getEnvironment());
+		sent = SentNotifications.capture();
+		postgres = new SharedPostgres(context);
+		resubmitInterval = context.getEnvironment().getRequiredProperty("getaways.outbox.resubmit-interval",
+				Duration.class);
+	}
+
+	@AfterAll
+	void stopSecondInstance() {
+		if (sent != null) {
+			sent.close();
+		}
+		if (second != null) {
+			second.close();
+		}
+	}
+
+	@Test
+	void bookingsPaidThroughEitherInstanceOrBothAtOnceAreConfirmedAndNotifiedOnce() throws Exception {
+		BookingFixtures first = new BookingFixtures(context, new HttpApi(port));
+		BookingFixtures other = new BookingFixtures(context, new HttpApi(second.port()));
+		int bookings = 12;
+		String trip = first.trip(bookings, "80.00", Instant.now().plus(Duration.ofDays(90)));
+		List<String> ids = new ArrayList<>();
+		List<String> tokens = new ArrayList<>();
+		for (int i = 0; i < bookings; i++) {
+			BookingFixtures placedOn = i % 2 == 0 ? first : other;
+			String token = accessToken(placedOn.accounts().newCustomer());
+			tokens.add(token);
+			ids.add(placedOn.bookOk(token, tripBody(trip, 1)));
+		}
+
+		// each booking paid through both instances at once, except the last two, paid through one instance each, so
+		// that both instances surely publish confirmations whichever wins the races
+		ExecutorService pool = Executors.newFixedThreadPool(2 * bookings);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<List<Future<Answer>>> payments = new ArrayList<>();
+			for (int i = 0; i < bookings; i++) {
+				String token = tokens.get(i);
+				String id = ids.get(i);
+				List<BookingFixtures> through = i < bookings - 2 ? List.of(first, other)
+						: List.of(i % 2 == 0 ? first : other);
+				payments.add(through.stream().map(api -> pool.submit(gated(start, () -> api.pay(token, id)))).toList());
+			}
+			start.countDown();
+			for (List<Future<Answer>> attempts : payments) {
+				List<Answer> answers = new ArrayList<>();
+				for (Future<Answer> attempt : attempts) {
+					answers.add(attempt.get());
+				}
+				assertThat(answers.stream().map(Answer::status).toList())
+					.as("one payment wins, any other finds the booking paid: %s", answers)
+					.containsExactlyInAnyOrderElementsOf(answers.size() == 1 ? List.of(200) : List.of(200, 409));
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		List<String> notifications = ids.stream().map(id -> "booking-confirmed:" + id).toList();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(notifications)
+			.allSatisfy(id -> assertThat(sent.count(id)).as("sent " + id).isPositive()));
+		// a few more rounds of both notifiers, in which a second send would show
+		Thread.sleep(3 * notifierInterval().toMillis());
+		for (String id : ids) {
+			List<Document> documents = mongo.find(Query.query(Criteria.where("facts.bookingId").is(id)),
+					Document.class, "notifications");
+			assertThat(documents).as("notifications of booking " + id).singleElement().satisfies(document -> {
+				assertThat(document.getString("_id")).isEqualTo("booking-confirmed:" + id);
+				assertThat(document.getString("status")).isEqualTo("SENT");
+				assertThat(document.getInteger("attempts")).as("claimed once").isEqualTo(1);
+			});
+			assertThat(sent.count("booking-confirmed:" + id)).as("sends of booking " + id).isEqualTo(1);
+			assertThat(postgres.states(NOTIFY, id)).as("one BookingConfirmed, delivered on its first attempt")
+				.containsExactly(new State("COMPLETED", true, 1));
+		}
+	}
+
+	@Test
+	void whileOneInstanceRunsTheResubmissionJobTheOtherSkipsIt() throws Exception {
+		Publication template = deliveredConfirmation();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> postgres.takeLock(RESUBMIT_JOB, TEST_LOCK_OWNER, Duration.ofMinutes(1)));
+		List<String> bookings = new ArrayList<>();
+		List<UUID> publications = new ArrayList<>();
+		try (Connection holder = postgres.connect()) {
+			for (int i = 0; i < 5; i++) {
+				String booking = UUID.randomUUID().toString();
+				bookings.add(booking);
+				publications.add(postgres.insertFailed(template, booking, Duration.ofMinutes(1)));
+			}
+			// the test holds these rows, so the instance that resubmits them waits inside its run, holding the job lock
+			holder.setAutoCommit(false);
+			assertThat(postgres.lockFailed(holder, publications)).as("still untouched when locked")
+				.isEqualTo(publications.size());
+			int holderPid = postgres.pid(holder);
+			postgres.releaseLock(RESUBMIT_JOB, TEST_LOCK_OWNER);
+
+			List<Session> waiting = await().atMost(resubmitInterval.multipliedBy(5))
+				.until(() -> postgres.blockedBy(holderPid), sessions -> !sessions.isEmpty());
+			Session running = waiting.get(0);
+			ApplicationContext runner = instance(running);
+			ApplicationContext idle = runner == context ? second.context() : context;
+			Map<String, Object> lock = postgres.lock(RESUBMIT_JOB);
+			long idleRuns = JobRuns.finished(idle, RESUBMIT_METHOD);
+
+			Instant until = Instant.now().plus(resubmitInterval.multipliedBy(4));
+			while (Instant.now().isBefore(until)) {
+				assertThat(postgres.blockedBy(holderPid)).as("only one instance is inside the job")
+					.containsExactly(running);
+				assertThat(JobRuns.running(runner, RESUBMIT_METHOD)).as("the run waiting for the rows").isEqualTo(1);
+				Thread.sleep(200);
+			}
+			assertThat(JobRuns.finished(idle, RESUBMIT_METHOD) - idleRuns)
+				.as("runs of the other instance, each turned away by the lock")
+				.isGreaterThanOrEqualTo(3);
+			assertThat(lock).as("the job's lock, taken by the running instance").containsEntry("held", true)
+				.doesNotContainEntry("locked_by", TEST_LOCK_OWNER);
+			assertThat(postgres.lock(RESUBMIT_JOB)).as("the same lock, still held").containsEntry("held", true)
+				.containsEntry("locked_at", lock.get("locked_at"));
+			holder.rollback();
+		}
+		finally {
+			postgres.releaseLock(RESUBMIT_JOB, TEST_LOCK_OWNER);
+		}
+		assertDeliveredOnce(bookings, publications);
+	}
+
+	@Test
+	void failedPublicationsAreResubmittedOnceWhileBothInstancesRunTheJob() throws Exception {
+		Publication template = deliveredConfirmation();
+		long firstRuns = JobRuns.finished(context, RESUBMIT_METHOD);
+		long secondRuns = JobRuns.finished(second.context(), RESUBMIT_METHOD);
+		List<String> bookings = new ArrayList<>();
+		List<UUID> publications = new ArrayList<>();
+		// one new failure every quarter interval, so that the resubmission runs of both instances find some
+		for (int i = 0; i < 12; i++) {
+			String booking = UUID.randomUUID().toString();
+			bookings.add(booking);
+			publications.add(postgres.insertFailed(template, booking, Duration.ofMinutes(1)));
+			Thread.sleep(resubmitInterval.toMillis() / 4);
+		}
+		assertDeliveredOnce(bookings, publications);
+		assertThat(JobRuns.finished(context, RESUBMIT_METHOD)).as("the first instance ran the job meanwhile")
+			.isGreaterThan(firstRuns);
+		assertThat(JobRuns.finished(second.context(), RESUBMIT_METHOD)).as("the second instance ran the job meanwhile")
+			.isGreaterThan(secondRuns);
+	}
+
+	@Test
+	void publicationsLeftUnfinishedByAStoppedInstanceAreDeliveredOnceWhenTheyAreStale() throws Exception {
+		Publication template = deliveredConfirmation();
+		Duration stale = context.getEnvironment().getRequiredProperty("getaways.outbox.stalled-after", Duration.class)
+			.plusMinutes(1);
+		List<String> bookings = new ArrayList<>();
+		List<UUID> publications = new ArrayList<>();
+		// stopped before its listener ran, while it ran, and after a resubmission it never started
+		for (String[] left : new String[][] { { "PUBLISHED", "1" }, { "PROCESSING", "1" }, { "RESUBMITTED", "2" } }) {
+			String booking = UUID.randomUUID().toString();
+			bookings.add(booking);
+			boolean resubmitted = left[0].equals("RESUBMITTED");
+			publications.add(postgres.insert(template, booking, left[0],
+					resubmitted ? stale.multipliedBy(3) : stale, resubmitted ? stale : null, Integer.parseInt(left[1])));
+		}
+		// queued on a live instance a minute ago: not stale yet, so nobody else may take it
+		String recentBooking = UUID.randomUUID().toString();
+		UUID recent = postgres.insert(template, recentBooking, "PUBLISHED", Duration.ofMinutes(1), null, 1);
+		try {
+			await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(publications)
+				.allSatisfy(id -> assertThat(postgres.state(id).completed()).as("publication " + id).isTrue()));
+			Thread.sleep(Math.max(3 * notifierInterval().toMillis(), resubmitInterval.multipliedBy(2).toMillis()));
+			assertThat(publications.stream().map(postgres::state).map(State::attempts))
+				.as("each handed on once more").containsExactly(2, 2, 3);
+			for (String booking : bookings) {
+				assertThat(sent.count("booking-confirmed:" + booking)).as("sends of booking " + booking).isEqualTo(1);
+			}
+			assertThat(postgres.state(recent)).isEqualTo(new State("PUBLISHED", false, 1));
+			assertThat(sent.count("booking-confirmed:" + recentBooking)).isZero();
+		}
+		finally {
+			postgres.delete(recent);
+		}
+	}
+
+	/** Each failed publication resubmitted exactly once, and its notification queued once and sent once. */
+	private void assertDeliveredOnce(List<String> bookings, List<UUID> publications) throws InterruptedException {
+		await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+			assertThat(publications).allSatisfy(id -> assertThat(postgres.state(id).completed()).isTrue());
+			assertThat(bookings).allSatisfy(id -> assertThat(sent.count("booking-confirmed:" + id)).isPositive());
+		});
+		Thread.sleep(Math.max(3 * notifierInterval().toMillis(), resubmitInterval.multipliedBy(2).toMillis()));
+		for (UUID publication : publications) {
+			assertThat(postgres.state(publication)).as("publication " + publication)
+				.isEqualTo(new State("COMPLETED", true, 2));
+		}
+		for (String booking : bookings) {
+			List<Document> documents = mongo.find(Query.query(Criteria.where("facts.bookingId").is(booking)),
+					Document.class, "notifications");
+			assertThat(documents).as("notifications of booking " + booking).singleElement()
+				.satisfies(document -> assertThat(document.getInteger("attempts")).isEqualTo(1));
+			assertThat(sent.count("booking-confirmed:" + booking)).as("sends of booking " + booking).isEqualTo(1);
+		}
+	}
+
+	/** A confirmation published and delivered as usual, whose stored publication serves as a model. */
+	private Publication deliveredConfirmation() {
+		UUID booking = UUID.randomUUID();
+		ActorContext.runAs(Actor.job("two-instances-test"),
+				() -> transactions.executeWithoutResult(tx -> events.publishEvent(new BookingConfirmed(booking,
+						UUID.randomUUID(), "GALR210214", null, new BigDecimal("10.00"), "USD", UUID.randomUUID()))));
+		return await().atMost(Duration.ofSeconds(30))
+			.ignoreExceptions()
+			.until(() -> postgres.completed(NOTIFY, booking.toString()), publication -> true);
+	}
+
+	private ApplicationContext instance(Session session) {
+		assertThat(session.application()).isIn("getaways", SecondInstance.APPLICATION_NAME);
+		return SecondInstance.APPLICATION_NAME.equals(session.application()) ? second.context() : context;
+	}
+
+	private Duration notifierInterval() {
+		return context.getEnvironment().getRequiredProperty("getaways.notifications.interval", Duration.class);
+	}
+
+	private static <T> Callable<T> gated(CountDownLatch start, Callable<T> work) {
+		return () -> {
+			start.await();
+			return work.call();
+		};
+	}
+}
