@@ -35,13 +35,14 @@ public final class OutboxEvents {
 	}
 
 	/**
-	 * Makes the code's events of the type (a class name suffix) pending again, dated an hour ahead so that the outbox
-	 * job, which waits for a minimum age, leaves them alone while the test looks.
+	 * Makes the code's events of the type (a class name suffix) pending again: published and not yet handled, dated an
+	 * hour ahead. The outbox job resubmits failed publications whatever their date, and takes over unfinished ones
+	 * only once they are older than stalled-after, so it leaves these alone while the test looks.
 	 */
 	public static int markPending(ApplicationContext context, String code, String typeSuffix) {
 		return run(context, superuser -> superuser.jdbc().sql("""
 				UPDATE app.event_publication
-				SET completion_date = NULL, status = 'FAILED', publication_date = now() + interval '1 hour'
+				SET completion_date = NULL, status = 'PUBLISHED', publication_date = now() + interval '1 hour'
 				WHERE""" + " " + MATCHES)
 			.param("type", "%" + typeSuffix)
 			.param("code", "%\"" + code + "\"%")
