@@ -456,15 +456,14 @@ public class BookingBench {
 		static final String MARK_PROCESSING = """
 				UPDATE app.event_publication
 				SET status = 'PROCESSING'
-				WHERE id = ANY(CAST(? AS uuid[]))
+				WHERE id = ?
 				  AND status IN ('PUBLISHED', 'RESUBMITTED')""";
 
 		static final String MARK_COMPLETED = """
-				UPDATE app.event_publication AS p
+				UPDATE app.event_publication
 				SET status = 'COMPLETED',
-				    completion_date = m.completed_at
-				FROM unnest(CAST(? AS uuid[]), CAST(? AS timestamptz[])) AS m(id, completed_at)
-				WHERE p.id = m.id""";
+				    completion_date = ?
+				WHERE id = ?""";
 
 		private final String url;
 		private final String user;
@@ -749,17 +748,19 @@ public class BookingBench {
 					try {
 						batch.add(queue.take());
 						queue.drainTo(batch, 499);
-						String[] ids = batch.stream().map(UUID::toString).toArray(String[]::new);
-						String[] times = new String[ids.length];
-						Arrays.fill(times, Instant.now().toString());
+						Timestamp now = Timestamp.from(Instant.now());
 						begin(connection, prefix + "_jobs", null, "job:outbox-marks");
 						try (PreparedStatement processing = connection.prepareStatement(MARK_PROCESSING);
 								PreparedStatement completed = connection.prepareStatement(MARK_COMPLETED)) {
-							processing.setArray(1, connection.createArrayOf("text", ids));
-							processing.executeUpdate();
-							completed.setArray(1, connection.createArrayOf("text", ids));
-							completed.setArray(2, connection.createArrayOf("text", times));
-							completed.executeUpdate();
+							for (UUID id : batch) {
+								processing.setObject(1, id);
+								processing.addBatch();
+								completed.setTimestamp(1, now);
+								completed.setObject(2, id);
+								completed.addBatch();
+							}
+							processing.executeBatch();
+							completed.executeBatch();
 						}
 						connection.commit();
 						batch.clear();

@@ -1,9 +1,9 @@
 package io.getaways.platform.outbox;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,32 +44,35 @@ final class CompletionMarks implements SmartLifecycle {
 
 	private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
 
+	/*
+	 * One statement per publication, sent as one JDBC batch: a statement over an array of ids would be planned once per
+	 * connection, possibly while the table is still small, and keep scanning it whole after it has grown.
+	 */
 	private static final String MARK_PROCESSING = """
 			UPDATE app.event_publication
 			SET status = 'PROCESSING'
-			WHERE id = ANY(CAST(:ids AS uuid[]))
+			WHERE id = ?
 			  AND status IN ('PUBLISHED', 'RESUBMITTED')""";
 
 	private static final String MARK_COMPLETED = """
-			UPDATE app.event_publication AS p
+			UPDATE app.event_publication
 			SET status = 'COMPLETED',
-			    completion_date = m.completed_at
-			FROM unnest(CAST(:ids AS uuid[]), CAST(:completedAt AS timestamptz[])) AS m(id, completed_at)
-			WHERE p.id = m.id""";
+			    completion_date = ?
+			WHERE id = ?""";
 
 	/** A mark for one publication: processing when {@code completedAt} is null. */
 	record Mark(UUID id, Instant completedAt) {
 	}
 
 	private final BlockingQueue<Mark> queue;
-	private final JdbcClient jdbc;
+	private final JdbcTemplate jdbc;
 	private final TransactionTemplate transactions;
 	private final Counter written;
 	private final Counter batches;
 	private volatile Thread writer;
 	private volatile boolean running;
 
-	CompletionMarks(JdbcClient jdbc, PlatformTransactionManager transactionManager, int capacity,
+	CompletionMarks(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, int capacity,
 			MeterRegistry meters) {
 		this.queue = new LinkedBlockingQueue<>(capacity);
 		this.jdbc = jdbc;
@@ -179,21 +182,15 @@ final class CompletionMarks implements SmartLifecycle {
 		processing.removeAll(completed.keySet());
 		ActorContext.runAs(Actor.job("outbox-marks"), () -> transactions.executeWithoutResult(status -> {
 			if (!processing.isEmpty()) {
-				jdbc.sql(MARK_PROCESSING).param("ids", texts(processing)).update();
+				jdbc.batchUpdate(MARK_PROCESSING, processing.stream().map(id -> new Object[] { id }).toList());
 			}
 			if (!completed.isEmpty()) {
-				jdbc.sql(MARK_COMPLETED)
-					.param("ids", texts(completed.keySet()))
-					.param("completedAt", texts(completed.values()))
-					.update();
+				jdbc.batchUpdate(MARK_COMPLETED, completed.entrySet().stream()
+					.map(mark -> new Object[] { Timestamp.from(mark.getValue()), mark.getKey() })
+					.toList());
 			}
 		}));
 		written.increment(batch.size());
 		batches.increment();
-	}
-
-	/** Arrays go as text and are cast in SQL, which every driver version encodes alike. */
-	private static String[] texts(Collection<?> values) {
-		return values.stream().map(String::valueOf).toArray(String[]::new);
 	}
 }

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.support.CompletionMode;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,7 +21,7 @@ class OutboxConfiguration {
 	@Bean
 	CompletionMarks completionMarks(DataSource dataSource, PlatformTransactionManager transactionManager,
 			OutboxSettings settings, MeterRegistry meters) {
-		return new CompletionMarks(JdbcClient.create(dataSource), transactionManager, settings.marksQueueCapacity(),
+		return new CompletionMarks(new JdbcTemplate(dataSource), transactionManager, settings.marksQueueCapacity(),
 				meters);
 	}
 

@@ -29,7 +29,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -69,7 +69,7 @@ class CompletionMarksIT {
 			insertPublished(db, failed, "FAILED");
 		}
 		Instant completedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		CompletionMarks marks = new CompletionMarks(JdbcClient.create(dataSource), transactionManager, 10_000,
+		CompletionMarks marks = new CompletionMarks(new JdbcTemplate(dataSource), transactionManager, 10_000,
 				new SimpleMeterRegistry());
 		try {
 			marks.start();
