@@ -1,5 +1,6 @@
 package io.getaways.notification.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * document's revision, which each change increments: two notifiers never claim the same document, and a claimant
  * whose claim was taken over cannot finish it. Conditions on {@code _id} and {@code rev} alone, rather than on status
  * and claimant, let a server without a query planner (the embedded one) find the document by index instead of
- * reading the whole collection.
+ * reading the whole collection. Which notifications are due is kept apart, in {@link NotificationQueue}.
  */
 @Component
 class NotificationStore {
@@ -34,14 +35,21 @@ class NotificationStore {
 
 	private final MongoTemplate mongo;
 	private final StoreMetrics metrics;
+	private final NotificationQueue queue;
 
-	NotificationStore(MongoTemplate mongo, StoreMetrics metrics) {
+	NotificationStore(MongoTemplate mongo, StoreMetrics metrics, NotificationQueue queue) {
 		this.mongo = mongo;
 		this.metrics = metrics;
+		this.queue = queue;
 	}
 
-	/** Queues the notification unless one with its id exists; returns whether it did. */
+	/**
+	 * Queues the notification unless one with its id exists; returns whether it did. The queue entry comes first: a
+	 * failure between the two writes leaves an entry without a document, which the outbox's second delivery completes
+	 * and the notifier otherwise drops, never a document nobody will send.
+	 */
 	boolean queue(Notification notification) {
+		queue.addIfAbsent(notification.id(), notification.createdAt());
 		return metrics.record(Store.MONGO, "notification.queue", () -> {
 			Update insertOnly = new Update().setOnInsert("userId", notification.userId())
 				.setOnInsert("kind", notification.kind().name())
@@ -56,55 +64,67 @@ class NotificationStore {
 		});
 	}
 
-	/**
-	 * The ids of up to {@code limit} due notifications, oldest due first: queued ones whose time has come and claims
-	 * abandoned before the given instant. One read per round, the only one that may pass over the collection.
-	 */
-	List<String> due(Instant now, Instant abandonedBefore, int limit) {
-		Query query = Query.query(new Criteria().orOperator(
-				Criteria.where("status").is("QUEUED").and("nextAttemptAt").lte(Date.from(now)),
-				Criteria.where("status").is("SENDING").and("claimedAt").lt(Date.from(abandonedBefore))))
-			.with(Sort.by("nextAttemptAt"))
-			.limit(limit);
-		query.fields().include("_id");
-		return metrics.record(Store.MONGO, "notification.due",
-				() -> mongo.find(query, Document.class, COLLECTION).stream().map(d -> d.getString("_id")).toList());
+	/** The ids of up to {@code limit} notifications due by {@code now}, from the queue's short list. */
+	List<String> due(Instant now, int limit) {
+		return queue.due(now, limit);
 	}
 
-	/** Claims the notification if it is still due; empty when it is not, or when another notifier changed it first. */
+	/**
+	 * Claims the notification if it is still due; empty when it is not, or when another notifier changed it first.
+	 * Its queue entry moves to when the claim would be abandoned, or to when it falls due, or goes once it is finished.
+	 */
 	Optional<Claim> claim(String id, String instance, Instant now, Instant abandonedBefore) {
-		return metrics.record(Store.MONGO, "notification.claim", () -> {
-			Document document = mongo.findById(id, Document.class, COLLECTION);
-			if (document == null || !isDue(document, now, abandonedBefore)) {
-				return Optional.<Claim>empty();
+		Duration claimTimeout = Duration.between(abandonedBefore, now);
+		Document document = metrics.record(Store.MONGO, "notification.read",
+				() -> mongo.findById(id, Document.class, COLLECTION));
+		if (document == null || !isDue(document, now, abandonedBefore)) {
+			Instant next = document == null ? null : nextDue(document, claimTimeout);
+			if (next == null) {
+				queue.remove(id);
 			}
-			int rev = document.getInteger("rev", 0);
-			int attempts = document.getInteger("attempts", 0) + 1;
-			Update claim = new Update().set("status", "SENDING").set("claimedBy", instance)
-				.set("claimedAt", Date.from(now)).set("attempts", attempts).set("rev", rev + 1);
-			if (mongo.updateFirst(at(id, document.get("rev")), claim, COLLECTION).getModifiedCount() != 1) {
-				return Optional.<Claim>empty();
+			else {
+				queue.dueAt(id, next);
 			}
-			return Optional.of(new Claim(map(document), attempts, rev + 1));
-		});
+			return Optional.empty();
+		}
+		int rev = document.getInteger("rev", 0);
+		int attempts = document.getInteger("attempts", 0) + 1;
+		Update claim = new Update().set("status", "SENDING").set("claimedBy", instance).set("claimedAt", Date.from(now))
+			.set("attempts", attempts).set("rev", rev + 1);
+		boolean claimed = metrics.record(Store.MONGO, "notification.claim",
+				() -> mongo.updateFirst(at(id, document.get("rev")), claim, COLLECTION).getModifiedCount() == 1);
+		if (!claimed) {
+			return Optional.empty();
+		}
+		queue.dueAt(id, now.plus(claimTimeout));
+		return Optional.of(new Claim(map(document), attempts, rev + 1));
 	}
 
 	/** A claimed notification, how many attempts it has had with this one, and the revision the claim made. */
 	record Claim(Notification notification, int attempts, int rev) {
 	}
 
-	/** The revision query's index: a server that plans queries uses {@code _id} and does not need it. */
-	void ensureIndexes() {
-		var indexes = mongo.indexOps(COLLECTION);
-		indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on("rev", Sort.Direction.ASC).unique()
-			.named("notifications_revision_idx"));
-		indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC)
-			.named("notifications_due_idx"));
+	/**
+	 * Creates the indexes (the revision index only helps a server that does not plan queries: others use
+	 * {@code _id}) and gives unfinished notifications from before the queue existed their entries; returns how many.
+	 */
+	int prepare() {
+		mongo.indexOps(COLLECTION)
+			.createIndex(new Index().on("_id", Sort.Direction.ASC).on("rev", Sort.Direction.ASC).unique()
+				.named("notifications_revision_idx"));
+		mongo.indexOps(NotificationQueue.COLLECTION)
+			.createIndex(new Index().on("dueAt", Sort.Direction.ASC).named("notification_queue_due_idx"));
+		return queue.addUnfinished();
 	}
 
 	/** Whether it was sent; false when the claim had been taken over meanwhile. */
 	boolean markSent(Claim claim) {
-		return transition(claim, new Update().set("status", "SENT").set("sentAt", new Date()).unset("claimedBy"));
+		boolean sent = transition(claim,
+				new Update().set("status", "SENT").set("sentAt", new Date()).unset("claimedBy"));
+		if (sent) {
+			queue.remove(claim.notification().id());
+		}
+		return sent;
 	}
 
 	boolean markFailed(Claim claim, String error, boolean lastAttempt, Instant nextAttemptAt) {
@@ -115,7 +135,14 @@ class NotificationStore {
 		else {
 			update.set("status", "QUEUED").set("nextAttemptAt", Date.from(nextAttemptAt));
 		}
-		return transition(claim, update);
+		boolean changed = transition(claim, update);
+		if (changed && lastAttempt) {
+			queue.remove(claim.notification().id());
+		}
+		else if (changed) {
+			queue.dueAt(claim.notification().id(), nextAttemptAt);
+		}
+		return changed;
 	}
 
 	private boolean transition(Claim claim, Update update) {
@@ -139,6 +166,20 @@ class NotificationStore {
 			return claimed == null || claimed.toInstant().isBefore(abandonedBefore);
 		}
 		return false;
+	}
+
+	/** When a notification not due now will be: its retry time, or when its claim is abandoned; null if finished. */
+	private static Instant nextDue(Document document, Duration claimTimeout) {
+		String status = document.getString("status");
+		if ("QUEUED".equals(status)) {
+			Date next = document.getDate("nextAttemptAt");
+			return next == null ? Instant.EPOCH : next.toInstant();
+		}
+		if ("SENDING".equals(status)) {
+			Date claimed = document.getDate("claimedAt");
+			return claimed == null ? Instant.EPOCH : claimed.toInstant().plus(claimTimeout);
+		}
+		return null;
 	}
 
 	private static Notification map(Document document) {

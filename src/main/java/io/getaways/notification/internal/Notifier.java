@@ -30,7 +30,7 @@ class Notifier {
 	private final Counter sent;
 	private final Counter failed;
 	private volatile boolean storeFailing;
-	private volatile boolean indexed;
+	private volatile boolean prepared;
 
 	Notifier(NotificationStore store, BeanFactory beans, NotificationSettings settings, MeterRegistry registry) {
 		this.store = store;
@@ -44,10 +44,10 @@ class Notifier {
 	@Scheduled(fixedDelayString = "${getaways.notifications.interval:2s}")
 	void sendDue() {
 		try {
-			ensureIndexes();
+			prepare();
 			Instant now = Instant.now();
 			Instant abandonedBefore = now.minus(settings.claimTimeout());
-			for (String id : store.due(now, abandonedBefore, settings.batchSize())) {
+			for (String id : store.due(now, settings.batchSize())) {
 				store.claim(id, instance, now, abandonedBefore).ifPresent(this::send);
 			}
 			if (storeFailing) {
@@ -63,10 +63,11 @@ class Notifier {
 		}
 	}
 
-	private void ensureIndexes() {
-		if (!indexed) {
-			store.ensureIndexes();
-			indexed = true;
+	private void prepare() {
+		if (!prepared) {
+			int unfinished = store.prepare();
+			log.info("Notifications: {} unfinished notification(s) in the queue", unfinished);
+			prepared = true;
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -115,7 +116,7 @@ class NotificationIT {
 		NotificationStore.Claim claimed = claimOwn(id, "instance-a", farLater, Instant.EPOCH);
 		assertThat(claimed.attempts()).isEqualTo(1);
 		assertThat(store.claim(id, "instance-x", farLater, Instant.EPOCH)).as("claimed, so no longer due").isEmpty();
-		assertThat(store.due(farLater, Instant.EPOCH, 1_000_000)).doesNotContain(id);
+		assertThat(store.due(farLater, 1_000_000)).doesNotContain(id);
 		assertThat(store.markFailed(claimed, "mail server down", false, farLater.plusSeconds(60))).isTrue();
 		assertThat(attempts(id)).isEqualTo(1);
 		Document queued = mongo.findById(id, Document.class, NotificationStore.COLLECTION);
@@ -136,6 +137,40 @@ class NotificationIT {
 		Document sent = mongo.findById(id, Document.class, NotificationStore.COLLECTION);
 		assertThat(sent.getString("status")).isEqualTo("SENT");
 		assertThat(sent.getInteger("attempts")).isEqualTo(3);
+	}
+
+	@Test
+	void theQueueHoldsOnlyUnfinishedNotificationsAndHealsItself() {
+		String sent = "test:queue-sent:" + UUID.randomUUID();
+		String orphan = "test:queue-orphan:" + UUID.randomUUID();
+		String legacy = "test:queue-legacy:" + UUID.randomUUID();
+		Instant later = Instant.now().plus(Duration.ofDays(3650));
+		store.queue(new Notification(sent, "user-queue", NotificationKind.BOOKING_CONFIRMED, Map.of(), later));
+		assertThat(queueEntry(sent)).as("queued, so in the queue").isNotNull();
+		NotificationStore.Claim claim = claimOwn(sent, "instance-q", later, Instant.EPOCH);
+		assertThat(store.markSent(claim)).isTrue();
+		assertThat(queueEntry(sent)).as("sent, so gone from the queue").isNull();
+
+		// an entry whose document never got written (a failure between the two writes) is dropped when it comes up
+		mongo.insert(new Document("_id", orphan).append("dueAt", Date.from(later)), NotificationQueue.COLLECTION);
+		assertThat(store.claim(orphan, "instance-q", later, Instant.EPOCH)).isEmpty();
+		assertThat(queueEntry(orphan)).isNull();
+
+		// a notification queued before the queue existed gets its entry when the notifier prepares
+		mongo.insert(new Document("_id", legacy).append("userId", "user-queue").append("kind", "BOOKING_CONFIRMED")
+			.append("facts", new Document()).append("createdAt", Date.from(later)).append("status", "QUEUED")
+			.append("attempts", 0).append("nextAttemptAt", Date.from(later)), NotificationStore.COLLECTION);
+		assertThat(queueEntry(legacy)).isNull();
+		assertThat(store.prepare()).isPositive();
+		assertThat(store.due(later, 1_000_000)).contains(legacy).doesNotContain(sent, orphan);
+		NotificationStore.Claim legacyClaim = claimOwn(legacy, "instance-q", later, Instant.EPOCH);
+		assertThat(legacyClaim.rev()).as("a document without a revision gets one").isEqualTo(1);
+		assertThat(store.markSent(legacyClaim)).isTrue();
+		assertThat(queueEntry(legacy)).isNull();
+	}
+
+	private Document queueEntry(String id) {
+		return mongo.findById(id, Document.class, NotificationQueue.COLLECTION);
 	}
 
 	private NotificationStore.Claim claimOwn(String id, String instance, Instant now, Instant abandonedBefore) {
