@@ -11,11 +11,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * At most so many booking transactions at once: half the customer pool unless configured. Each of them needs a second
- * pooled connection after its commit while it still holds its own, because the outbox marks its synchronous
- * listeners' runs (trip cache eviction, metrics) in transactions of their own. With as many writers in flight as the
- * pool has connections, every one could hold one and wait for another, and all of them would stall for the pool's
- * whole connection timeout. Waiting here instead is bounded too, and answers 503 with Retry-After when it runs out.
+ * At most so many booking transactions at once: half the customer pool unless configured. Booking transactions queue
+ * on the same few trip rows' locks, so more of them at once only hold more connections while they wait, and the rest
+ * of the service (reads, sign-ins, the outbox's listeners) would find the pool empty. Waiting here instead is bounded
+ * too, and answers 503 with Retry-After when it runs out.
  */
 @Component
 class WriteBulkhead {
