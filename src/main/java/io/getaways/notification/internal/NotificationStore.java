@@ -71,7 +71,7 @@ class NotificationStore {
 
 	/**
 	 * Claims the notification if it is still due; empty when it is not, or when another notifier changed it first.
-	 * Its queue entry moves to when the claim would be abandoned, or to when it falls due, or goes once it is finished.
+	 * One not due moves its queue entry to when it will be, or drops it once it is finished.
 	 */
 	Optional<Claim> claim(String id, String instance, Instant now, Instant abandonedBefore) {
 		Duration claimTimeout = Duration.between(abandonedBefore, now);
@@ -96,7 +96,8 @@ class NotificationStore {
 		if (!claimed) {
 			return Optional.empty();
 		}
-		queue.dueAt(id, now.plus(claimTimeout));
+		// the entry stays due: the send that follows removes it, and if this instance stops first, the next round
+		// finds the claim and moves the entry to when it will be abandoned
 		return Optional.of(new Claim(map(document), attempts, rev + 1));
 	}
 
