@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.getaways.platform.StoreMetrics;
 import io.getaways.platform.StoreMetrics.Store;
@@ -20,9 +21,9 @@ import org.springframework.data.mongodb.core.query.Query;
 /**
  * Versioned content documents of one MongoDB collection, keyed by trip or stay code. A write replaces the whole
  * document, and only if its version is newer than the stored one, so a replayed or late event can never roll content
- * back. Subclasses say how their content maps to named fields; fields editors add travel as attributes.
+ * back. The named fields are those of {@link ContentFields}; fields editors add travel as attributes.
  */
-abstract class ContentDocuments<C> {
+final class ContentDocuments<C> {
 
 	private static final Set<String> ALWAYS_NAMED = Set.of("_id", "code", "version", "updatedAt");
 
@@ -30,26 +31,23 @@ abstract class ContentDocuments<C> {
 	private final StoreMetrics metrics;
 	private final String collection;
 	private final String operationPrefix;
+	private final String ownList;
 	private final Set<String> named;
+	private final ContentFields.Constructor<C> constructor;
+	private final Function<C, ContentFields> fields;
 
-	ContentDocuments(MongoTemplate mongo, StoreMetrics metrics, String collection, String operationPrefix,
-			Set<String> namedFields) {
+	ContentDocuments(MongoTemplate mongo, StoreMetrics metrics, ContentKind kind,
+			ContentFields.Constructor<C> constructor, Function<C, ContentFields> fields) {
 		this.mongo = mongo;
 		this.metrics = metrics;
-		this.collection = collection;
-		this.operationPrefix = operationPrefix;
-		this.named = new HashSet<>(namedFields);
+		this.collection = kind.collection();
+		this.operationPrefix = kind.operationPrefix();
+		this.ownList = kind.ownList();
+		this.named = new HashSet<>(Set.of("description", "image", "images", ownList, "keywords"));
 		this.named.addAll(ALWAYS_NAMED);
+		this.constructor = constructor;
+		this.fields = fields;
 	}
-
-	abstract long version(C content);
-
-	/** The named fields of the content, in document order. */
-	abstract Map<String, Object> namedFields(C content);
-
-	abstract Map<String, Object> attributes(C content);
-
-	abstract C fromDocument(Document document, long version, Map<String, Object> attributes);
 
 	Optional<C> find(String code) {
 		return metrics.record(Store.MONGO, operationPrefix + ".find",
@@ -93,8 +91,9 @@ abstract class ContentDocuments<C> {
 	/** Stores the content if its version is newer; returns whether it did. */
 	boolean upsertIfNewer(String code, C content) {
 		return metrics.record(Store.MONGO, operationPrefix + ".upsert", () -> {
-			Query olderOrAbsent = Query.query(Criteria.where("_id").is(code).and("version").lt(version(content)));
-			Document document = toDocument(code, content);
+			ContentFields stored = fields.apply(content);
+			Query olderOrAbsent = Query.query(Criteria.where("_id").is(code).and("version").lt(stored.version()));
+			Document document = toDocument(code, stored);
 			try {
 				if (mongo.replace(olderOrAbsent, document, collection).getMatchedCount() > 0) {
 					return true;
@@ -112,16 +111,20 @@ abstract class ContentDocuments<C> {
 		});
 	}
 
-	private Document toDocument(String code, C content) {
+	private Document toDocument(String code, ContentFields content) {
 		Document document = new Document("_id", code);
-		attributes(content).forEach((key, value) -> {
+		content.attributes().forEach((key, value) -> {
 			if (!named.contains(key)) {
 				document.append(key, value);
 			}
 		});
-		document.append("code", code).append("version", version(content));
-		namedFields(content).forEach(document::append);
-		return document;
+		return document.append("code", code)
+			.append("version", content.version())
+			.append("description", content.description())
+			.append("image", content.image())
+			.append("images", content.images())
+			.append(ownList, content.ownList())
+			.append("keywords", content.keywords());
 	}
 
 	private C map(Document document) {
@@ -132,11 +135,13 @@ abstract class ContentDocuments<C> {
 			}
 		});
 		Number version = document.get("version", Number.class);
-		return fromDocument(document, version == null ? 0 : version.longValue(), attributes);
+		return constructor.create(version == null ? 0 : version.longValue(), document.getString("description"),
+				document.getString("image"), strings(document, "images"), strings(document, ownList),
+				strings(document, "keywords"), attributes);
 	}
 
 	@SuppressWarnings("unchecked")
-	static List<String> strings(Document document, String field) {
+	private static List<String> strings(Document document, String field) {
 		return (List<String>) document.get(field);
 	}
 }

@@ -6,14 +6,22 @@ import io.getaways.catalog.TripContentChanged;
 /** The two kinds of catalog content: a PostgreSQL row and a MongoDB document per code, kept apart by the outbox. */
 enum ContentKind {
 
-	TRIP("trip", TripContentChanged.class), STAY("stay", StayContentChanged.class);
+	// the metric operation names stay those dashboards know: trips' carry no kind, as they came first
+	TRIP("trip", TripContentChanged.class, "trip_content", "content", "highlights"),
+	STAY("stay", StayContentChanged.class, "stay_content", "stay-content", "amenities");
 
 	private final String label;
 	private final Class<?> eventType;
+	private final String collection;
+	private final String operationPrefix;
+	private final String ownList;
 
-	ContentKind(String label, Class<?> eventType) {
+	ContentKind(String label, Class<?> eventType, String collection, String operationPrefix, String ownList) {
 		this.label = label;
 		this.eventType = eventType;
+		this.collection = collection;
+		this.operationPrefix = operationPrefix;
+		this.ownList = ownList;
 	}
 
 	String label() {
@@ -23,5 +31,20 @@ enum ContentKind {
 	/** The event that carries this kind's content to MongoDB. */
 	Class<?> eventType() {
 		return eventType;
+	}
+
+	/** The MongoDB collection of this kind's content documents, keyed by code. */
+	String collection() {
+		return collection;
+	}
+
+	/** How the MongoDB operations on this kind's documents are named in store metrics. */
+	String operationPrefix() {
+		return operationPrefix;
+	}
+
+	/** The one list field of the content that only this kind has. */
+	String ownList() {
+		return ownList;
 	}
 }

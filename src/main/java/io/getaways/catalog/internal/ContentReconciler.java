@@ -46,13 +46,13 @@ class ContentReconciler {
 	private static final Logger log = LoggerFactory.getLogger(ContentReconciler.class);
 
 	private final ContentVersions versions;
-	private final TripContentStore trips;
-	private final StayContentStore stays;
+	private final ContentDocuments<TripContent> trips;
+	private final ContentDocuments<StayContent> stays;
 	private final JsonMapper json;
 	private final TransactionTemplate readOnly;
 
-	ContentReconciler(ContentVersions versions, TripContentStore trips, StayContentStore stays, JsonMapper json,
-			TransactionTemplate transactions) {
+	ContentReconciler(ContentVersions versions, ContentDocuments<TripContent> trips,
+			ContentDocuments<StayContent> stays, JsonMapper json, TransactionTemplate transactions) {
 		this.versions = versions;
 		this.trips = trips;
 		this.stays = stays;

@@ -65,7 +65,7 @@ class ReconcileCommand implements Callable<Integer>, CliSubcommand {
 	}
 
 	/** Not a scanned configuration: only this task's context uses it. */
-	@Import({ ContentReconciler.class, ContentVersions.class, TripContentStore.class, StayContentStore.class })
+	@Import({ ContentReconciler.class, ContentVersions.class, ContentStores.class })
 	@ImportAutoConfiguration({ JacksonAutoConfiguration.class, MongoAutoConfiguration.class,
 			DataMongoAutoConfiguration.class })
 	static class ReconcileTask {

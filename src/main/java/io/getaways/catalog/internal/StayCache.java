@@ -1,6 +1,5 @@
 package io.getaways.catalog.internal;
 
-import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.getaways.catalog.StayDetails;
@@ -10,38 +9,22 @@ import io.getaways.catalog.TripStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Stay reads cached in Redis: facts and content by code ({@code cache=stay}) and pages of the public search
+ * Stay reads cached in Redis: facts and content by code ({@code cache=stay}) and search pages
  * ({@code cache=stay-page}). Availability is never cached: bookings change it, and the catalog hears of no booking
  * (the booking module depends on the catalog, not the other way round). So a search for dates is not cached either.
  */
 @Component
-class StayCache {
-
-	private final CachedReads<StayDetails> details;
-	private final CachedReads<StayPage> pages;
+class StayCache extends CatalogCache<StayDetails, StayPage> {
 
 	StayCache(Caches caches) {
-		this.details = caches.entries("stay", caches.settings().stayTtl(), StayDetails.class);
-		this.pages = caches.generations("stay-page", caches.settings().pageTtl(), StayPage.class);
-	}
-
-	Optional<StayDetails> find(String code, Supplier<Optional<StayDetails>> loader) {
-		return Optional.ofNullable(details.read(code, () -> loader.get().orElse(null), StayDetails::contentAvailable));
+		super(caches, ContentKind.STAY, caches.settings().stayTtl(), StayDetails.class, StayPage.class,
+				StayDetails::contentAvailable);
 	}
 
 	StayPage search(StayQuery query, Supplier<StayPage> loader) {
 		if (query.status() != TripStatus.ACTIVE || query.checkIn() != null) {
 			return loader.get();
 		}
-		return pages.read(PageKeys.of(query), loader, page -> true);
-	}
-
-	/** Throws when Redis failed, after trying both; what failed is carried out before the cache is used again. */
-	void evict(String code) {
-		Invalidations.all(() -> details.invalidate(code), () -> pages.invalidate(null));
-	}
-
-	void evictContent(String code) {
-		details.invalidate(code);
+		return page(PageKeys.of(query), loader);
 	}
 }

@@ -35,14 +35,14 @@ class StayCatalog {
 	private static final Logger log = LoggerFactory.getLogger(StayCatalog.class);
 
 	private final StayRepository stays;
-	private final StayContentStore contents;
+	private final ContentDocuments<StayContent> contents;
 	private final StayCache cache;
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate readOnly;
 	private final TransactionTemplate readWrite;
 
-	StayCatalog(StayRepository stays, StayContentStore contents, StayCache cache, ApplicationEventPublisher events,
-			TransactionTemplate transactions) {
+	StayCatalog(StayRepository stays, ContentDocuments<StayContent> contents, StayCache cache,
+			ApplicationEventPublisher events, TransactionTemplate transactions) {
 		this.stays = stays;
 		this.contents = contents;
 		this.cache = cache;

@@ -1,6 +1,7 @@
 package io.getaways.catalog.internal;
 
 import io.getaways.catalog.StayChanged;
+import io.getaways.catalog.StayContent;
 import io.getaways.catalog.StayContentChanged;
 import io.getaways.review.ReviewPosted;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -15,9 +16,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class StayEventListeners {
 
 	private final StayCache cache;
-	private final StayContentStore contents;
+	private final ContentDocuments<StayContent> contents;
 
-	StayEventListeners(StayCache cache, StayContentStore contents) {
+	StayEventListeners(StayCache cache, ContentDocuments<StayContent> contents) {
 		this.cache = cache;
 		this.contents = contents;
 	}

@@ -36,14 +36,14 @@ class TripCatalog {
 	private static final TripContent EMPTY = new TripContent(1, null, null, null, null, null, null);
 
 	private final TripRepository trips;
-	private final TripContentStore contents;
+	private final ContentDocuments<TripContent> contents;
 	private final TripCache cache;
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate readOnly;
 	private final TransactionTemplate readWrite;
 
-	TripCatalog(TripRepository trips, TripContentStore contents, TripCache cache, ApplicationEventPublisher events,
-			TransactionTemplate transactions) {
+	TripCatalog(TripRepository trips, ContentDocuments<TripContent> contents, TripCache cache,
+			ApplicationEventPublisher events, TransactionTemplate transactions) {
 		this.trips = trips;
 		this.contents = contents;
 		this.cache = cache;

@@ -1,6 +1,7 @@
 package io.getaways.catalog.internal;
 
 import io.getaways.catalog.TripChanged;
+import io.getaways.catalog.TripContent;
 import io.getaways.catalog.TripContentChanged;
 import io.getaways.review.ReviewPosted;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -16,9 +17,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class TripEventListeners {
 
 	private final TripCache cache;
-	private final TripContentStore contents;
+	private final ContentDocuments<TripContent> contents;
 
-	TripEventListeners(TripCache cache, TripContentStore contents) {
+	TripEventListeners(TripCache cache, ContentDocuments<TripContent> contents) {
 		this.cache = cache;
 		this.contents = contents;
 	}
