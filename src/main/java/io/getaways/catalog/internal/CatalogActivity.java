@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * What signed-in travellers read in the public catalog, for their activity stream. Controllers call it only after an
  * answer was found. An anonymous read costs one thread-local lookup: the user is checked before any details are built,
- * since {@link Activity} would otherwise queue and store an event that belongs to nobody.
+ * since {@link Activity} records nothing for anonymous callers anyway.
  */
 @Component
 class CatalogActivity {
