@@ -84,10 +84,6 @@ final class ContentDocuments<C> {
 			.getDeletedCount() > 0);
 	}
 
-	String collection() {
-		return collection;
-	}
-
 	/** Stores the content if its version is newer; returns whether it did. */
 	boolean upsertIfNewer(String code, C content) {
 		return metrics.record(Store.MONGO, operationPrefix + ".upsert", () -> {

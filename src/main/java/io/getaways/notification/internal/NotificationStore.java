@@ -77,14 +77,13 @@ class NotificationStore {
 		Duration claimTimeout = Duration.between(abandonedBefore, now);
 		Document document = metrics.record(Store.MONGO, "notification.read",
 				() -> mongo.findById(id, Document.class, COLLECTION));
-		if (document == null || !isDue(document, now, abandonedBefore)) {
-			Instant next = document == null ? null : nextDue(document, claimTimeout);
-			if (next == null) {
-				queue.remove(id);
-			}
-			else {
-				queue.dueAt(id, next);
-			}
+		Instant due = document == null ? null : dueAt(document, claimTimeout);
+		if (due == null) {
+			queue.remove(id);
+			return Optional.empty();
+		}
+		if (due.isAfter(now)) {
+			queue.dueAt(id, due);
 			return Optional.empty();
 		}
 		int rev = document.getInteger("rev", 0);
@@ -156,21 +155,8 @@ class NotificationStore {
 		return Query.query(Criteria.where("_id").is(id).and("rev").is(rev));
 	}
 
-	private static boolean isDue(Document document, Instant now, Instant abandonedBefore) {
-		String status = document.getString("status");
-		if ("QUEUED".equals(status)) {
-			Date next = document.getDate("nextAttemptAt");
-			return next == null || !next.toInstant().isAfter(now);
-		}
-		if ("SENDING".equals(status)) {
-			Date claimed = document.getDate("claimedAt");
-			return claimed == null || claimed.toInstant().isBefore(abandonedBefore);
-		}
-		return false;
-	}
-
-	/** When a notification not due now will be: its retry time, or when its claim is abandoned; null if finished. */
-	private static Instant nextDue(Document document, Duration claimTimeout) {
+	/** When a notification is due: its (re)try time, or when its claim is abandoned; null once it is finished. */
+	private static Instant dueAt(Document document, Duration claimTimeout) {
 		String status = document.getString("status");
 		if ("QUEUED".equals(status)) {
 			Date next = document.getDate("nextAttemptAt");
