@@ -18,4 +18,10 @@ public interface CliTasks {
 	 * MongoDB starts too, and {@code spring.mongodb.*} point at it. The task brings its own MongoDB client beans.
 	 */
 	ConfigurableApplicationContext startWithDatabaseAndMongo(Class<?>... components);
+
+	/**
+	 * A non-web context of the given components on the service's configuration that starts no store at all, for tasks
+	 * that work on files, such as reading a backup repository.
+	 */
+	ConfigurableApplicationContext startWithoutStores(Class<?>... components);
 }

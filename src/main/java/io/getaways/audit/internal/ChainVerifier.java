@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * streams and stops at the first entry that fails.
  */
 @Component
-class ChainVerifier {
+public class ChainVerifier {
 
 	private static final String WALK = """
 			SELECT coalesce(l.id, c.log_id) AS id,
@@ -43,8 +43,12 @@ class ChainVerifier {
 
 	/** Must run inside a transaction: only then does the driver stream the rows instead of loading them all. */
 	VerificationResult walk() {
-		return metrics.record(Store.POSTGRES, "audit.verify",
-				() -> jdbc.sql(WALK).withFetchSize(FETCH_SIZE).query(ChainVerifier::firstBroken));
+		return metrics.record(Store.POSTGRES, "audit.verify", () -> walk(jdbc));
+	}
+
+	/** The walk over any database with the audit schema, such as a restored copy; inside a transaction. */
+	public static VerificationResult walk(JdbcClient jdbc) {
+		return jdbc.sql(WALK).withFetchSize(FETCH_SIZE).query(ChainVerifier::firstBroken);
 	}
 
 	private static VerificationResult firstBroken(ResultSet rows) throws SQLException {

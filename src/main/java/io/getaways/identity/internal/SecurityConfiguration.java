@@ -72,6 +72,8 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/admin/bookings", "/api/v1/admin/bookings/**", "/api/v1/admin/payments",
 						"/api/v1/admin/payments/**")
 				.hasAuthority("booking:all")
+				.requestMatchers("/api/v1/admin/backups", "/api/v1/admin/backups/**")
+				.hasRole("ADMIN")
 				.requestMatchers(HttpMethod.POST, "/api/login", "/api/register", "/api/v1/auth/register",
 						"/api/v1/auth/login", "/api/v1/auth/refresh")
 				.permitAll()

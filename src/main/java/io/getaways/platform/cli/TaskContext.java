@@ -25,7 +25,7 @@ final class TaskContext {
 		return start(new Class<?>[] { configuration }, root.springArguments(), embeddedStores);
 	}
 
-	/** What a module's subcommand may start: the database task, alone or with MongoDB's embedded server. */
+	/** What a module's subcommand may start: the database task, alone or with MongoDB's embedded server, or nothing. */
 	static CliTasks tasks(GetawaysCommand root) {
 		return new CliTasks() {
 
@@ -37,6 +37,11 @@ final class TaskContext {
 			@Override
 			public ConfigurableApplicationContext startWithDatabaseAndMongo(Class<?>... components) {
 				return TaskContext.startWithDatabase(root, "postgres,mongo", components);
+			}
+
+			@Override
+			public ConfigurableApplicationContext startWithoutStores(Class<?>... components) {
+				return TaskContext.start(components, root.springArguments(), "");
 			}
 		};
 	}

@@ -24,6 +24,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		this.port = port;
 	}
 
+	/** A server over the given folder on any free port, such as one a restore fills; the caller closes it. */
+	public static EmbeddedMongoServer startOn(Path dir) {
+		return start(dir, 0);
+	}
+
 	static EmbeddedMongoServer start(Path dir, int requestedPort) {
 		int port = requestedPort == 0 ? FreePort.find() : requestedPort;
 		try {
@@ -43,7 +48,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		return server;
 	}
 
-	int port() {
+	public int port() {
 		return port;
 	}
 

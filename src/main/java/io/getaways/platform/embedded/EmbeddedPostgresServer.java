@@ -1,6 +1,9 @@
 package io.getaways.platform.embedded;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import io.getaways.platform.embedded.EmbeddedSettings.WalArchiving;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,19 +23,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private final Path clusterDir;
 	private final int port;
+	private final WalArchiving archiving;
 	private EmbeddedPostgres postgres;
 
-	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path clusterDir) {
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path clusterDir, WalArchiving archiving) {
 		this.postgres = postgres;
 		this.clusterDir = clusterDir;
 		this.port = postgres.getPort();
+		this.archiving = archiving;
 	}
 
-	static EmbeddedPostgresServer start(Path clusterDir, int port) {
+	static EmbeddedPostgresServer start(Path clusterDir, int port, WalArchiving archiving) {
 		stopOrphanedPostmaster(clusterDir);
-		EmbeddedPostgres postgres = launch(clusterDir, port == 0 ? FreePort.find() : port);
-		log.info("Embedded PostgreSQL: port {}, cluster {}", postgres.getPort(), clusterDir);
-		return new EmbeddedPostgresServer(postgres, clusterDir);
+		EmbeddedPostgres postgres = launch(clusterDir, port == 0 ? FreePort.find() : port, archiving);
+		log.info("Embedded PostgreSQL: port {}, cluster {}, WAL archiving {}", postgres.getPort(), clusterDir,
+				archiving == null ? "off" : "on");
+		return new EmbeddedPostgresServer(postgres, clusterDir, archiving);
 	}
 
 	/** Stops the server, keeping its cluster and port, so that {@link #restart()} brings it back for the same pool. */
@@ -44,26 +51,53 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	public synchronized void restart() {
 		if (postgres == null) {
-			postgres = launch(clusterDir, port);
+			postgres = launch(clusterDir, port, archiving);
 		}
 	}
 
-	private static EmbeddedPostgres launch(Path clusterDir, int port) {
+	private static EmbeddedPostgres launch(Path clusterDir, int port, WalArchiving archiving) {
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			.setDataDirectory(clusterDir)
+			.setCleanDataDirectory(false)
+			.setPort(port)
+			.setPGStartupWait(Duration.ofSeconds(60))
+			// zonky turns synchronous_commit off for speed; money and seats need durable commits
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("listen_addresses", "localhost")
+			.setServerConfig("max_connections", "200")
+			.setServerConfig("archive_mode", archiving == null ? "off" : "on");
+		if (archiving != null) {
+			builder.setServerConfig("wal_level", "replica")
+				.setServerConfig("archive_timeout", archiving.timeout().toSeconds() + "s");
+		}
+		EmbeddedPostgres started;
 		try {
-			return EmbeddedPostgres.builder()
-				.setDataDirectory(clusterDir)
-				.setCleanDataDirectory(false)
-				.setPort(port)
-				.setPGStartupWait(Duration.ofSeconds(60))
-				// zonky turns synchronous_commit off for speed; money and seats need durable commits
-				.setServerConfig("synchronous_commit", "on")
-				.setServerConfig("listen_addresses", "localhost")
-				.setServerConfig("max_connections", "200")
-				.start();
+			started = builder.start();
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Embedded PostgreSQL did not start in " + clusterDir + ": " + ex.getMessage(),
 					ex);
+		}
+		if (archiving != null) {
+			setArchiveCommand(started, archiving.command());
+		}
+		return started;
+	}
+
+	/**
+	 * Through ALTER SYSTEM rather than the command line, which pg_ctl passes through a shell that would split the
+	 * command's own spaces and quotes. It lands in postgresql.auto.conf and so in every base backup, where a restore
+	 * overrides it by starting with {@code archive_mode=off}.
+	 */
+	private static void setArchiveCommand(EmbeddedPostgres postgres, String command) {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("ALTER SYSTEM SET archive_command = '" + command.replace("'", "''") + "'");
+			statement.execute("SELECT pg_reload_conf()");
+		}
+		catch (SQLException ex) {
+			close(postgres);
+			throw new IllegalStateException("Embedded PostgreSQL: could not set archive_command: " + ex.getMessage(), ex);
 		}
 	}
 

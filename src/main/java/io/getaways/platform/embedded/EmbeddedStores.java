@@ -64,7 +64,8 @@ public final class EmbeddedStores implements AutoCloseable {
 
 	private void startMissing(Set<Store> wanted, EmbeddedSettings settings) {
 		if (wanted.contains(Store.POSTGRES) && postgres == null) {
-			postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), settings.postgresPort());
+			postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), settings.postgresPort(),
+					settings.walArchiving());
 			DatabaseRoles roles = new DatabaseRoles(settings.rolePrefix());
 			PostgresProvisioner.provision(postgres.superuserJdbcUrl("postgres"), "postgres", null,
 					settings.database(), roles, secrets.get("owner"));

@@ -1,0 +1,46 @@
+package io.getaways.operations.internal;
+
+import io.getaways.platform.embedded.EmbeddedStores;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** The backup beans of the service; the command line builds its own from the same classes. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BackupSettings.class)
+@ConditionalOnProperty(name = "getaways.backup.enabled", havingValue = "true", matchIfMissing = true)
+class BackupConfiguration {
+
+	@Bean
+	BackupMetrics backupMetrics(MeterRegistry registry, BackupSettings settings) {
+		return new BackupMetrics(registry, new BackupRepository(settings.repository()).wal());
+	}
+
+	@Bean
+	BackupOperations backupOperations(BackupSettings settings, ObjectProvider<EmbeddedStores> embedded,
+			Environment environment, BackupMetrics metrics) {
+		BackupOperations operations = new BackupOperations(settings, embedded, environment, metrics);
+		metrics.seed(operations.list());
+		return operations;
+	}
+
+	@Bean
+	BackupJobs backupJobs() {
+		return new BackupJobs();
+	}
+
+	@Bean("backupHealthIndicator")
+	BackupHealthIndicator backupHealthIndicator(BackupOperations operations, ObjectProvider<EmbeddedStores> embedded,
+			Environment environment) {
+		return new BackupHealthIndicator(operations, BackupSources.of(embedded.getIfAvailable(), environment));
+	}
+
+	@Bean
+	BackupScheduler backupScheduler(BackupOperations operations) {
+		return new BackupScheduler(operations);
+	}
+}

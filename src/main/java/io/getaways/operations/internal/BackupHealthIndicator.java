@@ -1,0 +1,74 @@
+package io.getaways.operations.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.getaways.operations.internal.BackupRepository.Entry;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * {@code backup}: DOWN when the newest verified backup is older than {@code getaways.backup.max-age} (or there is
+ * none), or when PostgreSQL reports WAL archiving failing; says whether backups are encrypted. Never part of
+ * readiness: a service without a fresh backup still serves, but an operator must act.
+ */
+class BackupHealthIndicator extends AbstractHealthIndicator {
+
+	private final BackupOperations operations;
+	private final BackupSources sources;
+
+	BackupHealthIndicator(BackupOperations operations, BackupSources sources) {
+		super("Backup health check failed");
+		this.operations = operations;
+		this.sources = sources;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) throws Exception {
+		BackupSettings settings = operations.settings();
+		List<Entry> backups = operations.list();
+		Entry newestVerified = backups.stream()
+			.filter(entry -> entry.verification() != null && entry.verification().passed())
+			.reduce((a, b) -> b)
+			.orElse(null);
+		boolean fresh = newestVerified != null
+				&& newestVerified.manifest().finished().isAfter(Instant.now().minus(settings.maxAge()));
+		builder.withDetail("backups", backups.size())
+			.withDetail("encrypted", settings.backupKey() != null)
+			.withDetail("maxAgeHours", settings.maxAge().toHours());
+		if (!backups.isEmpty()) {
+			builder.withDetail("newest", backups.get(backups.size() - 1).manifest().id());
+		}
+		if (newestVerified != null) {
+			builder.withDetail("newestVerified", newestVerified.manifest().id())
+				.withDetail("newestVerifiedAgeSeconds",
+						Duration.between(newestVerified.manifest().finished(), Instant.now()).toSeconds());
+		}
+		if (settings.backupKey() == null) {
+			builder.withDetail("warning", "backups are stored unencrypted: set getaways.backup.key");
+		}
+		boolean archiving = true;
+		try {
+			ArchiverStatus archiver = ArchiverStatus.read(sources.postgresSuperuser());
+			archiving = !archiver.failing();
+			builder.withDetail("walArchived", archiver.archived()).withDetail("walArchiveFailures", archiver.failed());
+			if (!archiving) {
+				builder.withDetail("walArchiveFailing", archiver.lastFailedWal() + " failed at " + archiver.lastFailedAt());
+			}
+		}
+		catch (BackupFailedException ex) {
+			builder.withDetail("walArchiving", "reported by the backup tool of the external server");
+		}
+		if (!fresh) {
+			builder.withDetail("reason", newestVerified == null ? "no verified backup"
+					: "the newest verified backup is older than " + settings.maxAge().toHours() + "h");
+		}
+		if (fresh && archiving) {
+			builder.up();
+		}
+		else {
+			builder.down();
+		}
+	}
+}

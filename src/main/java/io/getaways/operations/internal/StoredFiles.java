@@ -1,0 +1,153 @@
+package io.getaways.operations.internal;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * How a backup stores a file: gzip (fastest level: backups are read back rarely and written daily), then AES-256-GCM
+ * when a key is set, then a SHA-256 of the stored bytes, so that verify can prove integrity without the key. A file
+ * appears under its final name only once complete and on disk (temporary name, fsync, rename).
+ */
+final class StoredFiles {
+
+	private static final int BUFFER = 1 << 16;
+
+	private StoredFiles() {
+	}
+
+	/** What the manifest records of one stored file. */
+	record Stored(String name, long size, long storedSize, String sha256) {
+	}
+
+	/** A stored file whose bytes do not match its recorded checksum. */
+	static final class Damaged extends IOException {
+
+		Damaged(String message) {
+			super(message);
+		}
+	}
+
+	/**
+	 * Stores what {@code content} writes, under {@code target}; {@code name} is how the manifest names it.
+	 */
+	static Stored store(Path target, String name, BackupKey key, ContentWriter content) throws IOException {
+		Path partial = target.resolveSibling(target.getFileName() + ".partial");
+		Files.createDirectories(target.getParent());
+		MessageDigest digest = sha256();
+		CountingOutputStream stored;
+		CountingOutputStream plain;
+		try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE,
+				StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+			stored = new CountingOutputStream(new DigestOutputStream(
+					new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), BUFFER), digest));
+			OutputStream sealed = key == null ? stored : ChunkedGcm.encrypting(stored, key);
+			GZIPOutputStream gzip = new GZIPOutputStream(sealed, BUFFER) {
+				{
+					def.setLevel(Deflater.BEST_SPEED);
+				}
+			};
+			plain = new CountingOutputStream(gzip);
+			content.writeTo(plain);
+			// closing the gzip stream closes the cipher and the digest stream, which flush to the channel
+			plain.close();
+			channel.force(true);
+		}
+		Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		return new Stored(name, plain.count, stored.count, HexFormat.of().formatHex(digest.digest()));
+	}
+
+	/** Stores a copy of a file; a file that vanishes meanwhile (PostgreSQL dropped it) yields null. */
+	static Stored storeCopy(Path source, Path target, String name, BackupKey key) throws IOException {
+		InputStream in;
+		try {
+			in = Files.newInputStream(source);
+		}
+		catch (java.nio.file.NoSuchFileException ex) {
+			return null;
+		}
+		try (in) {
+			return store(target, name, key, out -> in.transferTo(out));
+		}
+	}
+
+	/** The original bytes of a stored file; the caller checks the checksum first or reads through {@link #checked}. */
+	static InputStream open(Path stored, BackupKey key) throws IOException {
+		InputStream in = Files.newInputStream(stored);
+		try {
+			InputStream plain = key == null ? in : ChunkedGcm.decrypting(in, key);
+			return new GZIPInputStream(plain, BUFFER);
+		}
+		catch (IOException | RuntimeException ex) {
+			in.close();
+			throw ex;
+		}
+	}
+
+	/** Fails naming the file when its stored bytes do not hash to the recorded SHA-256. */
+	static void check(Path stored, Stored expected) throws IOException {
+		if (!Files.isRegularFile(stored)) {
+			throw new Damaged(expected.name() + ": missing from the backup");
+		}
+		MessageDigest digest = sha256();
+		try (InputStream in = new DigestInputStream(Files.newInputStream(stored), digest)) {
+			in.transferTo(OutputStream.nullOutputStream());
+		}
+		String actual = HexFormat.of().formatHex(digest.digest());
+		if (!actual.equals(expected.sha256())) {
+			throw new Damaged(expected.name() + ": checksum mismatch (recorded " + expected.sha256().substring(0, 12)
+					+ "…, found " + actual.substring(0, 12) + "…): the stored file was changed or damaged");
+		}
+	}
+
+	static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@FunctionalInterface
+	interface ContentWriter {
+
+		void writeTo(OutputStream out) throws IOException;
+	}
+
+	private static final class CountingOutputStream extends FilterOutputStream {
+
+		long count;
+
+		CountingOutputStream(OutputStream out) {
+			super(out);
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			out.write(b);
+			count++;
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws IOException {
+			out.write(b, off, len);
+			count += len;
+		}
+	}
+}
