@@ -22,7 +22,7 @@ import io.getaways.operations.internal.StoredFiles.Stored;
  */
 final class PostgresRestore {
 
-	private static final DateTimeFormatter TARGET_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSXXX")
+	private static final DateTimeFormatter TARGET_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx")
 		.withZone(ZoneOffset.UTC);
 
 	/** The WAL segments a restore replays, found before anything is written. */

@@ -25,6 +25,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 final class RestoredPostgres implements AutoCloseable {
 
+	private static final Duration STARTUP_WAIT = Duration.ofMinutes(2);
+
 	private final Path clusterDir;
 	private final EmbeddedPostgres server;
 
@@ -40,7 +42,8 @@ final class RestoredPostgres implements AutoCloseable {
 				.setDataDirectory(clusterDir)
 				.setCleanDataDirectory(false)
 				.setPort(freePort())
-				.setPGStartupWait(recoveryTimeout)
+				// until the server accepts connections: once the backup's own WAL is replayed; the rest is awaited below
+				.setPGStartupWait(STARTUP_WAIT)
 				.setServerConfig("archive_mode", "off")
 				.setServerConfig("listen_addresses", "localhost")
 				.setServerConfig("logging_collector", "on")

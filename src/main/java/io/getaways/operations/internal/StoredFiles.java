@@ -5,11 +5,10 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
+import java.io.FileOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -52,10 +51,19 @@ final class StoredFiles {
 		MessageDigest digest = sha256();
 		CountingOutputStream stored;
 		CountingOutputStream plain;
-		try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE,
-				StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-			stored = new CountingOutputStream(new DigestOutputStream(
-					new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), BUFFER), digest));
+		try (FileOutputStream file = new FileOutputStream(partial.toFile())) {
+			stored = new CountingOutputStream(new DigestOutputStream(new BufferedOutputStream(new FilterOutputStream(file) {
+				@Override
+				public void write(byte[] b, int off, int len) throws IOException {
+					out.write(b, off, len);
+				}
+
+				@Override
+				public void close() throws IOException {
+					// the file is synced and closed below, after the streams above it have flushed
+					out.flush();
+				}
+			}, BUFFER), digest));
 			OutputStream sealed = key == null ? stored : ChunkedGcm.encrypting(stored, key);
 			GZIPOutputStream gzip = new GZIPOutputStream(sealed, BUFFER) {
 				{
@@ -64,9 +72,8 @@ final class StoredFiles {
 			};
 			plain = new CountingOutputStream(gzip);
 			content.writeTo(plain);
-			// closing the gzip stream closes the cipher and the digest stream, which flush to the channel
 			plain.close();
-			channel.force(true);
+			file.getFD().sync();
 		}
 		Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		return new Stored(name, plain.count, stored.count, HexFormat.of().formatHex(digest.digest()));
