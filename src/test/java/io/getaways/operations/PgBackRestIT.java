@@ -186,6 +186,19 @@ class PgBackRestIT {
 	}
 
 	@Test
+	void anIncrementalBackupBuildsOnTheFullOneAndExpireKeepsBoth() {
+		// No new rows here: the point-in-time test counts every row committed before its target.
+		String incremental = pgBackRest.backup("incr");
+		pgBackRest.expire();
+
+		assertThat(incremental).startsWith(fullBackup + "_").endsWith("I");
+		assertThat(pgBackRest.info().backups()).filteredOn(backup -> backup.label().equals(incremental))
+			.singleElement()
+			.satisfies(backup -> assertThat(backup.prior()).contains(fullBackup));
+		assertThat(pgBackRest.info().backups()).extracting(Backup::label).contains(fullBackup);
+	}
+
+	@Test
 	void aFailingCommandReportsPgBackRestsErrorLine() {
 		assertThatThrownBy(() -> pgBackRest.backup("nightly")).isInstanceOf(IllegalArgumentException.class);
 		PgBackRest wrongStanza = new PgBackRest(new PgBackRestSettings("missing", pgBackRest.settings().repoPath(),
