@@ -1,0 +1,103 @@
+package io.getaways.operations.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where pgBackRest keeps one stanza and how it reaches the PostgreSQL server it backs up.
+ *
+ * <p>pgBackRest reads the data directory itself, so it has to run as the OS user that owns it; {@code runAsUser}
+ * names that user when the JVM runs as someone else (typically root in containers and CI). Repository encryption is
+ * optional and, when a pass is given, always {@value #CIPHER_TYPE}: it is the only cipher pgBackRest supports.
+ *
+ * <p>Public only so the integration test in the parent package can build one; the module keeps it internal.
+ */
+public record PgBackRestSettings(
+		String stanza,
+		Path repoPath,
+		Path pgDataPath,
+		int pgPort,
+		Optional<Path> pgSocketPath,
+		Optional<String> pgHost,
+		Optional<String> pgHostUser,
+		String pgUser,
+		Optional<String> cipherPass,
+		Optional<String> runAsUser,
+		int retentionFull,
+		String compressType,
+		String executable,
+		Duration timeout) {
+
+	public static final String CIPHER_TYPE = "aes-256-cbc";
+
+	/** gz is compiled into every pgBackRest build; lz4 is faster but "not available on all platforms". */
+	public static final String DEFAULT_COMPRESS_TYPE = "gz";
+
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+
+	public PgBackRestSettings {
+		Objects.requireNonNull(stanza, "stanza");
+		if (!stanza.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
+			// The name becomes a config section header and a directory in the repository.
+			throw new IllegalArgumentException("Unsafe pgBackRest stanza name " + stanza);
+		}
+		repoPath = repoPath.toAbsolutePath().normalize();
+		pgDataPath = pgDataPath.toAbsolutePath().normalize();
+		Objects.requireNonNull(pgSocketPath, "pgSocketPath");
+		Objects.requireNonNull(pgHost, "pgHost");
+		Objects.requireNonNull(pgHostUser, "pgHostUser");
+		Objects.requireNonNull(pgUser, "pgUser");
+		Objects.requireNonNull(cipherPass, "cipherPass");
+		Objects.requireNonNull(runAsUser, "runAsUser");
+		Objects.requireNonNull(compressType, "compressType");
+		Objects.requireNonNull(executable, "executable");
+		if (pgPort < 1 || pgPort > 65535) {
+			throw new IllegalArgumentException("Invalid PostgreSQL port " + pgPort);
+		}
+		if (retentionFull < 1) {
+			throw new IllegalArgumentException("repo1-retention-full must be at least 1, was " + retentionFull);
+		}
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("Timeout must be positive, was " + timeout);
+		}
+	}
+
+	/** A server on this host, reached over its Unix socket directory, with two full backups kept. */
+	public static PgBackRestSettings local(String stanza, Path repoPath, Path pgDataPath, int pgPort, Path pgSocketPath,
+			String pgUser) {
+		return new PgBackRestSettings(stanza, repoPath, pgDataPath, pgPort, Optional.of(pgSocketPath), Optional.empty(),
+				Optional.empty(), pgUser, Optional.empty(), Optional.empty(), 2, DEFAULT_COMPRESS_TYPE, "pgbackrest",
+				DEFAULT_TIMEOUT);
+	}
+
+	public PgBackRestSettings withRunAsUser(String user) {
+		return new PgBackRestSettings(stanza, repoPath, pgDataPath, pgPort, pgSocketPath, pgHost, pgHostUser, pgUser,
+				cipherPass, Optional.of(user), retentionFull, compressType, executable, timeout);
+	}
+
+	public PgBackRestSettings withCipherPass(String pass) {
+		return new PgBackRestSettings(stanza, repoPath, pgDataPath, pgPort, pgSocketPath, pgHost, pgHostUser, pgUser,
+				Optional.of(pass), runAsUser, retentionFull, compressType, executable, timeout);
+	}
+
+	public PgBackRestSettings withTimeout(Duration limit) {
+		return new PgBackRestSettings(stanza, repoPath, pgDataPath, pgPort, pgSocketPath, pgHost, pgHostUser, pgUser,
+				cipherPass, runAsUser, retentionFull, compressType, executable, limit);
+	}
+
+	Path configFile() {
+		return repoPath.resolve("pgbackrest.conf");
+	}
+
+	/** Keeps the cipher pass out of logs and exception messages. */
+	@Override
+	public String toString() {
+		return "PgBackRestSettings[stanza=" + stanza + ", repoPath=" + repoPath + ", pgDataPath=" + pgDataPath
+				+ ", pgPort=" + pgPort + ", pgSocketPath=" + pgSocketPath + ", pgHost=" + pgHost + ", pgHostUser="
+				+ pgHostUser + ", pgUser=" + pgUser + ", cipher=" + (cipherPass.isPresent() ? CIPHER_TYPE : "none")
+				+ ", runAsUser=" + runAsUser + ", retentionFull=" + retentionFull + ", compressType=" + compressType
+				+ ", executable=" + executable + ", timeout=" + timeout + "]";
+	}
+}
