@@ -26,17 +26,22 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 
 import static io.getaways.support.TestAccounts.accessToken;
 import static io.getaways.support.TestAccounts.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * The round trip an operator relies on, against the test JVM's embedded servers while the service runs: bookings,
  * a backup, more bookings, a time T, more bookings, then a restore to T into a new directory, which must hold exactly
- * what was committed by T, verify its audit chain, and serve the bookings when the service starts on it.
+ * what was committed by T, verify its audit chain, and serve the bookings when the service starts on it, with MongoDB
+ * holding a projection of every booking confirmed by T and of none after.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -101,6 +106,28 @@ class BackupRestoreIT {
 						"Bearer " + token);
 				assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
 				assertThat(answer.json().path("tripCode").asString()).isEqualTo(trip);
+				assertThat(answer.json().path("status").asString()).isEqualTo("CONFIRMED");
+			}
+			// MongoDB came back as dumped during the backup; the outbox replays what PostgreSQL committed after
+			MongoTemplate mongo = service.getBean(MongoTemplate.class);
+			List<String> confirmed = new ArrayList<>(beforeBackup);
+			confirmed.addAll(afterBackup);
+			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(confirmed)
+				.allSatisfy(id -> assertThat(mongo.findById("booking-confirmed:" + id, Document.class, "notifications"))
+					.as("notification of booking " + id).isNotNull()));
+			for (String id : afterT) {
+				assertThat(mongo.findById("booking-confirmed:" + id, Document.class, "notifications"))
+					.as("notification of a booking after T").isNull();
+			}
+			JdbcClient restoredJdbc = JdbcClient.create(restoredSuperuser(service));
+			for (Document notification : mongo.findAll(Document.class, "notifications")) {
+				Object bookingId = notification.get("facts", Document.class) == null ? null
+						: notification.get("facts", Document.class).get("bookingId");
+				if (bookingId != null) {
+					assertThat(restoredJdbc.sql("SELECT count(*) FROM app.bookings WHERE id = ?::uuid")
+						.param(bookingId.toString()).query(Long.class).single())
+						.as("booking of notification " + notification.get("_id")).isEqualTo(1);
+				}
 			}
 		}
 		finally {
@@ -108,12 +135,23 @@ class BackupRestoreIT {
 		}
 	}
 
+	/** Booked and paid, so that each has a notification projected into MongoDB through the outbox. */
 	private List<String> book(String token, String trip, int count) {
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			ids.add(fixtures.bookOk(token, json("tripCode", trip, "seats", 1)));
+			String id = fixtures.bookOk(token, json("tripCode", trip, "seats", 1));
+			HttpApi.Answer paid = fixtures.pay(token, id);
+			assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+			ids.add(id);
 		}
 		return ids;
+	}
+
+	private static DataSource restoredSuperuser(ApplicationContext service) {
+		org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+		dataSource.setUrl(TestStores.embedded(service).postgresSuperuserUrl("getaways"));
+		dataSource.setUser("postgres");
+		return dataSource;
 	}
 
 	private static List<String> bookingsPresent(DataSource database, List<String> ids) throws Exception {
