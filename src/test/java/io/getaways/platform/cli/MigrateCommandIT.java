@@ -1,14 +1,9 @@
 package io.getaways.platform.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
-import io.getaways.platform.CommandLine;
+import io.getaways.support.CommandLineRuns.Result;
 import io.getaways.support.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import static io.getaways.support.CommandLineRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -123,58 +119,7 @@ class MigrateCommandIT {
 		return Integer.parseInt(line.substring(0, line.indexOf(' ')));
 	}
 
-	/** Runs the command line in this JVM, capturing what it prints while still echoing it to the build log. */
-	private static synchronized Result run(String... args) {
-		PrintStream stdout = System.out;
-		PrintStream stderr = System.err;
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		try {
-			System.setOut(new PrintStream(new Tee(out, stdout), true, StandardCharsets.UTF_8));
-			System.setErr(new PrintStream(new Tee(err, stderr), true, StandardCharsets.UTF_8));
-			int exitCode = CommandLine.run(args);
-			return new Result(List.of(args), exitCode, out.toString(StandardCharsets.UTF_8),
-					err.toString(StandardCharsets.UTF_8));
-		}
-		finally {
-			System.setOut(stdout);
-			System.setErr(stderr);
-		}
-	}
-
-	record Result(List<String> args, int exitCode, String out, String err) {
-	}
-
 	/** Only the embedded-stores post-processor acts on this context: it starts PostgreSQL and nothing else. */
 	static class ServerOnly {
-	}
-
-	private static final class Tee extends OutputStream {
-
-		private final OutputStream first;
-		private final OutputStream second;
-
-		Tee(OutputStream first, OutputStream second) {
-			this.first = first;
-			this.second = second;
-		}
-
-		@Override
-		public void write(int b) throws java.io.IOException {
-			first.write(b);
-			second.write(b);
-		}
-
-		@Override
-		public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
-			first.write(bytes, offset, length);
-			second.write(bytes, offset, length);
-		}
-
-		@Override
-		public void flush() throws java.io.IOException {
-			first.flush();
-			second.flush();
-		}
 	}
 }
