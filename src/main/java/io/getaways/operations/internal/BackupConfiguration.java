@@ -3,6 +3,7 @@ package io.getaways.operations.internal;
 import io.getaways.platform.embedded.EmbeddedStores;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,10 +34,17 @@ class BackupConfiguration {
 		return new BackupJobs();
 	}
 
+	@Bean
+	@ConditionalOnExpression("'${getaways.backup.key:}' != ''")
+	WalSealer walSealer(BackupSettings settings) {
+		return new WalSealer(new WalArchive(new BackupRepository(settings.repository()).wal()), settings.backupKey());
+	}
+
 	@Bean("backupHealthIndicator")
 	BackupHealthIndicator backupHealthIndicator(BackupOperations operations, ObjectProvider<EmbeddedStores> embedded,
-			Environment environment) {
-		return new BackupHealthIndicator(operations, BackupSources.of(embedded.getIfAvailable(), environment));
+			Environment environment, ObjectProvider<WalSealer> sealer) {
+		return new BackupHealthIndicator(operations, BackupSources.of(embedded.getIfAvailable(), environment),
+				sealer.getIfAvailable());
 	}
 
 	@Bean

@@ -10,18 +10,22 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * {@code backup}: DOWN when the newest verified backup is older than {@code getaways.backup.max-age} (or there is
- * none), or when PostgreSQL reports WAL archiving failing; says whether backups are encrypted. Never part of
+ * none), or when PostgreSQL reports WAL archiving failing, or sealing archived WAL fails; says whether backups are
+ * encrypted. Never part of
  * readiness: a service without a fresh backup still serves, but an operator must act.
  */
 class BackupHealthIndicator extends AbstractHealthIndicator {
 
 	private final BackupOperations operations;
 	private final BackupSources sources;
+	private final WalSealer sealer;
 
-	BackupHealthIndicator(BackupOperations operations, BackupSources sources) {
+	/** @param sealer the WAL sealer when backups are encrypted, else null */
+	BackupHealthIndicator(BackupOperations operations, BackupSources sources, WalSealer sealer) {
 		super("Backup health check failed");
 		this.operations = operations;
 		this.sources = sources;
+		this.sealer = sealer;
 	}
 
 	@Override
@@ -59,6 +63,10 @@ class BackupHealthIndicator extends AbstractHealthIndicator {
 		}
 		catch (BackupFailedException ex) {
 			builder.withDetail("walArchiving", "reported by the backup tool of the external server");
+		}
+		if (sealer != null && sealer.lastFailure() != null) {
+			archiving = false;
+			builder.withDetail("walSealingFailing", sealer.lastFailure());
 		}
 		if (!fresh) {
 			builder.withDetail("reason", newestVerified == null ? "no verified backup"

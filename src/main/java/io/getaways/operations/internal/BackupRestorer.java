@@ -29,10 +29,16 @@ final class BackupRestorer {
 	record Outcome(String backupId, Instant lastReplayedCommit, int publicationsReplayed, long mongoDocuments) {
 	}
 
+	/**
+	 * Completed after the dump began, or not completed at all: no instance is delivering anything on a restored
+	 * database, so an incomplete publication is not in progress but abandoned, and failed ones are resubmitted at once
+	 * instead of after the outbox's stalled-after.
+	 */
 	private static final String REPLAY_PUBLICATIONS = """
 			UPDATE app.event_publication
 			SET completion_date = NULL, status = 'FAILED'
-			WHERE completion_date >= ?""";
+			WHERE completion_date >= ?
+			   OR completion_date IS NULL""";
 
 	private final BackupRepository repository;
 	private final BackupSettings settings;

@@ -85,7 +85,7 @@ final class PostgresRestore {
 			}
 			writing.finish();
 			Progress staged = progress.stage("Staging WAL segments", plan.segments().size(), false);
-			wal.stage(plan.segments(), staging, staged);
+			wal.stage(plan.segments(), staging, key, staged);
 			staged.finish();
 			writeRecoverySettings(plan.target(), manifest, clusterDir, staging);
 		}

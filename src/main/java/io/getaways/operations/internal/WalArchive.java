@@ -18,14 +18,16 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The archived WAL in the repository's {@code wal/} folder: one gzip file per 16 MiB segment, written by
- * {@code archive-wal.sh}, which PostgreSQL runs as its {@code archive_command}. A segment's modification time is when
- * it was archived, so every commit in it happened before that time.
+ * {@code archive-wal.sh}, which PostgreSQL runs as its {@code archive_command}, and, when backups are encrypted,
+ * sealed by {@link WalSealer} into {@code <segment>.gz.enc} (AES-256-GCM over the gzip bytes). A segment's
+ * modification time is when it was archived or sealed, so every commit in it happened before that time.
  */
 final class WalArchive {
 
 	static final String SCRIPT = "archive-wal.sh";
 	private static final Pattern SEGMENT = Pattern.compile("[0-9A-F]{24}");
-	private static final String SUFFIX = ".gz";
+	private static final String PLAIN = ".gz";
+	private static final String SEALED = ".gz.enc";
 
 	private final Path dir;
 
@@ -68,8 +70,10 @@ final class WalArchive {
 		return timeline + String.format("%08X%08X", log, seg);
 	}
 
+	/** The segment's file: sealed if it has been, else as archived. */
 	Path path(String segment) {
-		return dir.resolve(segment + SUFFIX);
+		Path sealed = dir.resolve(segment + SEALED);
+		return Files.exists(sealed) ? sealed : dir.resolve(segment + PLAIN);
 	}
 
 	boolean has(String segment) {
@@ -92,15 +96,22 @@ final class WalArchive {
 		}
 		try (Stream<Path> files = Files.list(dir)) {
 			return files.map(path -> path.getFileName().toString())
-				.filter(name -> name.endsWith(SUFFIX))
-				.map(name -> name.substring(0, name.length() - SUFFIX.length()))
-				.filter(WalArchive::isSegment)
+				.map(WalArchive::segmentOf)
+				.filter(name -> name != null && isSegment(name))
+				.distinct()
 				.sorted()
 				.toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static String segmentOf(String fileName) {
+		if (fileName.endsWith(SEALED)) {
+			return fileName.substring(0, fileName.length() - SEALED.length());
+		}
+		return fileName.endsWith(PLAIN) ? fileName.substring(0, fileName.length() - PLAIN.length()) : null;
 	}
 
 	/** The newest archived segment of the timeline, if any. */
@@ -129,13 +140,13 @@ final class WalArchive {
 		}
 	}
 
-	/** Decompresses segments into a folder that a plain {@code cp} restore_command reads. */
-	long stage(List<String> segments, Path staging, Progress progress) {
+	/** Decrypts and decompresses segments into a folder that a plain {@code cp} restore_command reads. */
+	long stage(List<String> segments, Path staging, BackupKey key, Progress progress) {
 		long bytes = 0;
 		try {
 			Files.createDirectories(staging);
 			for (String segment : segments) {
-				try (InputStream in = new GZIPInputStream(Files.newInputStream(path(segment)), 1 << 16)) {
+				try (InputStream in = open(segment, key)) {
 					bytes += Files.copy(in, staging.resolve(segment), StandardCopyOption.REPLACE_EXISTING);
 				}
 				progress.advance(1);
@@ -144,6 +155,81 @@ final class WalArchive {
 		}
 		catch (IOException ex) {
 			throw new BackupFailedException("cannot stage WAL for recovery in " + staging + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The segment's original bytes. */
+	InputStream open(String segment, BackupKey key) throws IOException {
+		Path file = path(segment);
+		if (!file.getFileName().toString().endsWith(SEALED)) {
+			return new GZIPInputStream(Files.newInputStream(file), 1 << 16);
+		}
+		if (key == null) {
+			throw new BackupFailedException("WAL segment " + segment + " is encrypted; set getaways.backup.key");
+		}
+		return new GZIPInputStream(ChunkedGcm.decrypting(Files.newInputStream(file), key), 1 << 16);
+	}
+
+	/**
+	 * Encrypts every segment still stored as archived, then removes the plain copy. A plain copy whose sealed twin
+	 * exists is PostgreSQL archiving the segment again after a crash: equal contents are dropped, different ones are
+	 * an error and both are kept for an operator.
+	 *
+	 * @return how many segments were sealed
+	 */
+	int seal(BackupKey key) throws IOException {
+		int sealed = 0;
+		for (String segment : segments()) {
+			Path plain = dir.resolve(segment + PLAIN);
+			Path target = dir.resolve(segment + SEALED);
+			if (!Files.exists(plain)) {
+				continue;
+			}
+			if (Files.exists(target)) {
+				if (!sameContent(segment, plain, key)) {
+					throw new BackupFailedException("WAL segment " + segment + " was archived twice with different "
+							+ "content; both copies are kept in " + dir);
+				}
+			}
+			else {
+				Path partial = dir.resolve("." + segment + SEALED + ".partial");
+				try (InputStream in = Files.newInputStream(plain);
+						java.io.FileOutputStream file = new java.io.FileOutputStream(partial.toFile())) {
+					java.io.OutputStream out = ChunkedGcm.encrypting(new java.io.BufferedOutputStream(
+							new java.io.FilterOutputStream(file) {
+								@Override
+								public void close() throws IOException {
+									flush();
+								}
+							}, 1 << 16), key);
+					in.transferTo(out);
+					out.close();
+					file.getFD().sync();
+				}
+				Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+				sealed++;
+			}
+			Files.delete(plain);
+			BackupRepository.fsyncDirectory(dir);
+		}
+		return sealed;
+	}
+
+	private boolean sameContent(String segment, Path plain, BackupKey key) throws IOException {
+		try (InputStream first = new GZIPInputStream(Files.newInputStream(plain));
+				InputStream second = open(segment, key)) {
+			byte[] a = new byte[1 << 16];
+			byte[] b = new byte[1 << 16];
+			while (true) {
+				int n = first.readNBytes(a, 0, a.length);
+				int m = second.readNBytes(b, 0, b.length);
+				if (n != m || !java.util.Arrays.equals(a, 0, n, b, 0, m)) {
+					return false;
+				}
+				if (n == 0) {
+					return true;
+				}
+			}
 		}
 	}
 
@@ -171,7 +257,8 @@ final class WalArchive {
 		for (String segment : segments()) {
 			if (segment.substring(8).compareTo(keepFrom.substring(8)) < 0 && !alsoKeep.contains(segment)) {
 				try {
-					Files.deleteIfExists(path(segment));
+					Files.deleteIfExists(dir.resolve(segment + PLAIN));
+					Files.deleteIfExists(dir.resolve(segment + SEALED));
 					deleted++;
 				}
 				catch (IOException ex) {

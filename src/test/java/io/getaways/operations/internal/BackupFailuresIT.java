@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -116,6 +117,35 @@ class BackupFailuresIT {
 	}
 
 	@Test
+	void sealedWalRestoresWithTheKeyAndASegmentArchivedAgainMustMatch(@TempDir Path temp) throws Exception {
+		String key = randomKey();
+		BackupManifest encrypted = operationsOver(operations.repository().root(), key).create(Progress.NONE);
+		BackupOperations copy = copyOf(temp, key, encrypted.id());
+		WalArchive wal = new WalArchive(copy.repository().wal());
+		List<String> segments = wal.segments();
+
+		assertThat(wal.seal(BackupKey.parse(key, "key"))).isEqualTo(segments.size());
+
+		try (Stream<Path> files = Files.list(copy.repository().wal())) {
+			// the small .backup and .history files PostgreSQL also archives hold positions only and stay as they are
+			assertThat(files.map(f -> f.getFileName().toString()).filter(name -> name.matches("[0-9A-F]{24}\\.gz.*")))
+				.isNotEmpty()
+				.allMatch(name -> name.endsWith(".gz.enc"));
+		}
+		assertThat(copy.verify(encrypted.id(), Progress.NONE).passed()).isTrue();
+
+		// PostgreSQL archives a segment again after a crash: the same bytes are dropped, other bytes refused
+		String segment = encrypted.postgres().startWal();
+		Path plain = copy.repository().wal().resolve(segment + ".gz");
+		Files.copy(operations.repository().wal().resolve(segment + ".gz"), plain);
+		wal.seal(BackupKey.parse(key, "key"));
+		assertThat(plain).doesNotExist();
+		Files.copy(operations.repository().wal().resolve(WalArchive.next(segment) + ".gz"), plain);
+		assertThatThrownBy(() -> wal.seal(BackupKey.parse(key, "key"))).isInstanceOf(BackupFailedException.class)
+			.hasMessageContaining("WAL segment " + segment + " was archived twice with different content");
+	}
+
+	@Test
 	void aRestoreIntoANonEmptyDirectoryIsRefused(@TempDir Path temp) throws IOException {
 		Path into = Files.createDirectories(temp.resolve("occupied"));
 		Files.writeString(into.resolve("keep.txt"), "mine");
@@ -169,9 +199,12 @@ class BackupFailuresIT {
 	}
 
 	private BackupOperations copyOf(Path temp, String key) throws IOException {
+		return copyOf(temp, key, backup.id());
+	}
+
+	private BackupOperations copyOf(Path temp, String key, String id) throws IOException {
 		Path root = temp.resolve("copy");
-		FileSystemUtils.copyRecursively(operations.repository().backupDir(backup.id()),
-				root.resolve("backups").resolve(backup.id()));
+		FileSystemUtils.copyRecursively(operations.repository().backupDir(id), root.resolve("backups").resolve(id));
 		FileSystemUtils.copyRecursively(operations.repository().wal(), root.resolve("wal"));
 		return operationsOver(root, key);
 	}

@@ -119,14 +119,16 @@ class BackupRestoreIT {
 				assertThat(mongo.findById("booking-confirmed:" + id, Document.class, "notifications"))
 					.as("notification of a booking after T").isNull();
 			}
+			// none ahead of PostgreSQL: a projected booking that the live database has is in the restored one too
+			// (other tests project fabricated events of bookings that never existed; those prove nothing here)
 			JdbcClient restoredJdbc = JdbcClient.create(restoredSuperuser(service));
+			JdbcClient liveJdbc = JdbcClient.create(superuser);
 			for (Document notification : mongo.findAll(Document.class, "notifications")) {
-				Object bookingId = notification.get("facts", Document.class) == null ? null
-						: notification.get("facts", Document.class).get("bookingId");
-				if (bookingId != null) {
-					assertThat(restoredJdbc.sql("SELECT count(*) FROM app.bookings WHERE id = ?::uuid")
-						.param(bookingId.toString()).query(Long.class).single())
-						.as("booking of notification " + notification.get("_id")).isEqualTo(1);
+				Document facts = notification.get("facts", Document.class);
+				String bookingId = facts == null ? null : facts.getString("bookingId");
+				if (bookingId != null && countBooking(liveJdbc, bookingId) == 1) {
+					assertThat(countBooking(restoredJdbc, bookingId)).as("booking of " + notification.get("_id"))
+						.isEqualTo(1);
 				}
 			}
 		}
@@ -145,6 +147,10 @@ class BackupRestoreIT {
 			ids.add(id);
 		}
 		return ids;
+	}
+
+	private static long countBooking(JdbcClient jdbc, String id) {
+		return jdbc.sql("SELECT count(*) FROM app.bookings WHERE id = ?::uuid").param(id).query(Long.class).single();
 	}
 
 	private static DataSource restoredSuperuser(ApplicationContext service) {
@@ -178,7 +184,7 @@ class BackupRestoreIT {
 	private static ConfigurableApplicationContext startServiceOn(Path dataDir) {
 		assertThat(Files.isDirectory(dataDir.resolve("postgres"))).isTrue();
 		return new SpringApplicationBuilder(GetawaysApplication.class).profiles("test")
-			.run("--server.port=0", "--getaways.data-dir=" + dataDir, "--spring.application.name=getaways-restored",
+			.run("--server.port=0", "--getaways.data-dir=" + dataDir,
 					"--getaways.backup.repository=" + dataDir.resolveSibling("restored-backups"));
 	}
 }
