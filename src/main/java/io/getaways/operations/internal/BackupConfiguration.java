@@ -12,7 +12,7 @@ import org.springframework.core.env.Environment;
 
 /** The backup beans of the service; the command line builds its own from the same classes. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BackupSettings.class)
+@EnableConfigurationProperties({ BackupSettings.class, PgBackRestProperties.class })
 @ConditionalOnProperty(name = "getaways.backup.enabled", havingValue = "true", matchIfMissing = true)
 class BackupConfiguration {
 
@@ -22,9 +22,9 @@ class BackupConfiguration {
 	}
 
 	@Bean
-	BackupOperations backupOperations(BackupSettings settings, ObjectProvider<EmbeddedStores> embedded,
-			Environment environment, BackupMetrics metrics) {
-		BackupOperations operations = new BackupOperations(settings, embedded, environment, metrics);
+	BackupOperations backupOperations(BackupSettings settings, PgBackRestProperties pgBackRest,
+			ObjectProvider<EmbeddedStores> embedded, Environment environment, BackupMetrics metrics) {
+		BackupOperations operations = new BackupOperations(settings, pgBackRest, embedded, environment, metrics);
 		metrics.seed(operations.list());
 		return operations;
 	}

@@ -20,7 +20,6 @@ import io.getaways.operations.internal.BackupManifest.PostgresPart;
 import io.getaways.operations.internal.StoredFiles.Stored;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Takes a full backup: the PostgreSQL base backup, a consistent point with the table figures, the WAL up to it, the
@@ -53,7 +52,7 @@ final class BackupCreator {
 					settings.threads(), progress);
 			ConsistentPoint.Point point = ConsistentPoint.take(superuser, "getaways-" + id);
 			switchAndAwaitArchive(superuser, point.walFile());
-			MongoPart mongo = dumpMongo(superuser, dir, key, progress);
+			MongoPart mongo = dumpMongo(sources, superuser, dir, key, progress);
 			List<Stored> files = new ArrayList<>(base.files());
 			storeSecrets(dir, key).ifPresent(files::add);
 			BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, id, "full", started, Instant.now(),
@@ -76,14 +75,12 @@ final class BackupCreator {
 	}
 
 	private void removeIncomplete() {
-		for (Path dir : repository.incomplete()) {
-			log.warn("Backup repository: removing {}, left incomplete by an interrupted backup", dir.getFileName());
-			try {
-				FileSystemUtils.deleteRecursively(dir);
-			}
-			catch (IOException ex) {
-				throw new BackupFailedException("cannot remove the incomplete backup " + dir + ": " + ex.getMessage());
-			}
+		removeIncomplete(repository);
+	}
+
+	static void removeIncomplete(BackupRepository repository) {
+		for (Path dir : repository.removeIncomplete()) {
+			log.warn("Backup repository: removed {}, left incomplete by an interrupted backup", dir.getFileName());
 		}
 	}
 
@@ -98,10 +95,12 @@ final class BackupCreator {
 		new WalArchive(repository.wal()).awaitArchived(segment, settings.archiveTimeout().plus(Duration.ofMinutes(2)));
 	}
 
-	private MongoPart dumpMongo(DataSource superuser, Path dir, BackupKey key, Progress progress) throws SQLException {
+	/** The dump, with the outbox position read from {@code clock} just before it begins. */
+	static MongoPart dumpMongo(BackupSources sources, DataSource clock, Path dir, BackupKey key, Progress progress)
+			throws SQLException {
 		Instant position;
 		String lsn;
-		try (Connection connection = superuser.getConnection(); Statement statement = connection.createStatement();
+		try (Connection connection = clock.getConnection(); Statement statement = connection.createStatement();
 				ResultSet row = statement.executeQuery("SELECT clock_timestamp(), pg_current_wal_lsn()::text")) {
 			row.next();
 			position = row.getTimestamp(1).toInstant();

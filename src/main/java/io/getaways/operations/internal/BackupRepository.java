@@ -117,6 +117,20 @@ final class BackupRepository {
 		}
 	}
 
+	/** Removes the directories of interrupted backups; call with the repository locked. */
+	List<Path> removeIncomplete() {
+		List<Path> removed = incomplete();
+		for (Path dir : removed) {
+			try {
+				org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+			}
+			catch (IOException ex) {
+				throw new BackupFailedException("cannot remove the incomplete backup " + dir + ": " + ex.getMessage());
+			}
+		}
+		return removed;
+	}
+
 	void writeManifest(BackupManifest manifest) {
 		write(backupDir(manifest.id()).resolve(MANIFEST), manifest);
 	}

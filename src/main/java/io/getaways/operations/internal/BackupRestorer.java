@@ -43,11 +43,15 @@ final class BackupRestorer {
 	private final BackupRepository repository;
 	private final BackupSettings settings;
 	private final String database;
+	private final java.util.function.Function<BackupManifest, PgBackRestBackups> pgBackRest;
 
-	BackupRestorer(BackupRepository repository, BackupSettings settings, String database) {
+	/** @param pgBackRest the pgBackRest engine for a backup it took; fails when none is configured */
+	BackupRestorer(BackupRepository repository, BackupSettings settings, String database,
+			java.util.function.Function<BackupManifest, PgBackRestBackups> pgBackRest) {
 		this.repository = repository;
 		this.settings = settings;
 		this.database = database;
+		this.pgBackRest = pgBackRest;
 	}
 
 	/** The backup a target restores from: the one named, or the newest complete before the target. */
@@ -78,6 +82,10 @@ final class BackupRestorer {
 		BackupIntegrity.checkKey(manifest, key);
 		Path backupDir = repository.backupDir(manifest.id());
 		BackupIntegrity.checkFiles(manifest, backupDir, progress);
+		if (PgBackRestBackups.KIND.equals(manifest.kind())) {
+			pgBackRest.apply(manifest).restorePostgres(manifest, target, into);
+			return finish(manifest, backupDir, key, into, null, 0, progress);
+		}
 		WalArchive wal = new WalArchive(repository.wal());
 		PostgresRestore.Plan plan = PostgresRestore.plan(manifest, target, wal);
 		Path staging = into.resolve(".restore-wal");
@@ -91,6 +99,16 @@ final class BackupRestorer {
 		}
 		try {
 			FileSystemUtils.deleteRecursively(staging);
+		}
+		catch (IOException ex) {
+			throw new BackupFailedException("cannot remove the staged WAL " + staging + ": " + ex.getMessage(), ex);
+		}
+		return finish(manifest, backupDir, key, into, lastCommit, replayed, progress);
+	}
+
+	private Outcome finish(BackupManifest manifest, Path backupDir, BackupKey key, Path into, Instant lastCommit,
+			int replayed, Progress progress) {
+		try {
 			restoreSecrets(manifest, backupDir, key, into);
 			long documents = restoreMongo(manifest, backupDir, key, into, progress);
 			return new Outcome(manifest.id(), lastCommit, replayed, documents);

@@ -48,11 +48,29 @@ final class BackupSources {
 	DataSource postgresSuperuser() {
 		if (superuserUrl == null) {
 			throw new BackupFailedException("PostgreSQL is an external server: the built-in backup copies the embedded "
-					+ "server's data directory only; back an external server up with pgBackRest (docs/operations/backups.md)");
+					+ "server's data directory only; configure pgBackRest with getaways.backup.pgbackrest.stanza "
+					+ "(docs/operations/backups.md)");
 		}
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		dataSource.setUrl(superuserUrl);
 		dataSource.setUser("postgres");
+		dataSource.setApplicationName("getaways-backup");
+		return dataSource;
+	}
+
+	boolean embeddedPostgres() {
+		return superuserUrl != null;
+	}
+
+	/** A connection to read the database clock and WAL position: the superuser's, or the service's own login. */
+	DataSource clock() {
+		if (embeddedPostgres()) {
+			return postgresSuperuser();
+		}
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setUrl(environment.getRequiredProperty("spring.datasource.url"));
+		dataSource.setUser(environment.getProperty("spring.datasource.username"));
+		dataSource.setPassword(environment.getProperty("spring.datasource.password"));
 		dataSource.setApplicationName("getaways-backup");
 		return dataSource;
 	}

@@ -8,14 +8,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /** Not a scanned configuration: the backup and restore commands' own contexts use it. */
-@EnableConfigurationProperties(BackupSettings.class)
+@EnableConfigurationProperties({ BackupSettings.class, PgBackRestProperties.class })
 class BackupTask {
 
 	@Bean
-	BackupOperations backupOperations(BackupSettings settings, ObjectProvider<EmbeddedStores> embedded,
-			Environment environment) {
+	BackupOperations backupOperations(BackupSettings settings, PgBackRestProperties pgBackRest,
+			ObjectProvider<EmbeddedStores> embedded, Environment environment) {
 		BackupRepository repository = new BackupRepository(settings.repository());
-		return new BackupOperations(settings, embedded, environment,
+		return new BackupOperations(settings, pgBackRest, embedded, environment,
 				new BackupMetrics(new SimpleMeterRegistry(), repository.wal()));
 	}
 }

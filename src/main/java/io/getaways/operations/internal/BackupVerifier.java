@@ -33,8 +33,13 @@ final class BackupVerifier {
 
 	/** Verifies and records the outcome; a failed verification is recorded, then thrown. */
 	Verification verify(BackupManifest manifest, Progress progress) {
+		return record(manifest, () -> check(manifest, progress));
+	}
+
+	/** Records the outcome of a check that returns its one-line detail or throws. */
+	Verification record(BackupManifest manifest, java.util.function.Supplier<String> check) {
 		try {
-			String detail = check(manifest, progress);
+			String detail = check.get();
 			Verification passed = new Verification(Instant.now(), true, detail);
 			repository.writeVerification(manifest.id(), passed);
 			return passed;
@@ -100,7 +105,7 @@ final class BackupVerifier {
 		}
 	}
 
-	private static long checkMongo(BackupManifest manifest, Path backupDir, BackupKey key) throws IOException {
+	static long checkMongo(BackupManifest manifest, Path backupDir, BackupKey key) throws IOException {
 		long total = 0;
 		for (CollectionDump dump : manifest.mongo().collections()) {
 			long documents = MongoDump.count(backupDir, dump, key);

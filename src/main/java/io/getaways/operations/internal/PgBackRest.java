@@ -26,10 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Drives the {@code pgbackrest} command line for one stanza: the backup path used when PostgreSQL is an external
  * server. Every call runs pgBackRest with this wrapper's own config file, never {@code /etc/pgbackrest.conf}, so a
  * host-wide configuration cannot change what is backed up or where.
- *
- * <p>Public only so the integration test in the parent package can drive it; the module keeps it internal.
  */
-public final class PgBackRest {
+final class PgBackRest {
 
 	private static final Pattern ERROR_LINE = Pattern.compile("(?m)^.*?(ERROR: \\[\\d+]: .*)$");
 
@@ -151,6 +149,11 @@ public final class PgBackRest {
 
 	public void expire() {
 		run("expire");
+	}
+
+	/** pgBackRest's own check of every backup file and archived WAL segment in the repository against its checksums. */
+	public void verify() {
+		run("verify");
 	}
 
 	public StanzaInfo info() {

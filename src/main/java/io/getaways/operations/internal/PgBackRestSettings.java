@@ -11,10 +11,8 @@ import java.util.Optional;
  * <p>pgBackRest reads the data directory itself, so it has to run as the OS user that owns it; {@code runAsUser}
  * names that user when the JVM runs as someone else (typically root in containers and CI). Repository encryption is
  * optional and, when a pass is given, always {@value #CIPHER_TYPE}: it is the only cipher pgBackRest supports.
- *
- * <p>Public only so the integration test in the parent package can build one; the module keeps it internal.
  */
-public record PgBackRestSettings(
+record PgBackRestSettings(
 		String stanza,
 		Path repoPath,
 		Path pgDataPath,

@@ -1,4 +1,4 @@
-package io.getaways.operations;
+package io.getaways.operations.internal;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,15 +18,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import io.getaways.operations.internal.PgBackRest;
 import io.getaways.operations.internal.PgBackRest.Backup;
 import io.getaways.operations.internal.PgBackRest.PgBackRestException;
-import io.getaways.operations.internal.PgBackRestSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,6 +59,11 @@ class PgBackRestIT {
 
 	private static final Duration ARCHIVE_WAIT = Duration.ofSeconds(30);
 
+	/** Both the getaways.backup.key and, as the backup commands set it, pgBackRest's cipher pass. */
+	private static final String BACKUP_KEY = "dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LTMyYiE=";
+
+	private Path backupRepository;
+
 	private final List<LocalPostgresCluster> clusters = new ArrayList<>();
 
 	private Optional<String> missing = Optional.empty();
@@ -82,13 +88,15 @@ class PgBackRestIT {
 
 		workDir = LocalPostgresCluster.ownedDirectory(Files.createTempDirectory("getaways-pgbackrest-"));
 		Path socketDir = LocalPostgresCluster.ownedDirectory(workDir.resolve("socket"));
-		Path repo = LocalPostgresCluster.ownedDirectory(workDir.resolve("repo"));
+		// the repository the backup commands use, with pgBackRest's own inside it where they expect it
+		backupRepository = LocalPostgresCluster.ownedDirectory(workDir.resolve("backups"));
+		Path repo = LocalPostgresCluster.ownedDirectory(backupRepository.resolve("pgbackrest"));
 		primary = track(LocalPostgresCluster.init(workDir.resolve("primary"), socketDir));
 
 		PgBackRestSettings settings = PgBackRestSettings
 			.local(STANZA, repo, primary.dataDir(), primary.port(), socketDir, primary.superuser())
 			.withRunAsUser(LocalPostgresCluster.osUser())
-			.withCipherPass("test-only-cipher-pass")
+			.withCipherPass(BACKUP_KEY)
 			.withTimeout(Duration.ofSeconds(60));
 		pgBackRest = new PgBackRest(settings);
 		pgBackRest.writeConfig();
@@ -188,14 +196,17 @@ class PgBackRestIT {
 	@Test
 	void anIncrementalBackupBuildsOnTheFullOneAndExpireKeepsBoth() {
 		// No new rows here: the point-in-time test counts every row committed before its target.
+		// Another test may have taken a full backup since, through the backup commands: the newest is the base.
+		String newestFull = pgBackRest.info().backups().stream().filter(backup -> backup.type().equals("full"))
+			.reduce((a, b) -> b).orElseThrow().label();
 		String incremental = pgBackRest.backup("incr");
 		pgBackRest.expire();
 
-		assertThat(incremental).startsWith(fullBackup + "_").endsWith("I");
+		assertThat(incremental).startsWith(newestFull + "_").endsWith("I");
 		assertThat(pgBackRest.info().backups()).filteredOn(backup -> backup.label().equals(incremental))
 			.singleElement()
-			.satisfies(backup -> assertThat(backup.prior()).contains(fullBackup));
-		assertThat(pgBackRest.info().backups()).extracting(Backup::label).contains(fullBackup);
+			.satisfies(backup -> assertThat(backup.prior()).contains(newestFull));
+		assertThat(pgBackRest.info().backups()).extracting(Backup::label).contains(fullBackup, newestFull);
 	}
 
 	@Test
@@ -209,6 +220,49 @@ class PgBackRestIT {
 		// The config file is the real one, which has no [missing] section, so pg1-path is unknown to pgBackRest.
 		assertThatThrownBy(wrongStanza::check).isInstanceOf(PgBackRestException.class)
 			.hasMessageMatching("pgBackRest check failed \\(exit 37\\): ERROR: \\[037]: [^\\n]*pg1-path");
+	}
+
+	@Test
+	void theBackupCommandsGoThroughPgBackRestForAnExternalServer() throws Exception {
+		execute(primary, "CREATE TABLE trips (id int PRIMARY KEY)", "INSERT INTO trips SELECT generate_series(1, 3)");
+		BackupOperations operations = new BackupOperations(BackupTestSupport.settings(backupRepository, BACKUP_KEY),
+				new BackupSources(null, null, externalServer()),
+				new PgBackRestProperties(STANZA, primary.dataDir(), primary.port(), primary.socketDir(), null, null,
+						primary.superuser(), LocalPostgresCluster.osUser(), null, Duration.ofSeconds(60)),
+				new BackupMetrics(new SimpleMeterRegistry(), backupRepository.resolve("wal")));
+
+		BackupManifest backup = operations.create(Progress.NONE);
+		execute(primary, "INSERT INTO trips SELECT generate_series(4, 6)");
+		Instant target = serverTime(primary);
+		execute(primary, "INSERT INTO trips SELECT generate_series(7, 9)");
+		awaitArchived(switchWal(primary));
+
+		assertThat(backup.kind()).isEqualTo(PgBackRestBackups.KIND);
+		assertThat(backup.encrypted()).isTrue();
+		assertThat(backup.postgres().startLsn()).matches("[0-9A-F]+/[0-9A-F]+");
+		assertThat(pgBackRest.info().backups()).extracting(Backup::label).contains(backup.postgres().restorePoint());
+		assertThat(operations.list()).extracting(entry -> entry.manifest().id()).contains(backup.id());
+		assertThat(operations.verify(backup.id(), Progress.NONE).detail()).startsWith("pgBackRest verified backup");
+
+		Path into = workDir.resolve("restored-by-command");
+		operations.restore(new RecoveryTarget.Time(target), null, into, Progress.NONE);
+		LocalPostgresCluster copy = startRestored(into.resolve("postgres"));
+
+		try (Connection connection = copy.connect(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT count(*), max(id) FROM trips")) {
+			rows.next();
+			assertThat(rows.getInt(1)).isEqualTo(6);
+			assertThat(rows.getInt(2)).isEqualTo(6);
+		}
+	}
+
+	/** The service's configuration for an external server: its login, and no embedded store. */
+	private StandardEnvironment externalServer() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("external", Map.of("spring.datasource.url",
+				"jdbc:postgresql://127.0.0.1:" + primary.port() + "/postgres", "spring.datasource.username",
+				primary.superuser())));
+		return environment;
 	}
 
 	/** Starts a restored copy; archiving stays off so the copy never pushes WAL into the primary's repository. */

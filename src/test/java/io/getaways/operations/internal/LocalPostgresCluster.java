@@ -1,4 +1,4 @@
-package io.getaways.operations;
+package io.getaways.operations.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
