@@ -1,45 +1,31 @@
 package io.getaways.audit.internal;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 import io.getaways.audit.AuditLog;
 import io.getaways.audit.VerificationResult;
-import io.getaways.platform.CliSubcommand;
-import io.getaways.platform.CliTasks;
+import io.getaways.platform.TaskSubcommand;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code getaways.jar audit verify}: found by the command line through {@code META-INF/spring.factories}. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
 		description = "Audit log: verify (seals, then checks every content hash and chain link; exit 1 when broken).")
-class AuditCommand implements Callable<Integer>, CliSubcommand {
+class AuditCommand extends TaskSubcommand {
 
 	enum Action {
 		verify
 	}
 
-	@Spec
-	CommandSpec spec;
-
 	@Parameters(index = "0", description = "One of: ${COMPLETION-CANDIDATES}")
 	Action action;
 
-	private CliTasks tasks;
-
-	@Override
-	public void useTasks(CliTasks tasks) {
-		this.tasks = tasks;
-	}
-
 	@Override
 	public Integer call() {
-		PrintWriter out = spec.commandLine().getOut();
-		try (ConfigurableApplicationContext context = tasks.startWithDatabase(VerifyTask.class)) {
+		PrintWriter out = out();
+		try (ConfigurableApplicationContext context = tasks().startWithDatabase(VerifyTask.class)) {
 			VerificationResult result = context.getBean(AuditLog.class).verify();
 			out.printf("%d entries checked%n", result.entriesChecked());
 			if (result.isIntact()) {

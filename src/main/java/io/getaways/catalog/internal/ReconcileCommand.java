@@ -4,11 +4,9 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-import io.getaways.platform.CliSubcommand;
-import io.getaways.platform.CliTasks;
+import io.getaways.platform.TaskSubcommand;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
@@ -19,9 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code getaways.jar reconcile}: the scheduled reconciliation of catalog content, run once by an operator, with its
@@ -31,10 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
 		description = "Compares trip and stay content between PostgreSQL and MongoDB and repairs drift; exit 1 when "
 				+ "drift is left unrepaired.")
-class ReconcileCommand implements Callable<Integer>, CliSubcommand {
-
-	@Spec
-	CommandSpec spec;
+class ReconcileCommand extends TaskSubcommand {
 
 	@Option(names = "--dry-run", description = "Report drift without repairing it (exit 1 when there is any)")
 	boolean dryRun;
@@ -43,20 +36,13 @@ class ReconcileCommand implements Callable<Integer>, CliSubcommand {
 			description = "Only these trip or stay codes (repeatable or comma-separated); default every code")
 	List<String> codes;
 
-	private CliTasks tasks;
-
-	@Override
-	public void useTasks(CliTasks tasks) {
-		this.tasks = tasks;
-	}
-
 	@Override
 	public Integer call() {
-		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter out = out();
 		List<String> scope = codes == null ? null
 				: codes.stream().map(String::trim).filter(code -> !code.isEmpty())
 					.map(code -> code.toUpperCase(Locale.ROOT)).toList();
-		try (ConfigurableApplicationContext context = tasks.startWithDatabaseAndMongo(ReconcileTask.class)) {
+		try (ConfigurableApplicationContext context = tasks().startWithDatabaseAndMongo(ReconcileTask.class)) {
 			ReconcileReport report = context.getBean(ContentReconciler.class).reconcile(scope, dryRun);
 			report.lines().forEach(out::println);
 			out.flush();

@@ -1,19 +1,15 @@
 package io.getaways.identity.internal;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 import io.getaways.identity.UserAccount;
-import io.getaways.platform.CliSubcommand;
-import io.getaways.platform.CliTasks;
+import io.getaways.platform.TaskSubcommand;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code getaways.jar users create --email E --name N --password P --role admin}: how an operator creates the first
@@ -21,14 +17,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "users", mixinStandardHelpOptions = true,
 		description = "Accounts: create (--email, --name, --password, --role customer|admin|auditor|partner).")
-class UsersCommand implements Callable<Integer>, CliSubcommand {
+class UsersCommand extends TaskSubcommand {
 
 	enum Action {
 		create
 	}
-
-	@Spec
-	CommandSpec spec;
 
 	@Parameters(index = "0", description = "One of: ${COMPLETION-CANDIDATES}")
 	Action action;
@@ -45,17 +38,10 @@ class UsersCommand implements Callable<Integer>, CliSubcommand {
 	@Option(names = "--role", defaultValue = "customer", description = "customer, admin, auditor or partner")
 	String role;
 
-	private CliTasks tasks;
-
-	@Override
-	public void useTasks(CliTasks tasks) {
-		this.tasks = tasks;
-	}
-
 	@Override
 	public Integer call() {
-		PrintWriter out = spec.commandLine().getOut();
-		try (ConfigurableApplicationContext context = tasks.startWithDatabase(CreateTask.class)) {
+		PrintWriter out = out();
+		try (ConfigurableApplicationContext context = tasks().startWithDatabase(CreateTask.class)) {
 			UserAccount user = context.getBean(UserCreation.class).create(email, name, password, role);
 			out.printf("created %s %s with roles %s%n", user.id(), user.email(), user.roles());
 			out.flush();

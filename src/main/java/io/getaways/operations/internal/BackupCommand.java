@@ -2,17 +2,13 @@ package io.getaways.operations.internal;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import io.getaways.operations.internal.BackupRepository.Entry;
-import io.getaways.platform.CliSubcommand;
-import io.getaways.platform.CliTasks;
+import io.getaways.platform.TaskSubcommand;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code getaways.jar backup create|list|verify|expire}. Only {@code create} starts the stores; the others read the
@@ -20,14 +16,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "backup", mixinStandardHelpOptions = true,
 		description = "Backups: create (full backup now), list [--json], verify [ID] [--json], expire (apply retention).")
-class BackupCommand implements Callable<Integer>, CliSubcommand {
+class BackupCommand extends TaskSubcommand {
 
 	enum Action {
 		create, list, verify, expire
 	}
-
-	@Spec
-	CommandSpec spec;
 
 	@Parameters(index = "0", description = "One of: ${COMPLETION-CANDIDATES}")
 	Action action;
@@ -38,21 +31,14 @@ class BackupCommand implements Callable<Integer>, CliSubcommand {
 	@Option(names = "--json", description = "Machine-readable output")
 	boolean json;
 
-	private CliTasks tasks;
-
-	@Override
-	public void useTasks(CliTasks tasks) {
-		this.tasks = tasks;
-	}
-
 	@Override
 	public Integer call() {
-		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter out = out();
 		if (id != null && action != Action.verify) {
 			throw new IllegalArgumentException("only verify takes a backup id");
 		}
 		try (ConfigurableApplicationContext context = action == Action.create
-				? tasks.startWithDatabaseAndMongo(BackupTask.class) : tasks.startWithoutStores(BackupTask.class)) {
+				? tasks().startWithDatabaseAndMongo(BackupTask.class) : tasks().startWithoutStores(BackupTask.class)) {
 			BackupOperations operations = context.getBean(BackupOperations.class);
 			switch (action) {
 				case create -> {

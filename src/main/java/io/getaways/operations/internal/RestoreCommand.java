@@ -5,16 +5,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.concurrent.Callable;
 
-import io.getaways.platform.CliSubcommand;
-import io.getaways.platform.CliTasks;
+import io.getaways.platform.TaskSubcommand;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code getaways.jar restore --to latest|--to-time T|--backup ID --into DIR}: a new data directory the service then
@@ -23,10 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "restore", mixinStandardHelpOptions = true,
 		description = "Restores backups into a new data directory: --to latest | --to-time ISO-8601 | --backup ID, "
 				+ "and --into DIR.")
-class RestoreCommand implements Callable<Integer>, CliSubcommand {
-
-	@Spec
-	CommandSpec spec;
+class RestoreCommand extends TaskSubcommand {
 
 	@ArgGroup(exclusive = true, multiplicity = "1")
 	Target target;
@@ -46,18 +39,11 @@ class RestoreCommand implements Callable<Integer>, CliSubcommand {
 		String backup;
 	}
 
-	private CliTasks tasks;
-
-	@Override
-	public void useTasks(CliTasks tasks) {
-		this.tasks = tasks;
-	}
-
 	@Override
 	public Integer call() {
 		RecoveryTarget recoveryTarget = recoveryTarget();
-		PrintWriter out = spec.commandLine().getOut();
-		try (ConfigurableApplicationContext context = tasks.startWithoutStores(BackupTask.class)) {
+		PrintWriter out = out();
+		try (ConfigurableApplicationContext context = tasks().startWithoutStores(BackupTask.class)) {
 			BackupRestorer.Outcome outcome = context.getBean(BackupOperations.class)
 				.restore(recoveryTarget, target.backup, into, Progress.printed(out, "Restore", 0, true));
 			out.printf("restored backup %s into %s; last replayed commit %s; %d outbox publications will be delivered "
