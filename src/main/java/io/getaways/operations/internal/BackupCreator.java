@@ -124,6 +124,6 @@ final class BackupCreator {
 		}
 		String name = "getaways/secrets.properties";
 		return java.util.Optional.of(StoredFiles.storeCopy(secrets.get(), PostgresBaseBackup.storedPath(dir, name),
-				name, key));
+				name, key, 1));
 	}
 }

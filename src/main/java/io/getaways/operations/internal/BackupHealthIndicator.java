@@ -10,7 +10,7 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * {@code backup}: DOWN when the newest verified backup is older than {@code getaways.backup.max-age} (or there is
- * none), or when PostgreSQL reports WAL archiving failing, or sealing archived WAL fails; says whether backups are
+ * none, once a new installation has had that long to take its first), or when PostgreSQL reports WAL archiving failing, or sealing archived WAL fails; says whether backups are
  * encrypted. Never part of
  * readiness: a service without a fresh backup still serves, but an operator must act.
  */
@@ -36,8 +36,11 @@ class BackupHealthIndicator extends AbstractHealthIndicator {
 			.filter(entry -> entry.verification() != null && entry.verification().passed())
 			.reduce((a, b) -> b)
 			.orElse(null);
-		boolean fresh = newestVerified != null
-				&& newestVerified.manifest().finished().isAfter(Instant.now().minus(settings.maxAge()));
+		Instant due = Instant.now().minus(settings.maxAge());
+		// a new installation has until max-age after its repository was set up to take its first backup
+		boolean firstStillDue = backups.isEmpty() && operations.repository().createdAt().isAfter(due);
+		boolean fresh = firstStillDue
+				|| newestVerified != null && newestVerified.manifest().finished().isAfter(due);
 		builder.withDetail("backups", backups.size())
 			.withDetail("encrypted", settings.backupKey() != null)
 			.withDetail("maxAgeHours", settings.maxAge().toHours());
@@ -67,6 +70,9 @@ class BackupHealthIndicator extends AbstractHealthIndicator {
 		if (sealer != null && sealer.lastFailure() != null) {
 			archiving = false;
 			builder.withDetail("walSealingFailing", sealer.lastFailure());
+		}
+		if (firstStillDue) {
+			builder.withDetail("firstBackupDueBy", operations.repository().createdAt().plus(settings.maxAge()));
 		}
 		if (!fresh) {
 			builder.withDetail("reason", newestVerified == null ? "no verified backup"

@@ -117,6 +117,30 @@ final class BackupRepository {
 		}
 	}
 
+	/**
+	 * When the repository was first used, recorded once: until a first backup is due, its absence is not a fault.
+	 */
+	Instant createdAt() {
+		Path marker = root.resolve(".created");
+		try {
+			if (!Files.exists(marker)) {
+				Files.createDirectories(root);
+				Path partial = root.resolve(".created.partial");
+				Files.writeString(partial, Instant.now().toString());
+				try {
+					Files.move(partial, marker, StandardCopyOption.ATOMIC_MOVE);
+				}
+				catch (java.nio.file.FileAlreadyExistsException ex) {
+					Files.deleteIfExists(partial);
+				}
+			}
+			return Instant.parse(Files.readString(marker).trim());
+		}
+		catch (IOException | java.time.format.DateTimeParseException ex) {
+			throw new BackupFailedException("cannot read " + marker + ": " + ex.getMessage(), ex);
+		}
+	}
+
 	/** Removes the directories of interrupted backups; call with the repository locked. */
 	List<Path> removeIncomplete() {
 		List<Path> removed = incomplete();

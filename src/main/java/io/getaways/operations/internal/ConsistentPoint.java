@@ -34,7 +34,43 @@ final class ConsistentPoint {
 	private ConsistentPoint() {
 	}
 
+	private static final int ATTEMPTS = 5;
+
+	/**
+	 * Taking many locks one after another can deadlock with a writer that holds one of them and waits for another;
+	 * PostgreSQL then cancels one side. When it cancels this one, or the locks take too long, the point is tried
+	 * again with a fresh transaction, a few times.
+	 */
 	static Point take(DataSource superuser, String name) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return attempt(superuser, name);
+			}
+			catch (BackupFailedException ex) {
+				if (attempt == ATTEMPTS || !(ex.getCause() instanceof SQLException sql) || !retryable(sql)) {
+					throw ex;
+				}
+				sleep(attempt * 200L);
+			}
+		}
+	}
+
+	private static boolean retryable(SQLException ex) {
+		// deadlock_detected, lock_not_available
+		return "40P01".equals(ex.getSQLState()) || "55P03".equals(ex.getSQLState());
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new BackupFailedException("interrupted while marking a consistent point");
+		}
+	}
+
+	private static Point attempt(DataSource superuser, String name) {
 		try (Connection locking = superuser.getConnection(); Connection reading = superuser.getConnection()) {
 			List<TableDigests.Table> tables = TableDigests.tables(locking);
 			locking.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -42,7 +78,7 @@ final class ConsistentPoint {
 			String snapshot;
 			Point point;
 			try (Statement statement = locking.createStatement()) {
-				statement.execute("SET LOCAL lock_timeout = '30s'");
+				statement.execute("SET LOCAL lock_timeout = '10s'");
 				// LOCK takes no snapshot, so the snapshot below is taken with the locks held
 				statement.execute("LOCK TABLE " + tables.stream().map(TableDigests.Table::qualifiedName)
 					.collect(Collectors.joining(", ")) + " IN SHARE MODE");

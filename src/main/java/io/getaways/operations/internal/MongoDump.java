@@ -67,7 +67,7 @@ final class MongoDump {
 	}
 
 	static Path storedPath(Path backupDir, String collection) {
-		return backupDir.resolve("mongo").resolve(collection + ".json.gz");
+		return backupDir.resolve("mongo").resolve(collection + ".json.zst");
 	}
 
 	/** Counts the documents of a stored dump, reading every line: proves that it decrypts, decompresses and parses. */

@@ -143,7 +143,7 @@ final class PgBackRest {
 		return info().backups()
 			.stream()
 			.reduce((first, second) -> second)
-			.map(Backup::label)
+			.map(PgBackRestInfo.Backup::label)
 			.orElseThrow(() -> new PgBackRestException("pgBackRest backup reported success but no backup is listed"));
 	}
 
@@ -156,14 +156,14 @@ final class PgBackRest {
 		run("verify");
 	}
 
-	public StanzaInfo info() {
+	public PgBackRestInfo.StanzaInfo info() {
 		String out = run("--output=json", "--log-level-console=off", "info");
 		try {
 			JsonNode stanzas = json.readTree(out);
 			if (!stanzas.isArray() || stanzas.isEmpty()) {
 				throw new PgBackRestException("pgBackRest info returned no stanza " + settings.stanza());
 			}
-			return StanzaInfo.of(stanzas.get(0));
+			return PgBackRestInfo.StanzaInfo.of(stanzas.get(0));
 		}
 		catch (JacksonException ex) {
 			throw new PgBackRestException("Cannot parse pgBackRest info output: " + ex.getOriginalMessage(), ex);
@@ -308,60 +308,6 @@ final class PgBackRest {
 		}
 		catch (IOException ex) {
 			// A stray temp file must not hide the outcome of the pgBackRest call.
-		}
-	}
-
-	/** One pgBackRest stanza as reported by {@code info --output=json}. */
-	public record StanzaInfo(String name, int statusCode, String statusMessage, Optional<String> archiveMin,
-			Optional<String> archiveMax, List<Backup> backups) {
-
-		static StanzaInfo of(JsonNode stanza) {
-			Optional<String> min = Optional.empty();
-			Optional<String> max = Optional.empty();
-			// One entry per PostgreSQL system; the last is the current one.
-			for (JsonNode archive : stanza.path("archive")) {
-				min = text(archive.path("min"));
-				max = text(archive.path("max"));
-			}
-			List<Backup> backups = new ArrayList<>();
-			for (JsonNode backup : stanza.path("backup")) {
-				backups.add(Backup.of(backup));
-			}
-			return new StanzaInfo(stanza.path("name").asString(), stanza.path("status").path("code").asInt(-1),
-					stanza.path("status").path("message").asString(), min, max, List.copyOf(backups));
-		}
-	}
-
-	/** One backup set; sizes in bytes, {@code repoSize} as stored after compression. */
-	public record Backup(String label, String type, Instant start, Instant stop, String lsnStart, String lsnStop,
-			String archiveStart, String archiveStop, long size, long repoSize, Optional<String> prior) {
-
-		static Backup of(JsonNode backup) {
-			return new Backup(backup.path("label").asString(), backup.path("type").asString(),
-					Instant.ofEpochSecond(backup.path("timestamp").path("start").asLong()),
-					Instant.ofEpochSecond(backup.path("timestamp").path("stop").asLong()),
-					backup.path("lsn").path("start").asString(), backup.path("lsn").path("stop").asString(),
-					backup.path("archive").path("start").asString(), backup.path("archive").path("stop").asString(),
-					backup.path("info").path("size").asLong(), backup.path("info").path("repository").path("size").asLong(),
-					text(backup.path("prior")));
-		}
-	}
-
-	private static Optional<String> text(JsonNode node) {
-		return node.isString() ? Optional.of(node.asString()) : Optional.empty();
-	}
-
-	/** A pgBackRest call that failed; the message is one line naming the cause. */
-	public static final class PgBackRestException extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		PgBackRestException(String message) {
-			super(message);
-		}
-
-		PgBackRestException(String message, Throwable cause) {
-			super(message, cause);
 		}
 	}
 }

@@ -40,8 +40,10 @@ final class PgBackRestBackups {
 			pgBackRest.writeConfig();
 			// idempotent: a stanza that exists and matches the server is left as it is
 			pgBackRest.stanzaCreate();
+			// archiving works end to end (a segment pushed and found), or the backup is not worth taking
+			pgBackRest.check();
 			String label = pgBackRest.backup("full");
-			PgBackRest.Backup backup = pgBackRest.info().backups().stream().filter(b -> b.label().equals(label))
+			PgBackRestInfo.Backup backup = pgBackRest.info().backups().stream().filter(b -> b.label().equals(label))
 				.findFirst()
 				.orElseThrow(() -> new BackupFailedException("pgBackRest does not list its backup " + label));
 			MongoPart mongo = BackupCreator.dumpMongo(sources, sources.clock(), repository.backupDir(id), key, progress);
@@ -57,7 +59,7 @@ final class PgBackRestBackups {
 		catch (BackupFailedException ex) {
 			throw ex;
 		}
-		catch (PgBackRest.PgBackRestException ex) {
+		catch (PgBackRestException ex) {
 			throw new BackupFailedException(ex.getMessage(), ex);
 		}
 		catch (Exception ex) {
@@ -76,7 +78,7 @@ final class PgBackRestBackups {
 			return "pgBackRest verified backup " + manifest.postgres().restorePoint() + " and its WAL, "
 					+ documents + " MongoDB documents read";
 		}
-		catch (PgBackRest.PgBackRestException ex) {
+		catch (PgBackRestException ex) {
 			throw new BackupFailedException(ex.getMessage(), ex);
 		}
 		catch (java.io.IOException ex) {
@@ -96,7 +98,7 @@ final class PgBackRestBackups {
 			pgBackRest.writeConfig();
 			pgBackRest.restore(into.resolve("postgres"), time, label);
 		}
-		catch (PgBackRest.PgBackRestException ex) {
+		catch (PgBackRestException ex) {
 			throw new BackupFailedException(ex.getMessage(), ex);
 		}
 	}
@@ -106,7 +108,7 @@ final class PgBackRestBackups {
 			pgBackRest.writeConfig();
 			pgBackRest.expire();
 		}
-		catch (PgBackRest.PgBackRestException ex) {
+		catch (PgBackRestException ex) {
 			throw new BackupFailedException(ex.getMessage(), ex);
 		}
 	}

@@ -89,7 +89,7 @@ final class PostgresBaseBackup {
 	}
 
 	static Path storedPath(Path backupDir, String name) {
-		return backupDir.resolve("pg").resolve(name + ".gz");
+		return backupDir.resolve("pg").resolve(name + ".zst");
 	}
 
 	private static long list(Path dataDir, List<String> directories, List<Path> files) {
@@ -150,7 +150,7 @@ final class PostgresBaseBackup {
 			files.stream().sorted(Comparator.comparingLong((Path f) -> sizeOf(dataDir.resolve(f))).reversed())
 				.forEach(file -> copies.add(pool.submit(() -> {
 					Stored stored = StoredFiles.storeCopy(dataDir.resolve(file), storedPath(backupDir, file.toString()),
-							file.toString(), key);
+							file.toString(), key, threads);
 					progress.advance(stored == null ? 0 : stored.size());
 					return stored;
 				})));

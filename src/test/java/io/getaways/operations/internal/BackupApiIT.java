@@ -98,18 +98,25 @@ class BackupApiIT {
 	}
 
 	@Test
-	void healthIsDownWithoutAVerifiedBackup(@TempDir Path emptyRepository) {
+	void aNewInstallationHasMaxAgeToTakeItsFirstBackupThenHealthIsDown(@TempDir Path emptyRepository)
+			throws Exception {
 		BackupSettings settings = BackupTestSupport.settings(emptyRepository, null);
 		BackupSources sources = new BackupSources(TestStores.superuserUrl(context, "getaways"), null,
 				context.getEnvironment());
 		BackupOperations operations = new BackupOperations(settings, sources,
 				new BackupMetrics(new SimpleMeterRegistry(), emptyRepository.resolve("wal")));
+		BackupHealthIndicator indicator = new BackupHealthIndicator(operations, sources, null);
 
-		Health health = new BackupHealthIndicator(operations, sources, null).health(true);
-
-		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(health.getDetails()).containsEntry("reason", "no verified backup")
+		Health fresh = indicator.health(true);
+		assertThat(fresh.getStatus()).isEqualTo(Status.UP);
+		assertThat(fresh.getDetails()).containsKey("firstBackupDueBy")
 			.containsEntry("warning", "backups are stored unencrypted: set getaways.backup.key");
+
+		java.nio.file.Files.writeString(emptyRepository.resolve(".created"),
+				java.time.Instant.now().minus(Duration.ofDays(2)).toString());
+		Health overdue = indicator.health(true);
+		assertThat(overdue.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(overdue.getDetails()).containsEntry("reason", "no verified backup");
 	}
 
 	private Answer post(String path, String token) {

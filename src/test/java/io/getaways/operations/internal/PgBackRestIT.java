@@ -18,8 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import io.getaways.operations.internal.PgBackRest.Backup;
-import io.getaways.operations.internal.PgBackRest.PgBackRestException;
+import io.getaways.operations.internal.PgBackRestInfo.Backup;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -173,7 +172,7 @@ class PgBackRestIT {
 
 	@Test
 	void infoListsTheFullBackupWithItsLsnsAndWal() {
-		PgBackRest.StanzaInfo info = pgBackRest.info();
+		PgBackRestInfo.StanzaInfo info = pgBackRest.info();
 
 		assertThat(info.name()).isEqualTo(STANZA);
 		assertThat(info.statusCode()).isZero();
