@@ -2,7 +2,7 @@
 # 1. a base backup through the admin API against tar | gzip -1 and plain tar of the same data directory;
 # 2. how long after a moment of booking load its WAL segment is in the repository (the recovery point);
 # 3. a restore of that backup into a new directory, and the service started on it until ready.
-# Needs psql, tar and gzip besides the harness's JDK, bash and curl.
+# Needs psql, tar, gzip and zstd besides the harness's JDK, bash and curl.
 
 scenario_dir="$WORK_DIR/backup"
 data_dir="$scenario_dir/data"
@@ -180,28 +180,38 @@ run_backup() {
 	log "backup $id: $data_bytes data bytes in ${seconds}s"
 }
 # GNU tar exits 1 when a file changed while it was read, which a live cluster's files do; that is not a failure here.
+# run_tar plain|gzip|zstd: plain tar is the target's yardstick; tar | gzip -1 and tar | zstd -1 (all cores, as the
+# backup's zstd uses them for large files) do the backup's compression work too.
 run_tar() {
-	local gzip="$1" out start seconds
+	local mode="$1" out start seconds
 	out="$scenario_dir/tar-out.$$"
 	[[ "$(drop_caches)" == true ]] || caches_dropped=false
 	start="$EPOCHREALTIME"
 	# The backup copies no WAL (it comes from the archive), so neither does tar.
-	if [[ "$gzip" == true ]]; then
-		{ tar -cf - -C "$data_dir" --exclude='postgres/pg_wal/*' postgres || (($? == 1)); } | gzip -1 >"$out"
-	else
-		tar -cf "$out" -C "$data_dir" --exclude='postgres/pg_wal/*' postgres || (($? == 1))
-	fi
+	case "$mode" in
+		gzip) { tar -cf - -C "$data_dir" --exclude='postgres/pg_wal/*' postgres || (($? == 1)); } | gzip -1 >"$out" ;;
+		zstd) { tar -cf - -C "$data_dir" --exclude='postgres/pg_wal/*' postgres || (($? == 1)); } \
+			| zstd -q -1 -T0 >"$out" ;;
+		plain) tar -cf "$out" -C "$data_dir" --exclude='postgres/pg_wal/*' postgres || (($? == 1)) ;;
+	esac
 	sync "$out"
 	seconds="$(seconds_since "$start")"
 	rm -f "$out"
-	if [[ "$gzip" == true ]]; then tar_gzip_runs+=("$seconds"); else tar_runs+=("$seconds"); fi
-	log "tar (gzip -1: $gzip) in ${seconds}s"
+	case "$mode" in
+		gzip) tar_gzip_runs+=("$seconds") ;;
+		zstd) tar_zstd_runs+=("$seconds") ;;
+		plain) tar_runs+=("$seconds") ;;
+	esac
+	log "tar ($mode) in ${seconds}s"
 }
+command -v zstd >/dev/null || die "zstd not found on PATH (Debian: apt-get install zstd)"
+tar_zstd_runs=()
 for round in 1 2; do
 	log "round $round of the throughput comparison"
 	run_backup
-	run_tar true
-	run_tar false
+	run_tar gzip
+	run_tar zstd
+	run_tar plain
 done
 
 mb_s() {
@@ -217,8 +227,9 @@ runs_json() {
 }
 backup_mb_s="$(mb_s "$(best "${backup_runs[@]}")")"
 tar_gzip1_mb_s="$(mb_s "$(best "${tar_gzip_runs[@]}")")"
+tar_zstd1_mb_s="$(mb_s "$(best "${tar_zstd_runs[@]}")")"
 tar_mb_s="$(mb_s "$(best "${tar_runs[@]}")")"
-log "MB/s: backup $backup_mb_s, tar | gzip -1 $tar_gzip1_mb_s, tar $tar_mb_s"
+log "MB/s: backup $backup_mb_s, tar | gzip -1 $tar_gzip1_mb_s, tar | zstd -1 $tar_zstd1_mb_s, tar $tar_mb_s"
 
 # --- 2. recovery point under booking load --------------------------------------------------------------------------
 # Once a second a probe notes the current WAL position and the time; everything committed before that moment lies in
@@ -314,12 +325,15 @@ total_s="$(awk -v a="$restore_s" -v b="$start_to_ready_s" 'BEGIN { printf "%.3f"
 ratio() {
 	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'
 }
-publish backup "$(printf '{"data_bytes":%s,"bookings":%s,"grow_s":%s,"caches_dropped":%s,"backup_ids":["%s"],"backup_mb_s":%s,"tar_gzip1_mb_s":%s,"tar_mb_s":%s,"ratio_vs_tar_gzip1":%s,"ratio_vs_tar":%s,"target_ratio":0.7,"meets_target_ratio_vs_tar_gzip1":%s,"runs":{"backup":%s,"tar_gzip1":%s,"tar":%s},"rpo":{"probes":%s,"missing":%s,"segments":%s,"p50_s":%s,"p99_s":%s,"max_s":%s,"archive_timeout_s":60,"target_p99_s":65,"meets_target":%s,"load":%s},"restore":{"data_bytes":%s,"restored_postgres_bytes":%s,"bookings":%s,"admin_sign_in":"%s","restore_s":%s,"start_to_ready_s":%s,"total_s":%s}}' \
+publish backup "$(printf '{"data_bytes":%s,"bookings":%s,"grow_s":%s,"caches_dropped":%s,"backup_ids":["%s"],"backup_mb_s":%s,"tar_gzip1_mb_s":%s,"tar_zstd1_mb_s":%s,"tar_mb_s":%s,"ratio_vs_tar_gzip1":%s,"ratio_vs_tar_zstd1":%s,"ratio_vs_tar":%s,"target_ratio":0.7,"meets_target_ratio_vs_tar":%s,"meets_target_ratio_vs_tar_gzip1":%s,"runs":{"backup":%s,"tar_gzip1":%s,"tar_zstd1":%s,"tar":%s},"rpo":{"probes":%s,"missing":%s,"segments":%s,"p50_s":%s,"p99_s":%s,"max_s":%s,"archive_timeout_s":60,"target_p99_s":65,"meets_target":%s,"load":%s},"restore":{"data_bytes":%s,"restored_postgres_bytes":%s,"bookings":%s,"admin_sign_in":"%s","restore_s":%s,"start_to_ready_s":%s,"total_s":%s}}' \
 	"$data_bytes" "$bookings" "$grow_s" "$caches_dropped" "$(IFS=,; echo "${backup_ids[*]}" | sed 's/,/","/g')" \
-	"$backup_mb_s" "$tar_gzip1_mb_s" "$tar_mb_s" "$(ratio "$backup_mb_s" "$tar_gzip1_mb_s")" \
+	"$backup_mb_s" "$tar_gzip1_mb_s" "$tar_zstd1_mb_s" "$tar_mb_s" "$(ratio "$backup_mb_s" "$tar_gzip1_mb_s")" \
+	"$(ratio "$backup_mb_s" "$tar_zstd1_mb_s")" \
 	"$(ratio "$backup_mb_s" "$tar_mb_s")" \
+	"$(awk -v a="$backup_mb_s" -v b="$tar_mb_s" 'BEGIN { print (a / b >= 0.7) ? "true" : "false" }')" \
 	"$(awk -v a="$backup_mb_s" -v b="$tar_gzip1_mb_s" 'BEGIN { print (a / b >= 0.7) ? "true" : "false" }')" \
-	"$(runs_json "${backup_runs[@]}")" "$(runs_json "${tar_gzip_runs[@]}")" "$(runs_json "${tar_runs[@]}")" \
+	"$(runs_json "${backup_runs[@]}")" "$(runs_json "${tar_gzip_runs[@]}")" "$(runs_json "${tar_zstd_runs[@]}")" \
+	"$(runs_json "${tar_runs[@]}")" \
 	"${#delays[@]}" "$missing" "$segments_probed" "$rpo_p50" "$rpo_p99" "$rpo_max" \
 	"$(awk -v p="$rpo_p99" 'BEGIN { print (p <= 65) ? "true" : "false" }')" "${load_json:-null}" \
 	"$data_bytes" "$restored_bytes" "$restored_count" "$admin_sign_in" "$restore_s" "$start_to_ready_s" "$total_s")"
