@@ -48,11 +48,16 @@ final class BackupCreator {
 			Instant started = Instant.now();
 			String id = repository.newBackupId(started);
 			Path dir = repository.backupDir(id);
-			PostgresBaseBackup.Result base = PostgresBaseBackup.take(superuser, dir, key, "getaways " + id,
-					settings.threads(), progress);
-			ConsistentPoint.Point point = ConsistentPoint.take(superuser, "getaways-" + id);
-			switchAndAwaitArchive(superuser, point.walFile());
-			MongoPart mongo = dumpMongo(sources, superuser, dir, key, progress);
+			Phases phases = new Phases();
+			PostgresBaseBackup.Result base = phases.time("baseBackup", () -> PostgresBaseBackup.take(superuser, dir,
+					key, "getaways " + id, settings.threads(), progress));
+			ConsistentPoint.Point point = phases.time("consistentPoint",
+					() -> ConsistentPoint.take(superuser, "getaways-" + id));
+			phases.time("walArchived", () -> {
+				switchAndAwaitArchive(superuser, point.walFile());
+				return null;
+			});
+			MongoPart mongo = phases.time("mongoDump", () -> dumpMongo(sources, superuser, dir, key, progress));
 			List<Stored> files = new ArrayList<>(base.files());
 			storeSecrets(dir, key).ifPresent(files::add);
 			BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, id, "full", started, Instant.now(),
@@ -60,7 +65,7 @@ final class BackupCreator {
 					new PostgresPart(base.serverVersion(), base.timeline(), base.startLsn(), base.stopLsn(),
 							base.startWal(), base.stopWal(), point.name(), point.lsn(), point.walFile(), point.at(),
 							base.dataSize(), point.figures()),
-					mongo, base.directories(), files);
+					mongo, base.directories(), files, phases.seconds());
 			repository.writeManifest(manifest);
 			log.info("Backup {}: complete, {} bytes of PostgreSQL data, WAL {}..{}, {} MongoDB collections", id,
 					base.dataSize(), base.startWal(), point.walFile(), mongo.collections().size());
@@ -82,6 +87,32 @@ final class BackupCreator {
 		for (Path dir : repository.removeIncomplete()) {
 			log.warn("Backup repository: removed {}, left incomplete by an interrupted backup", dir.getFileName());
 		}
+	}
+
+	/** Seconds per phase, in the order they ran. */
+	static final class Phases {
+
+		private final java.util.Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+
+		<T> T time(String phase, PhaseWork<T> work) throws Exception {
+			long start = System.nanoTime();
+			try {
+				return work.run();
+			}
+			finally {
+				seconds.put(phase, Math.round((System.nanoTime() - start) / 1e6) / 1e3);
+			}
+		}
+
+		java.util.Map<String, Double> seconds() {
+			return java.util.Collections.unmodifiableMap(seconds);
+		}
+	}
+
+	@FunctionalInterface
+	interface PhaseWork<T> {
+
+		T run() throws Exception;
 	}
 
 	/** The segment holding the consistent point must be in the repository before the backup can be complete. */

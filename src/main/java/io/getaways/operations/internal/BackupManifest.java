@@ -2,6 +2,7 @@ package io.getaways.operations.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.getaways.operations.internal.StoredFiles.Stored;
 
@@ -14,9 +15,12 @@ import io.getaways.operations.internal.StoredFiles.Stored;
  * secrets under {@code getaways/}
  * @param directories every directory of the data directory, so that a restore recreates the empty ones PostgreSQL
  * expects
+ * @param phaseSeconds how long each phase took ({@code baseBackup}, {@code consistentPoint}, {@code walArchived},
+ * {@code mongoDump}), so that a slow backup says where its time went
  */
 record BackupManifest(int format, String id, String kind, Instant started, Instant finished, String keyId,
-		PostgresPart postgres, MongoPart mongo, List<String> directories, List<Stored> files) {
+		PostgresPart postgres, MongoPart mongo, List<String> directories, List<Stored> files,
+		Map<String, Double> phaseSeconds) {
 
 	static final int FORMAT = 1;
 

@@ -15,8 +15,8 @@ import io.getaways.operations.internal.BackupRepository.Entry;
  */
 record BackupSummary(String id, String kind, Instant started, Instant finished, long storedBytes, long dataBytes,
 		boolean encrypted, String startLsn, String stopLsn, String consistentLsn, Instant consistentAt, String walStart,
-		String walEnd, Map<String, Long> mongoDocuments, Instant outboxPosition, String verified, Instant verifiedAt,
-		String verificationDetail) {
+		String walEnd, Map<String, Long> mongoDocuments, Instant outboxPosition, Map<String, Double> phaseSeconds,
+		String verified, Instant verifiedAt, String verificationDetail) {
 
 	static BackupSummary of(Entry entry) {
 		BackupManifest m = entry.manifest();
@@ -26,7 +26,7 @@ record BackupSummary(String id, String kind, Instant started, Instant finished, 
 		return new BackupSummary(m.id(), m.kind(), m.started(), m.finished(), m.storedSize(), m.postgres().dataSize(),
 				m.encrypted(), m.postgres().startLsn(), m.postgres().stopLsn(), m.postgres().restorePointLsn(),
 				m.postgres().consistentAt(), m.postgres().startWal(), m.postgres().restorePointWal(), documents,
-				m.mongo().outboxPosition(), v == null ? "no" : v.passed() ? "yes" : "failed",
+				m.mongo().outboxPosition(), m.phaseSeconds() == null ? Map.of() : m.phaseSeconds(), v == null ? "no" : v.passed() ? "yes" : "failed",
 				v == null ? null : v.at(), v == null ? null : v.detail());
 	}
 }

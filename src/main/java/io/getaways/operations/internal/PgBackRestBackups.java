@@ -42,17 +42,19 @@ final class PgBackRestBackups {
 			pgBackRest.stanzaCreate();
 			// archiving works end to end (a segment pushed and found), or the backup is not worth taking
 			pgBackRest.check();
-			String label = pgBackRest.backup("full");
+			BackupCreator.Phases phases = new BackupCreator.Phases();
+			String label = phases.time("baseBackup", () -> pgBackRest.backup("full"));
 			PgBackRestInfo.Backup backup = pgBackRest.info().backups().stream().filter(b -> b.label().equals(label))
 				.findFirst()
 				.orElseThrow(() -> new BackupFailedException("pgBackRest does not list its backup " + label));
-			MongoPart mongo = BackupCreator.dumpMongo(sources, sources.clock(), repository.backupDir(id), key, progress);
+			MongoPart mongo = phases.time("mongoDump", () -> BackupCreator.dumpMongo(sources, sources.clock(),
+					repository.backupDir(id), key, progress));
 			BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, id, KIND, started, Instant.now(),
 					key == null ? null : key.id(),
 					new PostgresPart(null, Integer.parseInt(backup.archiveStart().substring(0, 8), 16),
 							backup.lsnStart(), backup.lsnStop(), backup.archiveStart(), backup.archiveStop(), label,
 							backup.lsnStop(), backup.archiveStop(), backup.stop(), backup.size(), List.of()),
-					mongo, List.of(), List.of());
+					mongo, List.of(), List.of(), phases.seconds());
 			repository.writeManifest(manifest);
 			return manifest;
 		}
