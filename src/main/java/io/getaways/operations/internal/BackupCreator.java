@@ -50,7 +50,7 @@ final class BackupCreator {
 			Path dir = repository.backupDir(id);
 			Phases phases = new Phases();
 			PostgresBaseBackup.Result base = phases.time("baseBackup", () -> PostgresBaseBackup.take(superuser, dir,
-					key, "getaways " + id, settings.threads(), progress));
+					key, "getaways " + id, settings.threads(), archiveWait(), progress));
 			ConsistentPoint.Point point = phases.time("consistentPoint",
 					() -> ConsistentPoint.take(superuser, "getaways-" + id));
 			phases.time("walArchived", () -> {
@@ -123,7 +123,12 @@ final class BackupCreator {
 		catch (SQLException ex) {
 			throw new BackupFailedException("cannot switch the WAL segment: " + ex.getMessage(), ex);
 		}
-		new WalArchive(repository.wal()).awaitArchived(segment, settings.archiveTimeout().plus(Duration.ofMinutes(2)));
+		new WalArchive(repository.wal()).awaitArchived(segment, archiveWait());
+	}
+
+	/** How long a segment may take to reach the repository before archiving counts as broken. */
+	private Duration archiveWait() {
+		return settings.archiveTimeout().plus(Duration.ofMinutes(2));
 	}
 
 	/** The dump, with the outbox position read from {@code clock} just before it begins. */

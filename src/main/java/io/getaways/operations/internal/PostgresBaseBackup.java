@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,8 +48,12 @@ final class PostgresBaseBackup {
 	private PostgresBaseBackup() {
 	}
 
+	/**
+	 * @param stopTimeout how long {@code pg_backup_stop} may wait for its WAL to be archived; broken archiving would
+	 * otherwise keep it waiting for ever
+	 */
 	static Result take(DataSource superuser, Path backupDir, BackupKey key, String label, int threads,
-			Progress progress) {
+			Duration stopTimeout, Progress progress) {
 		try (Connection connection = superuser.getConnection()) {
 			connection.setAutoCommit(true);
 			Path dataDir = Path.of(scalar(connection, "SELECT current_setting('data_directory')"));
@@ -68,6 +73,9 @@ final class PostgresBaseBackup {
 			long total = list(dataDir, directories, files);
 			Progress copying = progress.stage("PostgreSQL base backup", total, true);
 			List<Stored> stored = copy(dataDir, files, backupDir, key, threads, copying);
+			try (Statement timeout = connection.createStatement()) {
+				timeout.execute("SET statement_timeout = '" + stopTimeout.toSeconds() + "s'");
+			}
 			try (Statement statement = connection.createStatement();
 					ResultSet row = statement
 						.executeQuery("SELECT lsn::text, labelfile, spcmapfile FROM pg_backup_stop(true)")) {
