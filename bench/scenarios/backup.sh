@@ -33,7 +33,9 @@ wait_ready() {
 	awk -v a="$APP_START_S" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.3f\n", b - a }'
 }
 
-start_app "$data_dir" "$scenario_dir/app.log" --getaways.backup.repository="$repo"
+# BENCH_BACKUP_APP_ARGS: backup settings to measure, such as --getaways.backup.compression-level=-10
+# shellcheck disable=SC2086 # several arguments on purpose
+start_app "$data_dir" "$scenario_dir/app.log" --getaways.backup.repository="$repo" ${BENCH_BACKUP_APP_ARGS:-}
 seconds="$(wait_ready 300 "$scenario_dir/app.log")" || exit 1
 log "ready after ${seconds}s"
 
@@ -334,8 +336,8 @@ total_s="$(awk -v a="$restore_s" -v b="$start_to_ready_s" 'BEGIN { printf "%.3f"
 ratio() {
 	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'
 }
-publish backup "$(printf '{"data_bytes":%s,"bookings":%s,"grow_s":%s,"caches_dropped":%s,"backup_ids":["%s"],"backup_mb_s":%s,"backup_job_mb_s":%s,"tar_gzip1_mb_s":%s,"tar_zstd1_mb_s":%s,"tar_mb_s":%s,"ratio_vs_tar_gzip1":%s,"ratio_vs_tar_zstd1":%s,"ratio_vs_tar":%s,"target_ratio":0.7,"meets_target_ratio_vs_tar":%s,"meets_target_ratio_vs_tar_gzip1":%s,"runs":{"backup":%s,"backup_job":%s,"tar_gzip1":%s,"tar_zstd1":%s,"tar":%s},"rpo":{"probes":%s,"missing":%s,"segments":%s,"p50_s":%s,"p99_s":%s,"max_s":%s,"archive_timeout_s":60,"target_p99_s":65,"meets_target":%s,"load":%s},"restore":{"data_bytes":%s,"restored_postgres_bytes":%s,"bookings":%s,"admin_sign_in":"%s","restore_s":%s,"start_to_ready_s":%s,"total_s":%s}}' \
-	"$data_bytes" "$bookings" "$grow_s" "$caches_dropped" "$(IFS=,; echo "${backup_ids[*]}" | sed 's/,/","/g')" \
+publish backup "$(printf '{"app_args":"%s","data_bytes":%s,"bookings":%s,"grow_s":%s,"caches_dropped":%s,"backup_ids":["%s"],"backup_mb_s":%s,"backup_job_mb_s":%s,"tar_gzip1_mb_s":%s,"tar_zstd1_mb_s":%s,"tar_mb_s":%s,"ratio_vs_tar_gzip1":%s,"ratio_vs_tar_zstd1":%s,"ratio_vs_tar":%s,"target_ratio":0.7,"meets_target_ratio_vs_tar":%s,"meets_target_ratio_vs_tar_gzip1":%s,"runs":{"backup":%s,"backup_job":%s,"tar_gzip1":%s,"tar_zstd1":%s,"tar":%s},"rpo":{"probes":%s,"missing":%s,"segments":%s,"p50_s":%s,"p99_s":%s,"max_s":%s,"archive_timeout_s":60,"target_p99_s":65,"meets_target":%s,"load":%s},"restore":{"data_bytes":%s,"restored_postgres_bytes":%s,"bookings":%s,"admin_sign_in":"%s","restore_s":%s,"start_to_ready_s":%s,"total_s":%s}}' \
+	"${BENCH_BACKUP_APP_ARGS:-}" "$data_bytes" "$bookings" "$grow_s" "$caches_dropped" "$(IFS=,; echo "${backup_ids[*]}" | sed 's/,/","/g')" \
 	"$backup_mb_s" "$backup_job_mb_s" "$tar_gzip1_mb_s" "$tar_zstd1_mb_s" "$tar_mb_s" "$(ratio "$backup_mb_s" "$tar_gzip1_mb_s")" \
 	"$(ratio "$backup_mb_s" "$tar_zstd1_mb_s")" \
 	"$(ratio "$backup_mb_s" "$tar_mb_s")" \

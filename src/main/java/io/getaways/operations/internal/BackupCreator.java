@@ -50,7 +50,7 @@ final class BackupCreator {
 			Path dir = repository.backupDir(id);
 			Phases phases = new Phases();
 			PostgresBaseBackup.Result base = phases.time("baseBackup", () -> PostgresBaseBackup.take(superuser, dir,
-					key, "getaways " + id, settings.threads(), archiveWait(), progress));
+					key, "getaways " + id, settings.threads(), settings.compressionLevel(), archiveWait(), progress));
 			ConsistentPoint.Point point = phases.time("consistentPoint",
 					() -> ConsistentPoint.take(superuser, "getaways-" + id));
 			phases.time("walArchived", () -> {
@@ -159,7 +159,7 @@ final class BackupCreator {
 			return java.util.Optional.empty();
 		}
 		String name = "getaways/secrets.properties";
-		return java.util.Optional.of(StoredFiles.storeCopy(secrets.get(), PostgresBaseBackup.storedPath(dir, name),
-				name, key, 1));
+		return java.util.Optional.of(StoredFiles.store(PostgresBaseBackup.storedPath(dir, name), name, key,
+				out -> Files.copy(secrets.get(), out)));
 	}
 }

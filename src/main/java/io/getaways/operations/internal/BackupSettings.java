@@ -23,12 +23,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param replayMargin publications completed this long before a MongoDB dump began are handed to their listeners
  * again after a restore too, so that clocks apart by less than this lose no projection
  * @param threads how many files a base backup copies at once
+ * @param compressionLevel zstd's level for the base backup's files: 1 by default; negative levels are zstd's fast
+ * ones (faster, larger), higher ones slower and smaller
  * @param recoveryTimeout the longest a restore or verify waits for PostgreSQL's recovery
  */
 @ConfigurationProperties("getaways.backup")
 record BackupSettings(boolean enabled, Path repository, String key, Duration archiveTimeout, String schedule,
 		boolean verifyAfterSchedule, int keepBackups, Duration keepBackupsFor, int keepWalForBackups, Duration maxAge,
-		Duration replayMargin, int threads, Duration recoveryTimeout) {
+		Duration replayMargin, int threads, Integer compressionLevel, Duration recoveryTimeout) {
 
 	static final String PREFIX = "getaways.backup";
 
@@ -43,6 +45,11 @@ record BackupSettings(boolean enabled, Path repository, String key, Duration arc
 		threads = threads == 0 ? Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())) : threads;
 		atLeastOne("threads", threads);
 		recoveryTimeout = positive("recovery-timeout", recoveryTimeout, Duration.ofHours(1));
+		compressionLevel = compressionLevel == null ? 1 : compressionLevel;
+		if (compressionLevel < -100 || compressionLevel > 19 || compressionLevel == 0) {
+			throw new IllegalArgumentException(PREFIX + ".compression-level must be from -100 to 19, not 0, but was "
+					+ compressionLevel);
+		}
 		if (keepBackupsFor.isNegative()) {
 			throw new IllegalArgumentException(PREFIX + ".keep-backups-for must not be negative but was "
 					+ keepBackupsFor);

@@ -52,7 +52,7 @@ final class PostgresBaseBackup {
 	 * @param stopTimeout how long {@code pg_backup_stop} may wait for its WAL to be archived; broken archiving would
 	 * otherwise keep it waiting for ever
 	 */
-	static Result take(DataSource superuser, Path backupDir, BackupKey key, String label, int threads,
+	static Result take(DataSource superuser, Path backupDir, BackupKey key, String label, int threads, int level,
 			Duration stopTimeout, Progress progress) {
 		try (Connection connection = superuser.getConnection()) {
 			connection.setAutoCommit(true);
@@ -72,7 +72,9 @@ final class PostgresBaseBackup {
 			List<Path> files = new ArrayList<>();
 			long total = list(dataDir, directories, files);
 			Progress copying = progress.stage("PostgreSQL base backup", total, true);
-			List<Stored> stored = copy(dataDir, files, backupDir, key, threads, copying);
+			List<Stored> stored = copy(dataDir, files, backupDir, key, threads, level, copying);
+			// the copies are written unsynced; they become durable together, before the backup can be complete
+			StoredFiles.syncAll(backupDir);
 			try (Statement timeout = connection.createStatement()) {
 				timeout.execute("SET statement_timeout = '" + stopTimeout.toSeconds() + "s'");
 			}
@@ -93,6 +95,9 @@ final class PostgresBaseBackup {
 		}
 		catch (SQLException ex) {
 			throw new BackupFailedException("PostgreSQL base backup failed: " + ex.getMessage(), ex);
+		}
+		catch (java.io.IOException ex) {
+			throw new BackupFailedException("syncing the base backup failed: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -150,7 +155,7 @@ final class PostgresBaseBackup {
 	}
 
 	private static List<Stored> copy(Path dataDir, List<Path> files, Path backupDir, BackupKey key, int threads,
-			Progress progress) {
+			int level, Progress progress) {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
 			List<Future<Stored>> copies = new ArrayList<>();
@@ -158,7 +163,7 @@ final class PostgresBaseBackup {
 			files.stream().sorted(Comparator.comparingLong((Path f) -> sizeOf(dataDir.resolve(f))).reversed())
 				.forEach(file -> copies.add(pool.submit(() -> {
 					Stored stored = StoredFiles.storeCopy(dataDir.resolve(file), storedPath(backupDir, file.toString()),
-							file.toString(), key, threads);
+							file.toString(), key, level, threads);
 					progress.advance(stored == null ? 0 : stored.size());
 					return stored;
 				})));

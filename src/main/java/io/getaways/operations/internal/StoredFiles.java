@@ -28,7 +28,7 @@ import com.github.luben.zstd.ZstdOutputStream;
 final class StoredFiles {
 
 	private static final int BUFFER = 1 << 16;
-	private static final int ZSTD_LEVEL = 1;
+	static final int DEFAULT_LEVEL = 1;
 	/** Below this a file is compressed by the copying thread alone; above it zstd's own workers join in. */
 	private static final long MULTI_THREADED_FROM = 64L << 20;
 
@@ -51,12 +51,15 @@ final class StoredFiles {
 	 * Stores what {@code content} writes, under {@code target}; {@code name} is how the manifest names it.
 	 */
 	static Stored store(Path target, String name, BackupKey key, ContentWriter content) throws IOException {
-		return store(target, name, key, 1, content);
+		return store(target, name, key, DEFAULT_LEVEL, 1, true, content);
 	}
 
-	/** As {@link #store(Path, String, BackupKey, ContentWriter)}, compressed by {@code workers} threads. */
-	static Stored store(Path target, String name, BackupKey key, int workers, ContentWriter content)
-			throws IOException {
+	/**
+	 * As {@link #store(Path, String, BackupKey, ContentWriter)}, compressed by {@code workers} threads; unless
+	 * {@code sync}, the caller syncs the file system before anything depends on the file (see {@link #syncAll}).
+	 */
+	static Stored store(Path target, String name, BackupKey key, int level, int workers, boolean sync,
+			ContentWriter content) throws IOException {
 		Path partial = target.resolveSibling(target.getFileName() + ".partial");
 		Files.createDirectories(target.getParent());
 		MessageDigest digest = sha256();
@@ -76,24 +79,28 @@ final class StoredFiles {
 				}
 			}, BUFFER), digest));
 			OutputStream sealed = key == null ? stored : ChunkedGcm.encrypting(stored, key);
-			ZstdOutputStream zstd = new ZstdOutputStream(sealed, ZSTD_LEVEL);
+			ZstdOutputStream zstd = new ZstdOutputStream(sealed, level);
 			if (workers > 1) {
 				zstd.setWorkers(workers);
 			}
 			plain = new CountingOutputStream(zstd);
 			content.writeTo(plain);
 			plain.close();
-			file.getFD().sync();
+			if (sync) {
+				file.getFD().sync();
+			}
 		}
 		Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		return new Stored(name, plain.count, stored.count, HexFormat.of().formatHex(digest.digest()));
 	}
 
 	/**
-	 * Stores a copy of a file, large ones compressed by up to {@code threads} threads; a file that vanishes meanwhile
+	 * Stores a copy of a file, large ones compressed by up to {@code threads} threads, without syncing it: a base
+	 * backup writes a thousand files and syncs them all at once before its manifest. A file that vanishes meanwhile
 	 * (PostgreSQL dropped it) yields null.
 	 */
-	static Stored storeCopy(Path source, Path target, String name, BackupKey key, int threads) throws IOException {
+	static Stored storeCopy(Path source, Path target, String name, BackupKey key, int level, int threads)
+			throws IOException {
 		InputStream in;
 		long size;
 		try {
@@ -104,7 +111,37 @@ final class StoredFiles {
 			return null;
 		}
 		try (in) {
-			return store(target, name, key, size >= MULTI_THREADED_FROM ? threads : 1, out -> in.transferTo(out));
+			return store(target, name, key, level, size >= MULTI_THREADED_FROM ? threads : 1, false,
+					out -> in.transferTo(out));
+		}
+	}
+
+	/**
+	 * Makes every file written under {@code dir} durable with one file-system sync ({@code sync -f}) rather than one
+	 * fsync a file; where that command fails, file by file.
+	 */
+	static void syncAll(Path dir) throws IOException {
+		try {
+			Process sync = new ProcessBuilder("sync", "-f", dir.toString()).redirectErrorStream(true).start();
+			sync.getInputStream().transferTo(OutputStream.nullOutputStream());
+			if (sync.waitFor() == 0) {
+				return;
+			}
+		}
+		catch (IOException ex) {
+			// no sync command: fall through to syncing file by file
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted while syncing " + dir, ex);
+		}
+		try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+						java.nio.file.StandardOpenOption.WRITE)) {
+					channel.force(true);
+				}
+			}
 		}
 	}
 

@@ -25,7 +25,7 @@ final class BackupTestSupport {
 	}
 
 	static BackupSettings settings(Path repository, String key) {
-		return new BackupSettings(true, repository, key, null, null, false, 0, null, 0, null, null, 0, null);
+		return new BackupSettings(true, repository, key, null, null, false, 0, null, 0, null, null, 0, null, null);
 	}
 
 	/** Ends the current WAL segment and waits until the archive holds it, so that everything before is archived. */
