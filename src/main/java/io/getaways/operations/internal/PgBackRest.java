@@ -1,7 +1,6 @@
 package io.getaways.operations.internal;
 
 import java.io.IOException;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class PgBackRest {
 
-	private static final Pattern ERROR_LINE = Pattern.compile("(?m)^.*?(ERROR: \\[\\d+]: .*)$");
 
 	private static final Pattern NEW_LABEL = Pattern.compile("new backup label = (\\S+)");
 
@@ -43,7 +40,6 @@ final class PgBackRest {
 	/** Characters that need no quoting inside archive_command, which PostgreSQL hands to a shell. */
 	private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./=@%+:,-]+");
 
-	private static final File NULL_DEVICE = new File("/dev/null");
 
 	private final PgBackRestSettings settings;
 
@@ -224,66 +220,7 @@ final class PgBackRest {
 
 	/** Runs one pgBackRest command and returns its stdout; a failure becomes one line naming pgBackRest's error. */
 	private String run(String... args) {
-		String command = args[args.length - 1];
-		List<String> cmd = new ArrayList<>();
-		if (needsRunAs()) {
-			cmd.addAll(List.of("runuser", "-u", settings.runAsUser().orElseThrow(), "--"));
-		}
-		cmd.add(settings.executable());
-		cmd.add("--config=" + settings.configFile());
-		cmd.add("--stanza=" + settings.stanza());
-		cmd.addAll(List.of(args));
-		Path stdout = null;
-		Path stderr = null;
-		try {
-			// Files rather than pipes: a chatty command can never block on a full pipe buffer.
-			stdout = Files.createTempFile("pgbackrest-", ".out");
-			stderr = Files.createTempFile("pgbackrest-", ".err");
-			Process process = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(NULL_DEVICE))
-				.redirectOutput(stdout.toFile())
-				.redirectError(stderr.toFile())
-				.start();
-			if (!process.waitFor(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-				// runuser does not pass SIGKILL on, so the pgBackRest child is killed directly.
-				process.descendants().forEach(ProcessHandle::destroyForcibly);
-				process.destroyForcibly();
-				throw new PgBackRestException(
-						"pgBackRest " + command + " timed out after " + settings.timeout() + " and was killed");
-			}
-			String out = Files.readString(stdout);
-			String err = Files.readString(stderr);
-			if (process.exitValue() != 0) {
-				throw new PgBackRestException("pgBackRest " + command + " failed (exit " + process.exitValue() + "): "
-						+ errorLine(err, out));
-			}
-			return out;
-		}
-		catch (IOException ex) {
-			throw new PgBackRestException("Cannot run " + String.join(" ", cmd) + ": " + ex.getMessage(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new PgBackRestException("Interrupted while pgBackRest " + command + " was running", ex);
-		}
-		finally {
-			deleteQuietly(stdout);
-			deleteQuietly(stderr);
-		}
-	}
-
-	static String errorLine(String stderr, String stdout) {
-		for (String text : List.of(stderr, stdout)) {
-			Matcher error = ERROR_LINE.matcher(text);
-			if (error.find()) {
-				return error.group(1).strip();
-			}
-		}
-		return Stream.of(stderr, stdout)
-			.flatMap(String::lines)
-			.map(String::strip)
-			.filter(line -> !line.isEmpty())
-			.reduce((first, second) -> second)
-			.orElse("no output");
+		return PgBackRestProcess.run(settings, needsRunAs(), args);
 	}
 
 	private boolean needsRunAs() {
@@ -297,17 +234,5 @@ final class PgBackRest {
 
 	private static String shellQuote(String word) {
 		return SHELL_SAFE.matcher(word).matches() ? word : "'" + word.replace("'", "'\"'\"'") + "'";
-	}
-
-	private static void deleteQuietly(Path file) {
-		if (file == null) {
-			return;
-		}
-		try {
-			Files.deleteIfExists(file);
-		}
-		catch (IOException ex) {
-			// A stray temp file must not hide the outcome of the pgBackRest call.
-		}
 	}
 }
