@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 /**
  * The port to whatever moves the money. The payment module calls it inside the booking's transaction and keeps only
  * the references it returns, never card data. A simulated adapter ships as the default; a real one replaces it by
- * being a bean of this type (see README, Payments).
+ * being a bean of this type (see docs/payments.md).
  *
  * <p>Adapters throw {@link GatewayDeclinedException} when the gateway refuses; any other exception means the outcome
  * is unknown, and the caller's transaction rolls back.
