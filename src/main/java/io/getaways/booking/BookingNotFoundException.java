@@ -3,16 +3,15 @@ package io.getaways.booking;
 import java.util.Map;
 import java.util.UUID;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
 /** No such booking, or not the caller's: the two are one answer, so that ids cannot be probed. */
-public class BookingNotFoundException extends ApiException {
+public class BookingNotFoundException extends DomainException {
 
 	private final UUID id;
 
 	public BookingNotFoundException(UUID id) {
-		super(HttpStatus.NOT_FOUND, "Booking " + id + " not found");
+		super(Kind.NOT_FOUND, "Booking " + id + " not found");
 		this.id = id;
 	}
 

@@ -4,17 +4,16 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
 /** A traveller cancels only before the trip departs or the stay begins. */
-public class BookingStartedException extends ApiException {
+public class BookingStartedException extends DomainException {
 
 	private final UUID id;
 	private final Instant startedAt;
 
 	public BookingStartedException(UUID id, Instant startedAt) {
-		super(HttpStatus.CONFLICT, "Booking " + id + " started at " + startedAt + " and can no longer be cancelled");
+		super(Kind.CONFLICT, "Booking " + id + " started at " + startedAt + " and can no longer be cancelled");
 		this.id = id;
 		this.startedAt = startedAt;
 	}

@@ -3,18 +3,17 @@ package io.getaways.booking;
 import java.util.Map;
 import java.util.UUID;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
 /** The transition asked for does not start from the booking's current status. */
-public class BookingStatusConflictException extends ApiException {
+public class BookingStatusConflictException extends DomainException {
 
 	private final UUID id;
 	private final BookingStatus status;
 
 	/** {@code action} completes "cannot be ...": paid, cancelled. */
 	public BookingStatusConflictException(UUID id, String action, BookingStatus status) {
-		super(HttpStatus.CONFLICT, "Booking " + id + " cannot be " + action + " in status " + status);
+		super(Kind.CONFLICT, "Booking " + id + " cannot be " + action + " in status " + status);
 		this.id = id;
 		this.status = status;
 	}

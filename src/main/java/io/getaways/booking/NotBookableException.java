@@ -2,16 +2,15 @@ package io.getaways.booking;
 
 import java.util.Map;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
 /** The trip or stay exists but is not on sale: inactive, or already departed. */
-public class NotBookableException extends ApiException {
+public class NotBookableException extends DomainException {
 
 	private final String code;
 
 	public NotBookableException(String what, String code, String why) {
-		super(HttpStatus.CONFLICT, what + " " + code + " cannot be booked: " + why);
+		super(Kind.CONFLICT, what + " " + code + " cannot be booked: " + why);
 		this.code = code;
 	}
 

@@ -5,17 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
 /** Some of the nights asked for are held or booked by someone else; {@code conflicts} are their ranges. */
-public class StayUnavailableException extends ApiException {
+public class StayUnavailableException extends DomainException {
 
 	private final String stayCode;
 	private final List<DateRange> conflicts;
 
 	public StayUnavailableException(String stayCode, LocalDate checkIn, LocalDate checkOut, List<DateRange> conflicts) {
-		super(HttpStatus.CONFLICT, "Stay " + stayCode + " is not available from " + checkIn + " to " + checkOut
+		super(Kind.CONFLICT, "Stay " + stayCode + " is not available from " + checkIn + " to " + checkOut
 				+ (conflicts.isEmpty() ? "" : "; taken: " + conflicts.stream()
 					.map(range -> range.checkIn() + " to " + range.checkOut())
 					.collect(Collectors.joining(", "))));

@@ -2,17 +2,16 @@ package io.getaways.catalog;
 
 import java.util.Map;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
 /** An activation or deactivation found the trip or stay already in the status it asked for. */
-public class AlreadyInStatusException extends ApiException {
+public class AlreadyInStatusException extends DomainException {
 
 	private final String code;
 	private final TripStatus status;
 
 	public AlreadyInStatusException(String kind, String code, TripStatus status) {
-		super(HttpStatus.CONFLICT, kind + " " + code + " is already " + status);
+		super(Kind.CONFLICT, kind + " " + code + " is already " + status);
 		this.code = code;
 		this.status = status;
 	}

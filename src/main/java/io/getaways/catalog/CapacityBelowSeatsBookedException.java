@@ -2,18 +2,17 @@ package io.getaways.catalog;
 
 import java.util.Map;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
 /** A trip's capacity may not drop below the seats already booked; those bookings stand. */
-public class CapacityBelowSeatsBookedException extends ApiException {
+public class CapacityBelowSeatsBookedException extends DomainException {
 
 	private final String code;
 	private final int capacity;
 	private final int seatsBooked;
 
 	public CapacityBelowSeatsBookedException(String code, int capacity, int seatsBooked) {
-		super(HttpStatus.CONFLICT, "Trip " + code + " has " + seatsBooked + " seat(s) booked, more than the capacity "
+		super(Kind.CONFLICT, "Trip " + code + " has " + seatsBooked + " seat(s) booked, more than the capacity "
 				+ capacity + " asked for");
 		this.code = code;
 		this.capacity = capacity;

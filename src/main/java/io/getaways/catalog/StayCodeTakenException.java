@@ -1,11 +1,10 @@
 package io.getaways.catalog;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
-public class StayCodeTakenException extends ApiException {
+public class StayCodeTakenException extends DomainException {
 
 	public StayCodeTakenException(String code) {
-		super(HttpStatus.CONFLICT, "Stay code " + code + " is already taken");
+		super(Kind.CONFLICT, "Stay code " + code + " is already taken");
 	}
 }

@@ -1,14 +1,13 @@
 package io.getaways.catalog;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
-public class StayNotFoundException extends ApiException {
+public class StayNotFoundException extends DomainException {
 
 	private final String code;
 
 	public StayNotFoundException(String code) {
-		super(HttpStatus.NOT_FOUND, "Stay " + code + " not found");
+		super(Kind.NOT_FOUND, "Stay " + code + " not found");
 		this.code = code;
 	}
 

@@ -1,11 +1,10 @@
 package io.getaways.catalog;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
-public class TripCodeTakenException extends ApiException {
+public class TripCodeTakenException extends DomainException {
 
 	public TripCodeTakenException(String code) {
-		super(HttpStatus.CONFLICT, "Trip code " + code + " is already taken");
+		super(Kind.CONFLICT, "Trip code " + code + " is already taken");
 	}
 }

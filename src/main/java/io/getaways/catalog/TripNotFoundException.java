@@ -1,14 +1,13 @@
 package io.getaways.catalog;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
-public class TripNotFoundException extends ApiException {
+public class TripNotFoundException extends DomainException {
 
 	private final String code;
 
 	public TripNotFoundException(String code) {
-		super(HttpStatus.NOT_FOUND, "Trip " + code + " not found");
+		super(Kind.NOT_FOUND, "Trip " + code + " not found");
 		this.code = code;
 	}
 

@@ -2,16 +2,15 @@ package io.getaways.catalog;
 
 import java.util.Map;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
-public class TripSoldOutException extends ApiException {
+public class TripSoldOutException extends DomainException {
 
 	private final String code;
 	private final int seatsLeft;
 
 	public TripSoldOutException(String code, int seatsRequested, int seatsLeft) {
-		super(HttpStatus.CONFLICT,
+		super(Kind.CONFLICT,
 				"Trip " + code + " has " + seatsLeft + " seat(s) left, fewer than the " + seatsRequested + " requested");
 		this.code = code;
 		this.seatsLeft = seatsLeft;

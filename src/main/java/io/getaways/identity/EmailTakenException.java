@@ -1,11 +1,10 @@
 package io.getaways.identity;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
-public class EmailTakenException extends ApiException {
+public class EmailTakenException extends DomainException {
 
 	public EmailTakenException() {
-		super(HttpStatus.CONFLICT, "An account with this email already exists");
+		super(Kind.CONFLICT, "An account with this email already exists");
 	}
 }

@@ -1,12 +1,11 @@
 package io.getaways.identity;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
 /** Sign-in failed; deliberately the same answer whether or not the email exists. */
-public class InvalidCredentialsException extends ApiException {
+public class InvalidCredentialsException extends DomainException {
 
 	public InvalidCredentialsException() {
-		super(HttpStatus.UNAUTHORIZED, "Invalid email or password");
+		super(Kind.UNAUTHENTICATED, "Invalid email or password");
 	}
 }

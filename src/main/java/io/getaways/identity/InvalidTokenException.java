@@ -1,11 +1,10 @@
 package io.getaways.identity;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
-public class InvalidTokenException extends ApiException {
+public class InvalidTokenException extends DomainException {
 
 	public InvalidTokenException(String detail) {
-		super(HttpStatus.UNAUTHORIZED, detail);
+		super(Kind.UNAUTHENTICATED, detail);
 	}
 }

@@ -3,16 +3,15 @@ package io.getaways.identity;
 import java.time.Duration;
 import java.util.Map;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
 /** Too many failed sign-ins for this account or address; the client may try again after {@code retryAfter}. */
-public class SignInThrottledException extends ApiException {
+public class SignInThrottledException extends DomainException {
 
 	private final Duration retryAfter;
 
 	public SignInThrottledException(Duration retryAfter) {
-		super(HttpStatus.TOO_MANY_REQUESTS,
+		super(Kind.THROTTLED,
 				"Too many failed sign-in attempts; try again in " + Math.max(1, retryAfter.toSeconds()) + " s");
 		this.retryAfter = retryAfter;
 	}

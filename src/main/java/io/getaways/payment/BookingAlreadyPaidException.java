@@ -3,16 +3,15 @@ package io.getaways.payment;
 import java.util.Map;
 import java.util.UUID;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
 /** A booking has one captured payment at most; a second capture is refused before the gateway is asked. */
-public class BookingAlreadyPaidException extends ApiException {
+public class BookingAlreadyPaidException extends DomainException {
 
 	private final UUID bookingId;
 
 	public BookingAlreadyPaidException(UUID bookingId) {
-		super(HttpStatus.CONFLICT, "Booking " + bookingId + " is already paid");
+		super(Kind.CONFLICT, "Booking " + bookingId + " is already paid");
 		this.bookingId = bookingId;
 	}
 

@@ -3,16 +3,15 @@ package io.getaways.payment;
 import java.util.Map;
 import java.util.UUID;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
-public class PaymentDeclinedException extends ApiException {
+public class PaymentDeclinedException extends DomainException {
 
 	private final UUID bookingId;
 	private final String reason;
 
 	public PaymentDeclinedException(UUID bookingId, String reason) {
-		super(HttpStatus.PAYMENT_REQUIRED, "Payment for booking " + bookingId + " was declined: " + reason);
+		super(Kind.DECLINED, "Payment for booking " + bookingId + " was declined: " + reason);
 		this.bookingId = bookingId;
 		this.reason = reason;
 	}

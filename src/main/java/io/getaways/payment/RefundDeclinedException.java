@@ -3,20 +3,19 @@ package io.getaways.payment;
 import java.util.Map;
 import java.util.UUID;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
 /**
  * The gateway refused a refund. Nothing is recorded and the caller's change (such as a cancellation) rolls back, so
  * the customer can try again rather than lose the refund.
  */
-public class RefundDeclinedException extends ApiException {
+public class RefundDeclinedException extends DomainException {
 
 	private final UUID bookingId;
 	private final String reason;
 
 	public RefundDeclinedException(UUID bookingId, String reason) {
-		super(HttpStatus.BAD_GATEWAY, "The payment gateway refused the refund for booking " + bookingId + ": " + reason);
+		super(Kind.UPSTREAM_FAILED, "The payment gateway refused the refund for booking " + bookingId + ": " + reason);
 		this.bookingId = bookingId;
 		this.reason = reason;
 	}

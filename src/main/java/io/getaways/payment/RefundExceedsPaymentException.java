@@ -4,18 +4,17 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
 /** A refund larger than what is left of the payment after earlier refunds. */
-public class RefundExceedsPaymentException extends ApiException {
+public class RefundExceedsPaymentException extends DomainException {
 
 	private final UUID bookingId;
 	private final BigDecimal refundable;
 
 	public RefundExceedsPaymentException(UUID bookingId, BigDecimal requested, BigDecimal refundable,
 			String currency) {
-		super(HttpStatus.CONFLICT, "Refund of " + requested.toPlainString() + " " + currency + " for booking "
+		super(Kind.CONFLICT, "Refund of " + requested.toPlainString() + " " + currency + " for booking "
 				+ bookingId + " exceeds the " + refundable.toPlainString() + " " + currency + " left to refund");
 		this.bookingId = bookingId;
 		this.refundable = refundable;

@@ -3,16 +3,15 @@ package io.getaways.platform;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 
 /** A request parameter or field that is well-formed alone but wrong, such as a range whose ends are swapped. */
-public class InvalidParameterException extends ApiException {
+public class InvalidParameterException extends DomainException {
 
 	private final String parameter;
 	private final String reason;
 
 	public InvalidParameterException(String parameter, String reason) {
-		super(HttpStatus.BAD_REQUEST, "Invalid parameter '" + parameter + "': " + reason);
+		super(Kind.INVALID, "Invalid parameter '" + parameter + "': " + reason);
 		this.parameter = parameter;
 		this.reason = reason;
 	}

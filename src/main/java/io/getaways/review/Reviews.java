@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * Reviews of trips and stays. Writes act as the current actor and check eligibility in the database; reads are
- * public. Failures are {@link io.getaways.platform.ApiException}s naming the booking, review or field at fault.
+ * public. Failures are {@link io.getaways.platform.DomainException}s naming the booking, review or field at fault.
  */
 public interface Reviews {
 

@@ -5,7 +5,8 @@ import java.util.Map;
 import io.getaways.catalog.TripCodeTakenException;
 import io.getaways.catalog.TripNotFoundException;
 import io.getaways.identity.InvalidCredentialsException;
-import io.getaways.platform.ApiException;
+import io.getaways.platform.DomainException;
+import io.getaways.platform.web.DomainStatuses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -49,9 +50,9 @@ class TravlrErrors {
 		return message(HttpStatus.UNAUTHORIZED, "Incorrect email or password");
 	}
 
-	@ExceptionHandler(ApiException.class)
-	ResponseEntity<Map<String, String>> apiException(ApiException ex) {
-		ResponseEntity.BodyBuilder answer = ResponseEntity.status(ex.status());
+	@ExceptionHandler(DomainException.class)
+	ResponseEntity<Map<String, String>> apiException(DomainException ex) {
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(DomainStatuses.of(ex));
 		ex.headers().forEach((name, value) -> answer.header(name, value));
 		return answer.body(Map.of("message", ex.getMessage()));
 	}

@@ -6,13 +6,12 @@ import java.util.Map;
 
 import io.getaways.audit.ActivityKind;
 import io.getaways.platform.ActorContext;
-import io.getaways.platform.ApiException;
+import io.getaways.platform.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.bson.Document;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -55,10 +54,10 @@ class ActivityController {
 	record ActivityPage(List<ActivityItem> items, int page, int size, boolean hasNext) {
 	}
 
-	static class NoUser extends ApiException {
+	static class NoUser extends DomainException {
 
 		NoUser() {
-			super(HttpStatus.FORBIDDEN, "Activity belongs to a user; this caller acts for none");
+			super(Kind.FORBIDDEN, "Activity belongs to a user; this caller acts for none");
 		}
 	}
 }

@@ -2,20 +2,19 @@ package io.getaways.booking.internal;
 
 import java.util.Map;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
 /** Concurrent transactions kept winning over this one, or kept it waiting; the client may simply send it again. */
-class BookingsBusyException extends ApiException {
+class BookingsBusyException extends DomainException {
 
 	BookingsBusyException(String operation, int attempts, Throwable lastFailure) {
-		super(HttpStatus.SERVICE_UNAVAILABLE,
+		super(Kind.UNAVAILABLE,
 				"The " + operation + " request lost to concurrent ones " + attempts + " times; try again");
 		initCause(lastFailure);
 	}
 
 	BookingsBusyException(String operation, int running, java.time.Duration waited) {
-		super(HttpStatus.SERVICE_UNAVAILABLE, "The " + operation + " request waited " + waited.toMillis()
+		super(Kind.UNAVAILABLE, "The " + operation + " request waited " + waited.toMillis()
 				+ " ms behind " + running + " booking transactions already running; try again");
 	}
 

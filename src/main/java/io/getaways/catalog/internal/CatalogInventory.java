@@ -10,9 +10,8 @@ import io.getaways.catalog.TripChanged;
 import io.getaways.catalog.TripNotFoundException;
 import io.getaways.catalog.TripSoldOutException;
 import io.getaways.catalog.TripStatus;
-import io.getaways.platform.ApiException;
+import io.getaways.platform.DomainException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -90,13 +89,13 @@ class CatalogInventory implements Inventory {
 	}
 
 	/** Seats of a trip that is not on sale cannot be taken, whatever is left. */
-	static final class TripNotBookableException extends ApiException {
+	static final class TripNotBookableException extends DomainException {
 
 		private final String code;
 		private final TripStatus status;
 
 		TripNotBookableException(String code, TripStatus status) {
-			super(HttpStatus.CONFLICT, "Trip " + code + " cannot be booked in status " + status);
+			super(Kind.CONFLICT, "Trip " + code + " cannot be booked in status " + status);
 			this.code = code;
 			this.status = status;
 		}

@@ -5,8 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
 /**
  * Parameters that are well-formed alone but wrong together, all named in one answer, in the same problem shape as
@@ -30,12 +29,12 @@ final class InvalidParameters {
 		}
 	}
 
-	static final class Rejected extends ApiException {
+	static final class Rejected extends DomainException {
 
 		private final List<Map<String, String>> errors = new ArrayList<>();
 
 		Rejected(Map<String, String> byParameter) {
-			super(HttpStatus.BAD_REQUEST, "Invalid request: " + String.join("; ",
+			super(Kind.INVALID, "Invalid request: " + String.join("; ",
 					byParameter.entrySet().stream().map(e -> "'" + e.getKey() + "' " + e.getValue()).toList()));
 			byParameter.forEach((parameter, message) -> errors.add(Map.of("parameter", parameter, "message", message)));
 		}

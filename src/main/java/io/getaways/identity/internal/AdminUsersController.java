@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.getaways.identity.UserAccount;
-import io.getaways.platform.ApiException;
+import io.getaways.platform.DomainException;
 import io.getaways.platform.InvalidParameterException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -69,10 +69,10 @@ class AdminUsersController {
 		}
 	}
 
-	static class UserNotFound extends ApiException {
+	static class UserNotFound extends DomainException {
 
 		UserNotFound(UUID id) {
-			super(HttpStatus.NOT_FOUND, "User " + id + " not found, or has no such role");
+			super(Kind.NOT_FOUND, "User " + id + " not found, or has no such role");
 		}
 	}
 }

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.getaways.identity.UserAccount;
-import io.getaways.platform.ApiException;
+import io.getaways.platform.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -77,17 +77,17 @@ class MeController {
 			@Future Instant expiresAt) {
 	}
 
-	static class KeyNotFound extends ApiException {
+	static class KeyNotFound extends DomainException {
 
 		KeyNotFound(UUID id) {
-			super(HttpStatus.NOT_FOUND, "API key " + id + " not found or already revoked");
+			super(Kind.NOT_FOUND, "API key " + id + " not found or already revoked");
 		}
 	}
 
-	static class AccountGone extends ApiException {
+	static class AccountGone extends DomainException {
 
 		AccountGone() {
-			super(HttpStatus.NOT_FOUND, "The signed-in account no longer exists");
+			super(Kind.NOT_FOUND, "The signed-in account no longer exists");
 		}
 	}
 }

@@ -3,13 +3,12 @@ package io.getaways.identity.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import io.getaways.platform.ApiException;
+import io.getaways.platform.DomainException;
 import io.getaways.platform.InvalidParameterException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,17 +82,17 @@ class PreferencesController {
 		return (Map<String, Object>) object;
 	}
 
-	static class PreferencesTooLarge extends ApiException {
+	static class PreferencesTooLarge extends DomainException {
 
 		PreferencesTooLarge(long maxBytes) {
-			super(HttpStatus.CONTENT_TOO_LARGE, "Preferences may hold at most " + maxBytes + " bytes");
+			super(Kind.TOO_LARGE, "Preferences may hold at most " + maxBytes + " bytes");
 		}
 	}
 
-	static class PreferencesUnavailable extends ApiException {
+	static class PreferencesUnavailable extends DomainException {
 
 		PreferencesUnavailable() {
-			super(HttpStatus.SERVICE_UNAVAILABLE, "Preferences are unavailable right now; try again shortly");
+			super(Kind.UNAVAILABLE, "Preferences are unavailable right now; try again shortly");
 		}
 	}
 }

@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.getaways.operations.internal.BackupJobs.Job;
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,12 +61,12 @@ class BackupController {
 		return ResponseEntity.accepted().location(URI.create("/api/v1/admin/backups/jobs/" + job.id())).body(job);
 	}
 
-	static final class BackupNotFoundException extends ApiException {
+	static final class BackupNotFoundException extends DomainException {
 
 		private final String id;
 
 		BackupNotFoundException(String id) {
-			super(HttpStatus.NOT_FOUND, "Backup " + id + " does not exist or is incomplete");
+			super(Kind.NOT_FOUND, "Backup " + id + " does not exist or is incomplete");
 			this.id = id;
 		}
 
@@ -77,10 +76,10 @@ class BackupController {
 		}
 	}
 
-	static final class JobNotFoundException extends ApiException {
+	static final class JobNotFoundException extends DomainException {
 
 		JobNotFoundException(String id) {
-			super(HttpStatus.NOT_FOUND, "Backup job " + id + " is not known to this instance");
+			super(Kind.NOT_FOUND, "Backup job " + id + " is not known to this instance");
 		}
 	}
 }

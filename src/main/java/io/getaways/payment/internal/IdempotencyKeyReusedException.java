@@ -3,14 +3,13 @@ package io.getaways.payment.internal;
 import java.util.List;
 import java.util.Map;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
 /** The key already stands for another request (method, path or body) of the same caller. */
-class IdempotencyKeyReusedException extends ApiException {
+class IdempotencyKeyReusedException extends DomainException {
 
 	IdempotencyKeyReusedException(String key) {
-		super(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key '" + key
+		super(Kind.UNPROCESSABLE, "Idempotency-Key '" + key
 				+ "' was already used for a different request; send a new key for a new request");
 	}
 

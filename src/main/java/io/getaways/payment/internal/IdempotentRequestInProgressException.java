@@ -3,16 +3,15 @@ package io.getaways.payment.internal;
 import java.time.Duration;
 import java.util.Map;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
 /** The first request with this key is still running after the duplicate waited as long as it may. */
-class IdempotentRequestInProgressException extends ApiException {
+class IdempotentRequestInProgressException extends DomainException {
 
 	private static final String RETRY_AFTER_SECONDS = "1";
 
 	IdempotentRequestInProgressException(String key, Duration waited) {
-		super(HttpStatus.CONFLICT, "A request with Idempotency-Key '" + key + "' is still in progress after waiting "
+		super(Kind.CONFLICT, "A request with Idempotency-Key '" + key + "' is still in progress after waiting "
 				+ waited.toMillis() + " ms; retry later for its answer");
 	}
 

@@ -2,12 +2,11 @@ package io.getaways.payment.internal;
 
 import java.util.UUID;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
-class PaymentNotFoundException extends ApiException {
+class PaymentNotFoundException extends DomainException {
 
 	PaymentNotFoundException(UUID id) {
-		super(HttpStatus.NOT_FOUND, "Payment " + id + " not found");
+		super(Kind.NOT_FOUND, "Payment " + id + " not found");
 	}
 }

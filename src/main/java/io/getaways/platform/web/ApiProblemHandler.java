@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.getaways.platform.ApiException;
+import io.getaways.platform.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -17,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -36,11 +37,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
-	@ExceptionHandler(ApiException.class)
-	ResponseEntity<ProblemDetail> handleApiException(ApiException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+	@ExceptionHandler(DomainException.class)
+	ResponseEntity<ProblemDetail> handleDomainException(DomainException ex) {
+		HttpStatus status = DomainStatuses.of(ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
 		ex.properties().forEach(problem::setProperty);
-		ResponseEntity.BodyBuilder answer = ResponseEntity.status(ex.status());
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
 		ex.headers().forEach((name, value) -> answer.header(name, value));
 		return answer.body(problem);
 	}
@@ -56,9 +58,16 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<ParameterError> errors = new ArrayList<>();
 		ex.getParameterValidationResults().forEach(result -> {
-			String name = result.getMethodParameter().getParameterName();
-			result.getResolvableErrors()
-				.forEach(error -> errors.add(new ParameterError(name, message(error))));
+			// A body validated together with a path variable names its own fields, not the body as a whole.
+			if (result instanceof ParameterErrors body) {
+				body.getFieldErrors().forEach(error -> errors.add(new ParameterError(error.getField(), message(error))));
+				body.getGlobalErrors()
+					.forEach(error -> errors.add(new ParameterError(body.getObjectName(), message(error))));
+			}
+			else {
+				String name = result.getMethodParameter().getParameterName();
+				result.getResolvableErrors().forEach(error -> errors.add(new ParameterError(name, message(error))));
+			}
 		});
 		return ResponseEntity.badRequest().body(problem(errors));
 	}

@@ -1,13 +1,12 @@
 package io.getaways.review.internal;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
 /** One review per traveller per trip or stay, however many times they went. */
-class AlreadyReviewedException extends ApiException {
+class AlreadyReviewedException extends DomainException {
 
 	AlreadyReviewedException(Eligibility eligibility) {
-		super(HttpStatus.CONFLICT, "You have already reviewed " + eligibility.describeSubject()
+		super(Kind.CONFLICT, "You have already reviewed " + eligibility.describeSubject()
 				+ "; change or delete that review instead");
 	}
 }

@@ -2,13 +2,12 @@ package io.getaways.review.internal;
 
 import java.util.UUID;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
 /** No booking of the caller's with this id; someone else's booking is answered the same, so ids reveal nothing. */
-class BookingNotFoundException extends ApiException {
+class BookingNotFoundException extends DomainException {
 
 	BookingNotFoundException(UUID bookingId) {
-		super(HttpStatus.NOT_FOUND, "Booking " + bookingId + " not found");
+		super(Kind.NOT_FOUND, "Booking " + bookingId + " not found");
 	}
 }

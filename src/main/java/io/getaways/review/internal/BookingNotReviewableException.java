@@ -3,16 +3,15 @@ package io.getaways.review.internal;
 import java.util.Map;
 import java.util.UUID;
 
-import io.getaways.platform.ApiException;
-import org.springframework.http.HttpStatus;
+import io.getaways.platform.DomainException;
 
 /** The caller's booking does not entitle them to a review (yet): only a completed booking does. */
-class BookingNotReviewableException extends ApiException {
+class BookingNotReviewableException extends DomainException {
 
 	private final String status;
 
 	private BookingNotReviewableException(String detail, String status) {
-		super(HttpStatus.CONFLICT, detail);
+		super(Kind.CONFLICT, detail);
 		this.status = status;
 	}
 

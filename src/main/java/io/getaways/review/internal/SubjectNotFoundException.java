@@ -2,14 +2,13 @@ package io.getaways.review.internal;
 
 import java.util.Locale;
 
-import io.getaways.platform.ApiException;
+import io.getaways.platform.DomainException;
 import io.getaways.review.ReviewListing.Subject;
-import org.springframework.http.HttpStatus;
 
-class SubjectNotFoundException extends ApiException {
+class SubjectNotFoundException extends DomainException {
 
 	SubjectNotFoundException(Subject subject, String code) {
-		super(HttpStatus.NOT_FOUND, capitalized(subject) + " " + code + " not found");
+		super(Kind.NOT_FOUND, capitalized(subject) + " " + code + " not found");
 	}
 
 	private static String capitalized(Subject subject) {
