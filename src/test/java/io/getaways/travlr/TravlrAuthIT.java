@@ -63,6 +63,16 @@ class TravlrAuthIT {
 	}
 
 	@Test
+	void withoutATravlrSecretTokensAreTheServicesOwnRs256Tokens() {
+		String token = token("/api/register",
+				json("name", "Rae", "email", TestAccounts.email(), "password", PASSWORD));
+		JsonNode header = JSON.readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]),
+				StandardCharsets.UTF_8));
+		assertThat(header.path("alg").asString()).isEqualTo("RS256");
+		assertThat(payload(token).has("id")).as("Travlr's id claim comes only with its secret").isFalse();
+	}
+
+	@Test
 	void loginIgnoresANameFieldAndAnswersATokenOfTheAccount() {
 		String email = TestAccounts.email();
 		String sub = payload(token("/api/register", json("name", "Lou", "email", email, "password", PASSWORD)))

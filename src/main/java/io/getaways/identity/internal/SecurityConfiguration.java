@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -31,7 +32,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@EnableConfigurationProperties({ IdentitySettings.class, RateLimitSettings.class })
+@EnableConfigurationProperties({ IdentitySettings.class, RateLimitSettings.class, TravlrSecretSettings.class })
 class SecurityConfiguration {
 
 	@Bean
@@ -50,7 +51,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain api(HttpSecurity http, TokenAuthorities authorities, SecurityProblems problems, ApiKeys apiKeys,
-			RateLimiter limiter, RateLimitOverrides overrides, RateLimitSettings rateLimits) throws Exception {
+			RateLimiter limiter, RateLimitOverrides overrides, RateLimitSettings rateLimits, JwtDecoder jwtDecoder,
+			TravlrSecretSettings travlr, TokenDenyList denyList) throws Exception {
 		ActorFromAuthenticationFilter actorFilter = new ActorFromAuthenticationFilter();
 		http.csrf(csrf -> csrf.disable())
 			.cors(Customizer.withDefaults())
@@ -86,7 +88,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.PUT, "/api/trips/*").hasAuthority("catalog:write")
 				.anyRequest().authenticated())
 			.oauth2ResourceServer(resource -> resource
-				.jwt(jwt -> jwt.jwtAuthenticationConverter(authorities))
+				.authenticationManagerResolver(TravlrTokens.managers(jwtDecoder, travlr, denyList, authorities))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
@@ -109,9 +111,13 @@ class SecurityConfiguration {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder
 			.withJwkSource((JWKSource<SecurityContext>) (selector, context) -> selector.select(keys.publicKeys()))
 			.build();
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
-				jwt -> notRevoked(jwt, denyList)));
+		decoder.setJwtValidator(validator(denyList));
 		return decoder;
+	}
+
+	/** Unexpired, and not revoked by a sign-out: the same for every token the service accepts. */
+	static OAuth2TokenValidator<Jwt> validator(TokenDenyList denyList) {
+		return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), jwt -> notRevoked(jwt, denyList));
 	}
 
 	private static OAuth2TokenValidatorResult notRevoked(Jwt jwt, TokenDenyList denyList) {

@@ -151,7 +151,7 @@ class SignInService {
 
 	private Session newSession(UserAccount user, boolean travlr) {
 		AccessTokens.IssuedToken token = accessTokens.issue(user,
-				travlr ? settings.travlrTokenTtl() : settings.accessTokenTtl());
+				travlr ? settings.travlrTokenTtl() : settings.accessTokenTtl(), travlr);
 		return new Session(user, token, travlr ? null : refreshTokens.issue(user.id()));
 	}
 
