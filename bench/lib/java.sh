@@ -1,4 +1,4 @@
-# Compiling the Java programs under bench/src; sourced after common.sh by bench/run.
+# Compiling and running the Java programs under bench/src; sourced after common.sh by bench/run and bench/figures.
 # The programs share code (bench/src/support), so they are compiled together instead of launched one source file at
 # a time, against the drivers the app is built with, from the local Maven repository the build fills.
 
@@ -18,14 +18,20 @@ m2_jar() {
 	echo "$jar"
 }
 
-# The PostgreSQL and MongoDB drivers. The three MongoDB jars must be of one version: that of the newest sync driver.
+# The PostgreSQL and MongoDB drivers, and Jackson for bench/figures. The three MongoDB jars must be of one version,
+# as must Jackson's databind and core: each set is taken at the version of its newest main jar.
 bench_libraries() {
-	local mongo
+	local mongo jackson
 	mongo="$(m2_version org/mongodb mongodb-driver-sync)"
+	jackson="$(m2_version tools/jackson/core jackson-databind)"
 	printf '%s' "$(m2_jar org/postgresql postgresql "$(m2_version org/postgresql postgresql)")" \
 		":$(m2_jar org/mongodb mongodb-driver-sync "$mongo")" \
 		":$(m2_jar org/mongodb mongodb-driver-core "$mongo")" \
-		":$(m2_jar org/mongodb bson "$mongo")"
+		":$(m2_jar org/mongodb bson "$mongo")" \
+		":$(m2_jar tools/jackson/core jackson-databind "$jackson")" \
+		":$(m2_jar tools/jackson/core jackson-core "$jackson")" \
+		":$(m2_jar com/fasterxml/jackson/core jackson-annotations \
+			"$(m2_version com/fasterxml/jackson/core jackson-annotations)")"
 }
 
 # Compiles every program under bench/src into bench/work/classes when a source or a library changed since the last
@@ -47,4 +53,9 @@ compile_bench() {
 	printf '%s' "$libraries" >"$CLASSES_DIR.new/.libraries"
 	rm -rf "$CLASSES_DIR"
 	mv "$CLASSES_DIR.new" "$CLASSES_DIR"
+}
+
+# figures [--check]: the "Latest figures" table of bench/README.md from bench/results/*-latest.json.
+figures_table() {
+	java -cp "$BENCH_CP" figures.Figures "$@" "$BENCH_DIR/README.md" "$BENCH_DIR/results"
 }
