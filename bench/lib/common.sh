@@ -1,4 +1,5 @@
-# Shared by the scenarios; sourced by bench/run, which sets ROOT, BENCH_DIR, WORK_DIR and RESULTS_DIR.
+# Shared by the scenarios; sourced by bench/run, which sets ROOT, BENCH_DIR, WORK_DIR and RESULTS_DIR (bench/figures
+# sources it for log and die).
 
 JAR="$ROOT/target/getaways.jar"
 # Extra JVM flags for the application under test. Empty by default so that figures match the documented
@@ -179,8 +180,9 @@ machine_json() {
 		"$(json_string "$BENCH_JAVA_OPTS")" "$(json_string "$(date -u +%Y-%m-%dT%H:%M:%SZ)")"
 }
 
-# publish SCENARIO FIGURES_JSON: the figures plus machine info go to a timestamped file and to -latest; the
-# figures alone are the last line on stdout.
+# publish SCENARIO FIGURES_JSON: the figures plus machine info go to a timestamped file and to -latest, and the
+# README's table follows them; the figures alone are the last line on stdout. Runs into another directory
+# (BENCH_RESULTS_DIR) leave the table alone, since it states the committed results.
 publish() {
 	local scenario="$1" figures="$2" stamp file
 	[[ "$figures" == \{*\} ]] || die "figures are not a JSON object: $figures"
@@ -190,5 +192,10 @@ publish() {
 	printf '%s,"machine":%s}\n' "${figures%\}}" "$(machine_json)" >"$file"
 	cp "$file" "$RESULTS_DIR/$scenario-latest.json"
 	log "results: ${file#"$ROOT"/} (and $scenario-latest.json)"
+	if [[ "$RESULTS_DIR" -ef "$BENCH_DIR/results" ]]; then
+		figures_table || log "WARNING: the figures table of bench/README.md could not be written; run bench/figures"
+	else
+		log "results are not in bench/results, so bench/README.md's figures table stays as it is"
+	fi
 	printf '%s\n' "$figures"
 }

@@ -13,9 +13,8 @@ log "UP after ${seconds}s"
 
 pg_port="$(sed -n 4p "$data_dir/postgres/postmaster.pid")"
 app_password="$(grep '^app=' "$data_dir/secrets.properties" | cut -d= -f2-)"
-driver="$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | sort -V | tail -n 1)"
 output="$(GETAWAYS_DB_OWNER_PASSWORD="$(grep '^owner=' "$data_dir/secrets.properties" | cut -d= -f2-)" \
-	java -cp "$driver" "$BENCH_DIR/src/AuditOverhead.java" \
+	java -cp "$BENCH_CP" AuditOverhead \
 	"jdbc:postgresql://localhost:$pg_port/getaways" getaways_app "$app_password")" \
 	|| die "benchmark failed (app log: $scenario_dir/app.log)"
 stop_app

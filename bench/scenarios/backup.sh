@@ -249,10 +249,9 @@ rpo_dir="$scenario_dir/rpo"
 rm -rf "$rpo_dir"
 mkdir -p "$rpo_dir"
 app_password="$(grep '^app=' "$data_dir/secrets.properties" | cut -d= -f2-)"
-driver="$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | sort -V | tail -n 1)"
 load_s="${BENCH_DURATION_S:-150}"
 log "booking load for ${load_s}s while probing the archive"
-java -XX:+UseSerialGC -Xmx256m -cp "$driver" "$BENCH_DIR/src/BookingBench.java" --api-only true \
+java -XX:+UseSerialGC -Xmx256m -cp "$BENCH_CP" BookingBench --api-only true \
 	--base-url "http://127.0.0.1:$APP_PORT" --jdbc-url "jdbc:postgresql://localhost:$pg_port/getaways" \
 	--app-user getaways_app --app-password "$app_password" --clients "${BENCH_CLIENTS:-8}" --seconds "$load_s" \
 	--warmup-seconds "${BENCH_WARMUP_S:-10}" --trips "${BENCH_TRIPS:-8}" --app-pid "$APP_PID" \

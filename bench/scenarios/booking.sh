@@ -14,7 +14,6 @@ log "UP after ${seconds}s"
 
 pg_port="$(sed -n 4p "$data_dir/postgres/postmaster.pid")"
 app_password="$(grep '^app=' "$data_dir/secrets.properties" | cut -d= -f2-)"
-driver="$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | sort -V | tail -n 1)"
 
 # Opt-in CPU profile of the app over both phases; read it with `jfr print --events jdk.ExecutionSample`.
 if [[ "${BENCH_JFR:-0}" == 1 ]]; then
@@ -22,7 +21,7 @@ if [[ "${BENCH_JFR:-0}" == 1 ]]; then
 	jcmd "$APP_PID" JFR.start name=bench settings=profile filename="$jfr_file" >&2 || die "could not start JFR"
 fi
 
-output="$(java -XX:+UseSerialGC -Xmx256m -cp "$driver" "$BENCH_DIR/src/BookingBench.java" \
+output="$(java -XX:+UseSerialGC -Xmx256m -cp "$BENCH_CP" BookingBench \
 	--base-url "http://127.0.0.1:$APP_PORT" --jdbc-url "jdbc:postgresql://localhost:$pg_port/getaways" \
 	--app-user getaways_app --app-password "$app_password" --clients "${BENCH_CLIENTS:-16}" \
 	--seconds "${BENCH_DURATION_S:-30}" --warmup-seconds "${BENCH_WARMUP_S:-60}" --trips "${BENCH_TRIPS:-8}" \

@@ -10,7 +10,7 @@ start_app "$data_dir" "$scenario_dir/app.log"
 seconds="$(wait_up 300 "$scenario_dir/app.log")" || exit 1
 log "UP after ${seconds}s"
 
-output="$(java -XX:+UseSerialGC -Xmx256m "$BENCH_DIR/src/LoginBench.java" --base-url "http://127.0.0.1:$APP_PORT" \
+output="$(java -XX:+UseSerialGC -Xmx256m -cp "$BENCH_CP" LoginBench --base-url "http://127.0.0.1:$APP_PORT" \
 	--users 40 --clients "${BENCH_CLIENTS:-4}" --seconds "${BENCH_DURATION_S:-15}" \
 	--argon2-memory-kib 19456 --argon2-iterations 2 --argon2-parallelism 1)" \
 	|| die "load generator failed (app log: $scenario_dir/app.log)"

@@ -28,7 +28,7 @@ fi
 
 # The load generator gets a small serial-GC heap: it shares the CPUs with the server, so its own GC threads
 # should take as little of them as possible.
-output="$(java -XX:+UseSerialGC -Xmx256m "$BENCH_DIR/src/TripRead.java" "http://127.0.0.1:$APP_PORT" "$APP_PID" \
+output="$(java -XX:+UseSerialGC -Xmx256m -cp "$BENCH_CP" TripRead "http://127.0.0.1:$APP_PORT" "$APP_PID" \
 	"$(postmaster_pid)")" \
 	|| die "load generator failed (app log: $scenario_dir/app.log)"
 figures="$(tail -n 1 <<<"$output")"

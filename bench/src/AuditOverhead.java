@@ -11,11 +11,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import support.Options;
+
 /**
  * Throughput of one audited write transaction with the audit trigger on app.trips enabled and disabled.
  *
  * <pre>
- * GETAWAYS_DB_OWNER_PASSWORD=... java -cp postgresql.jar bench/src/AuditOverhead.java \
+ * GETAWAYS_DB_OWNER_PASSWORD=... java -cp bench/work/classes:postgresql.jar AuditOverhead \
  *     jdbc:postgresql://localhost:PORT/getaways getaways_app APP_PASSWORD
  * </pre>
  *
@@ -55,8 +57,8 @@ public class AuditOverhead {
 			throw new IllegalArgumentException("Expected the application role <prefix>_app but was " + appUser);
 		}
 		String prefix = appUser.substring(0, appUser.length() - "_app".length());
-		String owner = env("GETAWAYS_DB_OWNER_USERNAME", prefix + "_owner");
-		String ownerPassword = env("GETAWAYS_DB_OWNER_PASSWORD", "");
+		String owner = Options.env("GETAWAYS_DB_OWNER_USERNAME", prefix + "_owner");
+		String ownerPassword = Options.env("GETAWAYS_DB_OWNER_PASSWORD", "");
 		List<String> codes = tripCodes(url, appUser, password, prefix + "_jobs");
 		Workload workload = new Workload(url, appUser, password, prefix + "_jobs", codes);
 		try (Connection ownerConnection = DriverManager.getConnection(url, owner, ownerPassword)) {
@@ -109,11 +111,6 @@ public class AuditOverhead {
 			context.setString(2, java.util.UUID.randomUUID().toString());
 			context.execute();
 		}
-	}
-
-	static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return value == null || value.isBlank() ? fallback : value;
 	}
 
 	record Workload(String url, String user, String password, String role, List<String> codes) {

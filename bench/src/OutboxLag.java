@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +28,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
+import support.Latencies;
+import support.Log;
+import support.Options;
 
 /**
  * Lag of the MongoDB projection of confirmed bookings behind their commit, for bookings confirmed by a load that has
@@ -40,7 +42,7 @@ import org.bson.Document;
  * high, by the rest of the confirming transaction and the completion bookkeeping, and never low.
  *
  * <pre>
- * java -cp postgresql.jar:mongodb-driver-sync.jar:mongodb-driver-core.jar:bson.jar bench/src/OutboxLag.java \
+ * java -cp bench/work/classes:postgresql.jar:mongodb-driver-sync.jar:mongodb-driver-core.jar:bson.jar OutboxLag \
  *     --jdbc-url jdbc:postgresql://localhost:PORT/getaways --app-user getaways_app --app-password SECRET \
  *     --mongo-uri mongodb://127.0.0.1:PORT/getaways --bookings FILE --load-json '{...}' [--wait-seconds 30]
  * </pre>
@@ -56,17 +58,18 @@ public class OutboxLag {
 	static final String EVENT_TYPE = "io.getaways.booking.BookingConfirmed";
 	static final String LISTENER = "%.BookingNotifications.confirmed(%";
 	static final Duration POLL = Duration.ofMillis(250);
+	static final Log LOG = new Log("outbox-lag");
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = options(args);
-		String loadJson = required(options, "load-json");
+		Options options = Options.parse(args);
+		String loadJson = options.required("load-json");
 		if (!loadJson.startsWith("{") || !loadJson.endsWith("}")) {
 			throw new IllegalArgumentException("--load-json is not a JSON object: " + loadJson);
 		}
 		Instant loadEnded = Instant.parse(field(loadJson, "measured_to"));
-		Duration wait = Duration.ofSeconds(Integer.parseInt(options.getOrDefault("wait-seconds", "30")));
+		Duration wait = Duration.ofSeconds(options.intValue("wait-seconds", 30));
 		Set<String> bookings = new LinkedHashSet<>();
-		for (String line : Files.readAllLines(Path.of(required(options, "bookings")))) {
+		for (String line : Files.readAllLines(Path.of(options.required("bookings")))) {
 			if (!line.isBlank()) {
 				bookings.add(line.strip());
 			}
@@ -77,8 +80,8 @@ public class OutboxLag {
 
 		Outbox outbox;
 		Instant deadline = loadEnded.plus(wait);
-		try (Connection connection = DriverManager.getConnection(required(options, "jdbc-url"),
-				options.getOrDefault("app-user", "getaways_app"), required(options, "app-password"))) {
+		try (Connection connection = DriverManager.getConnection(options.required("jdbc-url"),
+				options.get("app-user", "getaways_app"), options.required("app-password"))) {
 			while (true) {
 				outbox = Outbox.read(connection, bookings);
 				if (outbox.missing() == 0 || Instant.now().isAfter(deadline)) {
@@ -87,9 +90,9 @@ public class OutboxLag {
 				Thread.sleep(POLL.toMillis());
 			}
 		}
-		log(bookings.size() + " bookings, " + outbox.missing() + " without a completed projection "
+		LOG.line(bookings.size() + " bookings, " + outbox.missing() + " without a completed projection "
 				+ Duration.between(loadEnded, Instant.now()).toMillis() + " ms after the load ended");
-		Mongo mongo = Mongo.read(required(options, "mongo-uri"), outbox);
+		Mongo mongo = Mongo.read(options.required("mongo-uri"), outbox);
 
 		long[] lags = outbox.lagsMicros();
 		Double p99 = percentile(lags, bookings.size(), 0.99);
@@ -196,7 +199,7 @@ public class OutboxLag {
 		if (population == 0) {
 			return null;
 		}
-		int rank = Math.max(1, (int) Math.ceil(quantile * population));
+		int rank = Latencies.rank(quantile, population);
 		return rank > sorted.length ? null : sorted[rank - 1] / 1e3;
 	}
 
@@ -218,28 +221,5 @@ public class OutboxLag {
 			throw new IllegalArgumentException("No \"" + name + "\" in " + json);
 		}
 		return matcher.group(1);
-	}
-
-	private static Map<String, String> options(String[] args) {
-		Map<String, String> options = new HashMap<>();
-		for (int i = 0; i < args.length; i++) {
-			if (!args[i].startsWith("--") || i + 1 >= args.length) {
-				throw new IllegalArgumentException("Expected --name value pairs but got " + Arrays.toString(args));
-			}
-			options.put(args[i].substring(2), args[++i]);
-		}
-		return options;
-	}
-
-	private static String required(Map<String, String> options, String name) {
-		String value = options.get(name);
-		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException("--" + name + " is required");
-		}
-		return value;
-	}
-
-	private static void log(String message) {
-		System.err.println("[outbox-lag " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "] " + message);
 	}
 }

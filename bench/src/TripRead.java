@@ -6,9 +6,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,11 +15,17 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import support.CpuUse;
+import support.Http;
+import support.Latencies;
+import support.Log;
+import support.Options;
+
 /**
  * Load generator for the trip-read scenario: single-trip reads against a trivial endpoint of the same server, so the
  * ratio between the two shows what the trip path costs on top of the web stack on the same hardware.
  *
- * <p>Usage: {@code java bench/src/TripRead.java BASE_URL APP_PID [POSTGRES_PID]}; settings come from
+ * <p>Usage: {@code java -cp bench/work/classes TripRead BASE_URL APP_PID [POSTGRES_PID]}; settings come from
  * BENCH_DURATION_S, BENCH_CLIENTS and BENCH_WARMUP_S. Progress goes to stderr; the last stdout line is the JSON of
  * figures. Each phase also reports where the CPU went (app, store servers, this load generator, everything else),
  * because on a small machine the generator and the server compete for the same cores.
@@ -32,6 +35,7 @@ public class TripRead {
 	private static final Pattern CODE = Pattern.compile("\"code\":\"([^\"]+)\"");
 	private static final Pattern TOTAL_PAGES = Pattern.compile("\"totalPages\":(\\d+)");
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+	private static final Log LOG = new Log("trip-read");
 
 	static final double TARGET_RATIO = 0.6;
 	static final double TARGET_RSS_MB = 600;
@@ -39,18 +43,18 @@ public class TripRead {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 2 || args.length > 3) {
-			System.err.println("usage: java bench/src/TripRead.java BASE_URL APP_PID [POSTGRES_PID]");
+			System.err.println("usage: TripRead BASE_URL APP_PID [POSTGRES_PID]");
 			System.exit(2);
 		}
 		String base = args[0].replaceAll("/+$", "");
 		long pid = Long.parseLong(args[1]);
 		CpuUse.Probe cpu = new CpuUse.Probe(pid, args.length == 3 && !args[2].isBlank() ? Long.parseLong(args[2]) : -1);
-		int durationS = envInt("BENCH_DURATION_S", 20);
-		int clients = envInt("BENCH_CLIENTS", 16);
-		int warmupS = envInt("BENCH_WARMUP_S", 5);
+		int durationS = Options.envInt("BENCH_DURATION_S", 20, 1);
+		int clients = Options.envInt("BENCH_CLIENTS", 16, 1);
+		int warmupS = Options.envInt("BENCH_WARMUP_S", 5, 0);
 
 		List<String> codes = tripCodes(base);
-		log("%d trip codes", codes.size());
+		LOG.line("%d trip codes", codes.size());
 		if (codes.isEmpty()) {
 			throw new IllegalStateException("GET /api/v1/trips returned no trips; nothing to read");
 		}
@@ -60,20 +64,20 @@ public class TripRead {
 		warmCache(tripUris);
 		// The JIT compiles both paths before anything is recorded; otherwise whichever phase runs first pays for it.
 		if (warmupS > 0) {
-			log("JIT warm-up: %d s on each endpoint", warmupS);
+			LOG.line("JIT warm-up: %d s on each endpoint", warmupS);
 			run(tripUris, clients, warmupS, cpu);
 			run(trivialUris, clients, warmupS, cpu);
 		}
 
 		double[] countersBefore = cacheCounters(base);
-		log("trip phase: %d clients for %d s on GET /api/v1/trips/{code}", clients, durationS);
+		LOG.line("trip phase: %d clients for %d s on GET /api/v1/trips/{code}", clients, durationS);
 		Phase trip = run(tripUris, clients, durationS, cpu);
-		log("trip: %s", trip.json());
+		LOG.line("trip: %s", trip.json());
 		double[] countersAfter = cacheCounters(base);
 
-		log("trivial phase: %d clients for %d s on GET /actuator/health/liveness", clients, durationS);
+		LOG.line("trivial phase: %d clients for %d s on GET /actuator/health/liveness", clients, durationS);
 		Phase trivial = run(trivialUris, clients, durationS, cpu);
-		log("trivial: %s", trivial.json());
+		LOG.line("trivial: %s", trivial.json());
 
 		double rssMb = procStatusMb(pid, "VmRSS");
 		double hwmMb = procStatusMb(pid, "VmHWM");
@@ -98,7 +102,7 @@ public class TripRead {
 	}
 
 	private static List<String> tripCodes(String base) throws IOException, InterruptedException {
-		HttpClient client = newClient();
+		HttpClient client = Http.newClient();
 		List<String> codes = new ArrayList<>();
 		int totalPages = 1;
 		for (int page = 0; page < totalPages; page++) {
@@ -117,11 +121,11 @@ public class TripRead {
 	}
 
 	private static void warmCache(List<URI> tripUris) throws IOException, InterruptedException {
-		HttpClient client = newClient();
+		HttpClient client = Http.newClient();
 		for (URI uri : tripUris) {
 			getOk(client, uri);
 		}
-		log("cache warmed: read each of %d trips once", tripUris.size());
+		LOG.line("cache warmed: read each of %d trips once", tripUris.size());
 	}
 
 	/**
@@ -153,26 +157,19 @@ public class TripRead {
 		double elapsedS = (System.nanoTime() - start) / 1e9;
 		CpuUse cpuUse = CpuUse.between(cpuBefore, cpu.sample());
 
-		int total = 0;
+		Latencies all = new Latencies();
 		long errors = 0;
 		for (Worker worker : workers) {
-			total += worker.count;
+			all.addAll(worker.latencies);
 			errors += worker.errors;
 		}
-		long[] all = new long[total];
-		int at = 0;
-		for (Worker worker : workers) {
-			System.arraycopy(worker.latencies, 0, all, at, worker.count);
-			at += worker.count;
-		}
-		Arrays.sort(all);
 		for (Worker worker : workers) {
 			if (worker.firstError != null) {
-				log("first error: %s", worker.firstError);
+				LOG.line("first error: %s", worker.firstError);
 				break;
 			}
 		}
-		return new Phase(total, errors, elapsedS, percentileMs(all, 0.50), percentileMs(all, 0.99), cpuUse);
+		return new Phase(all.count(), errors, elapsedS, all.percentileMs(0.50), all.percentileMs(0.99), cpuUse);
 	}
 
 	private static final class Worker implements Runnable {
@@ -180,10 +177,9 @@ public class TripRead {
 		private final List<URI> uris;
 		private final CountDownLatch ready;
 		private final CountDownLatch go;
-		private final HttpClient client = newClient();
+		private final HttpClient client = Http.newClient();
+		final Latencies latencies = new Latencies();
 		volatile long deadline;
-		long[] latencies = new long[1 << 14];
-		int count;
 		long errors;
 		String firstError;
 
@@ -218,7 +214,7 @@ public class TripRead {
 					HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
 					long took = System.nanoTime() - begin;
 					if (response.statusCode() == 200) {
-						record(took);
+						latencies.add(took);
 					}
 					else {
 						error(request.uri() + " -> HTTP " + response.statusCode());
@@ -232,13 +228,6 @@ public class TripRead {
 					return;
 				}
 			}
-		}
-
-		private void record(long nanos) {
-			if (count == latencies.length) {
-				latencies = Arrays.copyOf(latencies, count * 2);
-			}
-			latencies[count++] = nanos;
 		}
 
 		private void error(String description) {
@@ -269,98 +258,15 @@ public class TripRead {
 		}
 	}
 
-	/** Average cores busy over a phase, from /proc jiffies; "other" is whatever else ran on the machine. */
-	record CpuUse(double app, double stores, double loadGenerator, double machineBusy, int cores) {
-
-		static CpuUse between(Sample before, Sample after) {
-			double wallTicks = (double) (after.machineTotal - before.machineTotal) / after.cores;
-			return new CpuUse((after.app - before.app) / wallTicks, (after.stores - before.stores) / wallTicks,
-					(after.self - before.self) / wallTicks, (after.machineBusy - before.machineBusy) / wallTicks,
-					after.cores);
-		}
-
-		String json() {
-			double other = Math.max(0, machineBusy - app - stores - loadGenerator);
-			return "{\"app\":" + round(app, 2) + ",\"stores\":" + round(stores, 2) + ",\"load_generator\":"
-					+ round(loadGenerator, 2) + ",\"other\":" + round(other, 2) + ",\"machine_busy\":"
-					+ round(machineBusy, 2) + ",\"machine_cores\":" + cores + "}";
-		}
-
-		record Sample(long machineBusy, long machineTotal, int cores, long app, long stores, long self) {
-		}
-
-		/** Stores are the app's child processes (Redis) and the PostgreSQL postmaster with its backends. */
-		record Probe(long appPid, long postgresPid) {
-
-			Sample sample() throws IOException {
-				long busy = 0;
-				long total = 0;
-				int cores = 0;
-				for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
-					if (line.startsWith("cpu ")) {
-						String[] f = line.trim().split("\\s+");
-						for (int i = 1; i < f.length && i <= 8; i++) {
-							long v = Long.parseLong(f[i]);
-							total += v;
-							if (i != 4 && i != 5) {
-								busy += v;
-							}
-						}
-					}
-					else if (line.startsWith("cpu")) {
-						cores++;
-					}
-				}
-				long stores = 0;
-				for (long pid : storePids()) {
-					stores += ticks(pid);
-				}
-				return new Sample(busy, total, cores, ticks(appPid), stores, ticks(ProcessHandle.current().pid()));
-			}
-
-			private List<Long> storePids() {
-				List<Long> pids = new ArrayList<>();
-				ProcessHandle.of(appPid).ifPresent(app -> app.descendants().forEach(p -> pids.add(p.pid())));
-				if (postgresPid > 0) {
-					pids.add(postgresPid);
-					ProcessHandle.of(postgresPid)
-						.ifPresent(pg -> pg.descendants().forEach(p -> pids.add(p.pid())));
-				}
-				return pids;
-			}
-
-			/** utime + stime of one process; 0 once it is gone. */
-			private static long ticks(long pid) {
-				try {
-					String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-					String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-					return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-				}
-				catch (IOException | RuntimeException ex) {
-					return 0;
-				}
-			}
-		}
-	}
-
-	/** Nearest-rank percentile over the sorted samples. */
-	private static double percentileMs(long[] sorted, double quantile) {
-		if (sorted.length == 0) {
-			return 0;
-		}
-		int rank = (int) Math.ceil(quantile * sorted.length);
-		return sorted[Math.max(0, rank - 1)] / 1e6;
-	}
-
 	/** Hits and misses of the trip cache so far, from the Prometheus counters; [hits, misses]. */
 	private static double[] cacheCounters(String base) throws IOException, InterruptedException {
-		String body = getOk(newClient(), URI.create(base + "/actuator/prometheus"));
+		String body = getOk(Http.newClient(), URI.create(base + "/actuator/prometheus"));
 		return new double[] { metric(body, "getaways_cache_requests_total", "cache=\"trip\"", "result=\"hit\""),
 				metric(body, "getaways_cache_requests_total", "cache=\"trip\"", "result=\"miss\"") };
 	}
 
 	private static double cacheHitRatioGauge(String base) throws IOException, InterruptedException {
-		String body = getOk(newClient(), URI.create(base + "/actuator/prometheus"));
+		String body = getOk(Http.newClient(), URI.create(base + "/actuator/prometheus"));
 		return metric(body, "getaways_cache_hit_ratio", "cache=\"trip\"");
 	}
 
@@ -386,14 +292,6 @@ public class TripRead {
 		throw new IllegalStateException(field + " not in /proc/" + pid + "/status");
 	}
 
-	private static HttpClient newClient() {
-		// HTTP/1.1 pinned: the default would offer an h2c upgrade on the first request of every connection.
-		return HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
-	}
-
 	private static String getOk(HttpClient client, URI uri) throws IOException, InterruptedException {
 		HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
@@ -404,34 +302,11 @@ public class TripRead {
 		return response.body();
 	}
 
-	private static int envInt(String name, int fallback) {
-		String value = System.getenv(name);
-		if (value == null || value.isBlank()) {
-			return fallback;
-		}
-		int parsed;
-		try {
-			parsed = Integer.parseInt(value.trim());
-		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException(name + " must be a whole number but was '" + value + "'");
-		}
-		if (parsed < (name.equals("BENCH_WARMUP_S") ? 0 : 1)) {
-			throw new IllegalArgumentException(name + " is out of range: " + parsed);
-		}
-		return parsed;
-	}
-
 	private static String round(double value, int decimals) {
 		return String.format(Locale.ROOT, "%." + decimals + "f", value);
 	}
 
 	private static String abbreviate(String text) {
 		return text.length() <= 200 ? text : text.substring(0, 200) + "...";
-	}
-
-	private static void log(String format, Object... args) {
-		System.err.printf(Locale.ROOT, "[trip-read %s] %s%n", LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS),
-				String.format(Locale.ROOT, format, args));
 	}
 }

@@ -1,0 +1,180 @@
+package figures;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One table row per scenario, from its {@code -latest} result: the key figures, each target with whether it is met,
+ * the machine's load over the run and when it ran. Field names are those the scenarios print; bench/README.md says
+ * what each means.
+ */
+final class Rows {
+
+	/** In the order bench/run lists them. */
+	static final List<String> SCENARIOS = List.of("startup", "trip-read", "login", "audit-overhead", "booking",
+			"outbox-lag", "backup");
+
+	private Rows() {
+	}
+
+	static String header() {
+		return "| scenario | figures | target | load average (1 min) at start → end | measured (UTC) |\n"
+				+ "| --- | --- | --- | --- | --- |\n";
+	}
+
+	static String missing(String scenario) {
+		return row(scenario, "no result", "", "", "");
+	}
+
+	static String of(String scenario, JsonNode r) {
+		JsonNode machine = r.path("machine");
+		String load = first(machine.path("loadavg_at_start")) + " → " + first(machine.path("loadavg_at_end")) + " ("
+				+ machine.path("nproc").asString("?") + " cores)";
+		String measured = machine.path("timestamp").asString("?");
+		return switch (scenario) {
+			case "startup" -> row(scenario, startup(r), "existing directory ≤ " + plain(r.path("target_existing_dir_seconds"))
+					+ " s: " + met(r.path("meets_target")), load, measured);
+			case "trip-read" -> row(scenario, tripRead(r), tripReadTargets(r), load, measured);
+			case "login" -> row(scenario, login(r), "none; trade-off in docs/security.md", load, measured);
+			case "audit-overhead" -> row(scenario, auditOverhead(r), auditOverheadTarget(r), load, measured);
+			case "booking" -> row(scenario, booking(r), bookingTargets(r), load, measured);
+			case "outbox-lag" -> row(scenario, outboxLag(r), outboxLagTargets(r), load, measured);
+			case "backup" -> row(scenario, backup(r), backupTargets(r), load, measured);
+			default -> throw new IllegalStateException(
+					"No row for scenario " + scenario + "; add one to bench/src/figures/Rows.java");
+		};
+	}
+
+	private static String startup(JsonNode r) {
+		return "existing directory " + n(r.path("existing_dir_seconds"), 1) + " s (median of " + plain(r.path("runs"))
+				+ "), new directory " + n(r.path("new_dir_seconds"), 1) + " s; peak RSS " + n(r.path("peak_rss_mb"), 0)
+				+ " MB";
+	}
+
+	private static String tripRead(JsonNode r) {
+		JsonNode trip = r.path("trip");
+		return n(trip.path("throughput_rps"), 0) + " rps (p50 " + n(trip.path("p50_ms"), 1) + " ms, p99 "
+				+ n(trip.path("p99_ms"), 0) + " ms) vs trivial " + n(r.path("trivial").path("throughput_rps"), 0)
+				+ " rps; ratio " + n(r.path("ratio"), 2) + "; RSS " + n(r.path("rss_mb"), 0) + " MB; cache hit ratio "
+				+ n(r.path("cache_hit_ratio"), 3);
+	}
+
+	private static String tripReadTargets(JsonNode r) {
+		JsonNode targets = r.path("targets");
+		JsonNode meets = r.path("meets_targets");
+		return "ratio ≥ " + plain(targets.path("ratio_min")) + ": " + met(meets.path("ratio")) + "; RSS ≤ "
+				+ plain(targets.path("rss_mb_max")) + " MB: " + met(meets.path("rss_mb")) + "; hit ratio ≥ "
+				+ plain(targets.path("cache_hit_ratio_min")) + ": " + met(meets.path("cache_hit_ratio"));
+	}
+
+	private static String login(JsonNode r) {
+		JsonNode argon2 = r.path("argon2");
+		return n(r.path("logins_per_second"), 1) + " sign-ins/s, p50 " + n(r.path("p50_ms"), 0) + " ms, p99 "
+				+ n(r.path("p99_ms"), 0) + " ms with " + plain(r.path("clients")) + " clients (Argon2id "
+				+ plain(argon2.path("memory_kib")) + " KiB, " + plain(argon2.path("iterations")) + " passes)";
+	}
+
+	private static String auditOverhead(JsonNode r) {
+		return n(r.path("with_audit_tps"), 0) + " tps with the audit trigger vs " + n(r.path("without_audit_tps"), 0)
+				+ " without, ratio " + n(r.path("ratio"), 2);
+	}
+
+	/** The result names the target but not whether it is met. */
+	private static String auditOverheadTarget(JsonNode r) {
+		JsonNode ratio = r.path("ratio");
+		JsonNode target = r.path("target");
+		String met = ratio.isNumber() && target.isNumber() ? (ratio.asDouble() >= target.asDouble() ? "met" : "missed")
+				: "n/a";
+		return "ratio ≥ " + plain(target) + ": " + met;
+	}
+
+	private static String booking(JsonNode r) {
+		return n(r.path("api_tps"), 1) + " book-and-pay cycles/s through the API (p50 " + n(r.path("p50_ms"), 0)
+				+ " ms, p99 " + n(r.path("p99_ms"), 0) + " ms) vs " + n(r.path("sql_tps"), 1) + " over JDBC, ratio "
+				+ n(r.path("ratio"), 2) + "; " + n(r.path("sql_with_outbox_tps"), 1)
+				+ " with the outbox's after-commit work, ratio " + n(r.path("ratio_with_outbox"), 2) + "; oversold "
+				+ plain(r.path("oversold")) + ", seat mismatches " + plain(r.path("seat_mismatches"));
+	}
+
+	private static String bookingTargets(JsonNode r) {
+		JsonNode targets = r.path("targets");
+		JsonNode meets = r.path("meets_targets");
+		return "ratio ≥ " + plain(targets.path("ratio")) + ": " + met(meets.path("ratio")) + "; p99 ≤ "
+				+ plain(targets.path("p99_ms")) + " ms: " + met(meets.path("p99_ms")) + "; oversold "
+				+ plain(targets.path("oversold")) + ": " + met(meets.path("oversold"));
+	}
+
+	private static String outboxLag(JsonNode r) {
+		return "commit to notification document, " + plain(r.path("bookings")) + " bookings under the booking load ("
+				+ n(r.path("load").path("api_tps"), 1) + " cycles/s): p50 " + n(r.path("p50_ms"), 0) + " ms, p99 "
+				+ n(r.path("p99_ms"), 0) + " ms, max " + n(r.path("max_ms"), 0) + " ms; " + plain(r.path("missing"))
+				+ " missing";
+	}
+
+	private static String outboxLagTargets(JsonNode r) {
+		JsonNode targets = r.path("targets");
+		JsonNode meets = r.path("meets_targets");
+		return "p99 ≤ " + plain(targets.path("p99_ms")) + " ms: " + met(meets.path("p99_ms")) + "; missing "
+				+ plain(targets.path("missing")) + ": " + met(meets.path("missing"));
+	}
+
+	private static String backup(JsonNode r) {
+		JsonNode rpo = r.path("rpo");
+		JsonNode restore = r.path("restore");
+		String appArgs = r.path("app_args").asString("");
+		return n(r.path("data_bytes").asDouble() / 1e9, 2) + " GB (" + n(r.path("bookings").asDouble() / 1e6, 1)
+				+ " million bookings)" + (appArgs.isEmpty() ? "" : ", app arguments `" + appArgs + "`")
+				+ (r.path("caches_dropped").asBoolean(false) ? ", page cache dropped before each timing" : "")
+				+ ": base backup " + n(r.path("backup_mb_s"), 0) + " MB/s against plain tar " + n(r.path("tar_mb_s"), 0)
+				+ " MB/s, ratio " + n(r.path("ratio_vs_tar"), 2) + "; against `tar | zstd -1 -T0` "
+				+ n(r.path("tar_zstd1_mb_s"), 0) + " MB/s, " + n(r.path("ratio_vs_tar_zstd1"), 2)
+				+ "; against `tar | gzip -1` " + n(r.path("tar_gzip1_mb_s"), 0) + " MB/s, "
+				+ n(r.path("ratio_vs_tar_gzip1"), 2) + "; whole job " + n(r.path("backup_job_mb_s"), 0)
+				+ " MB/s. Recovery point under " + n(rpo.path("load").path("api_tps"), 0) + " cycles/s of bookings: p50 "
+				+ n(rpo.path("p50_s"), 1) + " s, p99 " + n(rpo.path("p99_s"), 1) + " s, max " + n(rpo.path("max_s"), 1)
+				+ " s. Restore of the backup plus the load's WAL " + n(restore.path("restore_s"), 1)
+				+ " s, service ready " + n(restore.path("start_to_ready_s"), 1) + " s later, "
+				+ n(restore.path("total_s"), 1) + " s in all";
+	}
+
+	private static String backupTargets(JsonNode r) {
+		JsonNode rpo = r.path("rpo");
+		return "base backup ≥ " + plain(r.path("target_ratio")) + " × tar: " + met(r.path("meets_target_ratio_vs_tar"))
+				+ "; recovery point p99 ≤ " + plain(rpo.path("target_p99_s")) + " s: " + met(rpo.path("meets_target"));
+	}
+
+	/** A pipe inside a cell, even inside a code span, would end the cell. */
+	private static String row(String... cells) {
+		StringBuilder row = new StringBuilder("|");
+		for (String cell : cells) {
+			row.append(' ').append(cell.replace("|", "\\|")).append(" |");
+		}
+		return row.append('\n').toString();
+	}
+
+	/** A number rounded for reading; "n/a" where the result has none (null: a percentile fell on a missing booking). */
+	private static String n(JsonNode value, int decimals) {
+		return value.isNumber() ? n(value.asDouble(), decimals) : "n/a";
+	}
+
+	private static String n(double value, int decimals) {
+		return String.format(Locale.ROOT, "%." + decimals + "f", value);
+	}
+
+	/** A number as short as it is exact: a target of 600.0 reads 600. */
+	private static String plain(JsonNode value) {
+		return value.isNumber() ? BigDecimal.valueOf(value.asDouble()).stripTrailingZeros().toPlainString() : "n/a";
+	}
+
+	private static String met(JsonNode meets) {
+		return meets.isBoolean() ? (meets.asBoolean() ? "met" : "missed") : "n/a";
+	}
+
+	/** The 1-minute figure of a load average "1m 5m 15m". */
+	private static String first(JsonNode loadAverage) {
+		return loadAverage.asString("?").split(" ")[0];
+	}
+}
