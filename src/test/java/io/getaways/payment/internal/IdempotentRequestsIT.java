@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 import io.getaways.identity.UserAccount;
 import io.getaways.payment.IdempotentRequests;
 import io.getaways.payment.IdempotentRequests.IdempotentCall;
-import io.getaways.payment.PaymentTestData;
+import io.getaways.payment.TestPayers;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
 import io.getaways.platform.InvalidParameterException;
@@ -52,7 +52,7 @@ class IdempotentRequestsIT {
 	@Autowired
 	IdempotencyPurgeJob purgeJob;
 
-	PaymentTestData data;
+	TestPayers payers;
 	UserAccount traveller;
 
 	/** What a pay endpoint might answer. */
@@ -61,8 +61,8 @@ class IdempotentRequestsIT {
 
 	@BeforeAll
 	void setUp() {
-		data = new PaymentTestData(context);
-		traveller = data.newUser("customer");
+		payers = new TestPayers(context);
+		traveller = payers.newUser("customer");
 	}
 
 	@Test
@@ -168,7 +168,7 @@ class IdempotentRequestsIT {
 	@Test
 	void anotherUsersIdenticalKeyIsIndependent() {
 		String key = newKey();
-		UserAccount other = data.newUser("customer");
+		UserAccount other = payers.newUser("customer");
 		AtomicInteger runs = new AtomicInteger();
 		Supplier<ResponseEntity<Paid>> pay = () -> ResponseEntity.ok(new Paid("p-" + runs.incrementAndGet(), "5.00"));
 
@@ -215,7 +215,7 @@ class IdempotentRequestsIT {
 	void anAbandonedKeyIsTakenOverByTheSameRequestOnly() {
 		String key = newKey();
 		IdempotentCall call = call(key, "{}");
-		data.update("""
+		payers.update("""
 				INSERT INTO app.idempotency_keys
 				  (user_id, idempotency_key, request_method, request_path, request_hash, created_at, updated_at,
 				   expires_at)
@@ -236,7 +236,7 @@ class IdempotentRequestsIT {
 		String expired = newKey();
 		String fresh = newKey();
 		IdempotentCall expiredCall = call(expired, "{}");
-		data.update("""
+		payers.update("""
 				INSERT INTO app.idempotency_keys
 				  (user_id, idempotency_key, request_method, request_path, request_hash, status, response_status,
 				   response_body, created_at, expires_at)
@@ -246,7 +246,7 @@ class IdempotentRequestsIT {
 		as(traveller, () -> requests.execute(call(fresh, "{}"), Paid.class,
 				() -> ResponseEntity.ok(new Paid("fresh", "1.00"))));
 		String lapsed = newKey();
-		data.update("""
+		payers.update("""
 				INSERT INTO app.idempotency_keys
 				  (user_id, idempotency_key, request_method, request_path, request_hash, expires_at)
 				VALUES (?, ?, 'POST', ?, '\\x00', now() - interval '1 second')""", traveller.id(), lapsed, PATH);
@@ -322,7 +322,7 @@ class IdempotentRequestsIT {
 	}
 
 	private long keyRows(UserAccount user, String key) {
-		return data.queryLong("SELECT count(*) FROM app.idempotency_keys WHERE user_id = ? AND idempotency_key = ?",
+		return payers.queryLong("SELECT count(*) FROM app.idempotency_keys WHERE user_id = ? AND idempotency_key = ?",
 				user.id(), key);
 	}
 
@@ -335,7 +335,7 @@ class IdempotentRequestsIT {
 	}
 
 	private static <T> T as(UserAccount user, Supplier<T> work) {
-		return ActorContext.callAs(PaymentTestData.customer(user), work);
+		return ActorContext.callAs(TestPayers.customer(user), work);
 	}
 
 	private static void pause(Duration duration) {

@@ -17,7 +17,7 @@ import io.getaways.identity.UserAccount;
 import io.getaways.payment.BookingAlreadyPaidException;
 import io.getaways.payment.PaymentDeclinedException;
 import io.getaways.payment.PaymentReceipt;
-import io.getaways.payment.PaymentTestData;
+import io.getaways.payment.TestPayers;
 import io.getaways.payment.Payments;
 import io.getaways.payment.RefundExceedsPaymentException;
 import io.getaways.payment.RefundReceipt;
@@ -55,18 +55,18 @@ class PaymentsIT {
 	@Autowired
 	TransactionTemplate transactions;
 
-	PaymentTestData data;
+	TestPayers payers;
 	UserAccount traveller;
 
 	@BeforeAll
 	void setUp() {
-		data = new PaymentTestData(context);
-		traveller = data.newUser("customer");
+		payers = new TestPayers(context);
+		traveller = payers.newUser("customer");
 	}
 
 	@Test
 	void aCaptureIsRecordedWithTheGatewaysReferenceAndPublishedInTheSameTransaction() {
-		UUID booking = data.newBooking(traveller.id(), new BigDecimal("120.00"));
+		UUID booking = payers.newBooking(traveller.id(), new BigDecimal("120.00"));
 
 		PaymentReceipt receipt = inTransaction(traveller,
 				() -> payments.capture(booking, traveller.id(), new BigDecimal("120.00"), "USD"));
@@ -82,7 +82,7 @@ class PaymentsIT {
 				assertThat(charge.merchantReference()).isEqualTo(booking.toString());
 				assertThat(charge.voided()).isFalse();
 			});
-		assertThat(data.queryLong("""
+		assertThat(payers.queryLong("""
 				SELECT count(*) FROM app.payments
 				WHERE id = ? AND booking_id = ? AND user_id = ? AND status = 'CAPTURED' AND gateway_reference = ?
 				  AND amount = 120.00 AND currency = 'USD'""", receipt.id(), booking, traveller.id(),
@@ -93,10 +93,10 @@ class PaymentsIT {
 
 	@Test
 	void anotherTravellerSeesNoneOfTheBookingsPaymentsOrRefunds() {
-		UUID booking = data.newBooking(traveller.id(), new BigDecimal("80.00"));
+		UUID booking = payers.newBooking(traveller.id(), new BigDecimal("80.00"));
 		inTransaction(traveller, () -> payments.capture(booking, traveller.id(), new BigDecimal("80.00"), "USD"));
 		inTransaction(traveller, () -> payments.refund(booking, new BigDecimal("10.00"), "partial"));
-		UserAccount stranger = data.newUser("customer");
+		UserAccount stranger = payers.newUser("customer");
 
 		assertThat(asUser(stranger, () -> payments.paymentsOf(booking))).isEmpty();
 		assertThat(asUser(stranger, () -> payments.refundsOf(booking))).isEmpty();
@@ -107,7 +107,7 @@ class PaymentsIT {
 
 	@Test
 	void refundsAddUpToThePaymentAndNeverBeyondIt() {
-		UUID booking = data.newBooking(traveller.id(), new BigDecimal("200.00"));
+		UUID booking = payers.newBooking(traveller.id(), new BigDecimal("200.00"));
 		PaymentReceipt paid = inTransaction(traveller,
 				() -> payments.capture(booking, traveller.id(), new BigDecimal("200.00"), "USD"));
 
@@ -129,8 +129,8 @@ class PaymentsIT {
 			assertThat(refund.currency()).isEqualTo("USD");
 			assertThat(refund.gatewayReference()).startsWith(SimulatedPaymentGateway.REFUND_PREFIX);
 		});
-		assertThat(data.queryLong("SELECT count(*) FROM app.refunds WHERE booking_id = ?", booking)).isEqualTo(2);
-		assertThat(data.queryLong("SELECT count(*) FROM app.payments WHERE id = ? AND refunded_amount = 200.00",
+		assertThat(payers.queryLong("SELECT count(*) FROM app.refunds WHERE booking_id = ?", booking)).isEqualTo(2);
+		assertThat(payers.queryLong("SELECT count(*) FROM app.payments WHERE id = ? AND refunded_amount = 200.00",
 				paid.id())).isEqualTo(1);
 		assertThat(gateway.charge(paid.gatewayReference()).orElseThrow().refunded()).isEqualByComparingTo("200.00");
 		assertThat(published("RefundIssued", first.id())).isPositive();
@@ -142,24 +142,24 @@ class PaymentsIT {
 
 	@Test
 	void aRefundOfNothingOrOfAnUnpaidBookingIsEmpty() {
-		UUID unpaid = data.newBooking(traveller.id(), new BigDecimal("40.00"));
+		UUID unpaid = payers.newBooking(traveller.id(), new BigDecimal("40.00"));
 		assertThat(inTransaction(traveller, () -> payments.refund(unpaid, new BigDecimal("40.00"), "no payment")))
 			.isEmpty();
-		UUID paid = data.newBooking(traveller.id(), new BigDecimal("40.00"));
+		UUID paid = payers.newBooking(traveller.id(), new BigDecimal("40.00"));
 		inTransaction(traveller, () -> payments.capture(paid, traveller.id(), new BigDecimal("40.00"), "USD"));
 		assertThat(inTransaction(traveller, () -> payments.refund(paid, BigDecimal.ZERO, "policy: nothing back")))
 			.isEmpty();
-		assertThat(data.queryLong("SELECT count(*) FROM app.refunds WHERE booking_id IN (?, ?)", unpaid, paid))
+		assertThat(payers.queryLong("SELECT count(*) FROM app.refunds WHERE booking_id IN (?, ?)", unpaid, paid))
 			.isZero();
 	}
 
 	@Test
 	void captureAndRefundRefuseToRunOutsideTheCallersTransaction() {
-		UUID booking = data.newBooking(traveller.id(), new BigDecimal("10.00"));
-		assertThatThrownBy(() -> ActorContext.callAs(PaymentTestData.customer(traveller),
+		UUID booking = payers.newBooking(traveller.id(), new BigDecimal("10.00"));
+		assertThatThrownBy(() -> ActorContext.callAs(TestPayers.customer(traveller),
 				() -> payments.capture(booking, traveller.id(), new BigDecimal("10.00"), "USD")))
 			.isInstanceOf(IllegalTransactionStateException.class);
-		assertThatThrownBy(() -> ActorContext.callAs(PaymentTestData.customer(traveller),
+		assertThatThrownBy(() -> ActorContext.callAs(TestPayers.customer(traveller),
 				() -> payments.refund(booking, new BigDecimal("10.00"), "no transaction")))
 			.isInstanceOf(IllegalTransactionStateException.class);
 		assertThat(gateway.chargesFor(booking.toString())).isEmpty();
@@ -167,7 +167,7 @@ class PaymentsIT {
 
 	@Test
 	void moneyThatDoesNotFitTheLedgerIsAProgrammingErrorAndNeverReachesTheGateway() {
-		UUID booking = data.newBooking(traveller.id(), new BigDecimal("10.00"));
+		UUID booking = payers.newBooking(traveller.id(), new BigDecimal("10.00"));
 		for (String[] money : new String[][] { { "10.005", "USD" }, { "-10.00", "USD" }, { "0", "USD" },
 				{ "10000000000", "USD" }, { "10.00", "usd" }, { "10.00", "EURO" } }) {
 			assertThatThrownBy(() -> inTransaction(traveller,
@@ -183,19 +183,19 @@ class PaymentsIT {
 
 	@Test
 	void aSecondCaptureOfABookingIsRefusedBeforeTheGatewayIsAsked() {
-		UUID booking = data.newBooking(traveller.id(), new BigDecimal("60.00"));
+		UUID booking = payers.newBooking(traveller.id(), new BigDecimal("60.00"));
 		inTransaction(traveller, () -> payments.capture(booking, traveller.id(), new BigDecimal("60.00"), "USD"));
 
 		assertThatThrownBy(() -> inTransaction(traveller,
 				() -> payments.capture(booking, traveller.id(), new BigDecimal("60.00"), "USD")))
 			.isInstanceOf(BookingAlreadyPaidException.class);
 		assertThat(gateway.chargesFor(booking.toString())).hasSize(1);
-		assertThat(data.queryLong("SELECT count(*) FROM app.payments WHERE booking_id = ?", booking)).isEqualTo(1);
+		assertThat(payers.queryLong("SELECT count(*) FROM app.payments WHERE booking_id = ?", booking)).isEqualTo(1);
 	}
 
 	@Test
 	void aDeclineThrowsAndRecordsNothing() {
-		UUID booking = data.newBooking(traveller.id(), new BigDecimal("75.00"));
+		UUID booking = payers.newBooking(traveller.id(), new BigDecimal("75.00"));
 		Payments declining = ledgerWith(
 				new SimulatedPaymentGateway(new SimulatedGatewaySettings(Duration.ZERO, 1.0)));
 
@@ -206,14 +206,14 @@ class PaymentsIT {
 				assertThat(declined.status().value()).isEqualTo(402);
 				assertThat(declined.properties()).containsEntry("reason", "card declined (simulated)");
 			});
-		assertThat(data.queryLong("SELECT count(*) FROM app.payments WHERE booking_id = ?", booking)).isZero();
+		assertThat(payers.queryLong("SELECT count(*) FROM app.payments WHERE booking_id = ?", booking)).isZero();
 	}
 
 	@Test
 	void aRollbackAfterTheCaptureVoidsTheChargeAtTheGateway() {
-		UUID booking = data.newBooking(traveller.id(), new BigDecimal("90.00"));
+		UUID booking = payers.newBooking(traveller.id(), new BigDecimal("90.00"));
 
-		PaymentReceipt receipt = ActorContext.callAs(PaymentTestData.customer(traveller),
+		PaymentReceipt receipt = ActorContext.callAs(TestPayers.customer(traveller),
 				() -> transactions.execute(status -> {
 					PaymentReceipt captured = payments.capture(booking, traveller.id(), new BigDecimal("90.00"), "USD");
 					assertThat(gateway.charge(captured.gatewayReference()).orElseThrow().voided()).isFalse();
@@ -222,13 +222,13 @@ class PaymentsIT {
 				}));
 
 		assertThat(gateway.charge(receipt.gatewayReference()).orElseThrow().voided()).isTrue();
-		assertThat(data.queryLong("SELECT count(*) FROM app.payments WHERE booking_id = ?", booking)).isZero();
+		assertThat(payers.queryLong("SELECT count(*) FROM app.payments WHERE booking_id = ?", booking)).isZero();
 		assertThat(published("PaymentCaptured", receipt.id())).isZero();
 	}
 
 	@Test
 	void aFailureLaterInTheCallersTransactionVoidsTheChargeToo() {
-		UUID booking = data.newBooking(traveller.id(), new BigDecimal("95.00"));
+		UUID booking = payers.newBooking(traveller.id(), new BigDecimal("95.00"));
 
 		assertThatThrownBy(() -> inTransaction(traveller, () -> {
 			payments.capture(booking, traveller.id(), new BigDecimal("95.00"), "USD");
@@ -237,12 +237,12 @@ class PaymentsIT {
 
 		assertThat(gateway.chargesFor(booking.toString())).singleElement()
 			.satisfies(charge -> assertThat(charge.voided()).isTrue());
-		assertThat(data.queryLong("SELECT count(*) FROM app.payments WHERE booking_id = ?", booking)).isZero();
+		assertThat(payers.queryLong("SELECT count(*) FROM app.payments WHERE booking_id = ?", booking)).isZero();
 	}
 
 	@Test
 	void concurrentCapturesOfOneBookingChargeItOnceAndVoidTheLosersCharge() throws Exception {
-		UUID booking = data.newBooking(traveller.id(), new BigDecimal("300.00"));
+		UUID booking = payers.newBooking(traveller.id(), new BigDecimal("300.00"));
 		// a slow gateway lets every attempt pass the "already paid?" check before any of them records its charge
 		SimulatedPaymentGateway slowGateway = new SimulatedPaymentGateway(
 				new SimulatedGatewaySettings(Duration.ofMillis(300), 0.0));
@@ -275,7 +275,7 @@ class PaymentsIT {
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(data.queryLong("SELECT count(*) FROM app.payments WHERE booking_id = ?", booking)).isEqualTo(1);
+		assertThat(payers.queryLong("SELECT count(*) FROM app.payments WHERE booking_id = ?", booking)).isEqualTo(1);
 		List<SimulatedPaymentGateway.Charge> charges = slowGateway.chargesFor(booking.toString());
 		assertThat(charges).filteredOn(charge -> !charge.voided()).hasSize(1);
 		assertThat(charges.size()).as("charges kept or voided").isGreaterThan(1);
@@ -288,15 +288,15 @@ class PaymentsIT {
 	}
 
 	private <T> T inTransaction(UserAccount user, Supplier<T> work) {
-		return ActorContext.callAs(PaymentTestData.customer(user), () -> transactions.execute(status -> work.get()));
+		return ActorContext.callAs(TestPayers.customer(user), () -> transactions.execute(status -> work.get()));
 	}
 
 	private <T> T asUser(UserAccount user, Supplier<T> work) {
-		return ActorContext.callAs(PaymentTestData.customer(user), work);
+		return ActorContext.callAs(TestPayers.customer(user), work);
 	}
 
 	private long published(String eventName, UUID id) {
-		return data.queryLong("""
+		return payers.queryLong("""
 				SELECT count(*) FROM app.event_publication
 				WHERE event_type = ? AND serialized_event LIKE '%' || ? || '%'""", "io.getaways.payment." + eventName,
 				id.toString());

@@ -8,37 +8,39 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.TripDraft;
 import io.getaways.identity.Identity;
 import io.getaways.identity.UserAccount;
 import io.getaways.platform.Actor;
 import io.getaways.support.TestAccounts;
+import io.getaways.support.TestBookings;
 import io.getaways.support.TestStores;
 import io.getaways.support.TestTrips;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Users, a trip and bookings for payment tests. Bookings are inserted directly as the database superuser, as a
- * PENDING hold of one seat (what the schema's checks and guard triggers accept), so these tests do not depend on the
- * booking module; the payment module only ever refers to a booking by its id.
+ * Travellers who pay, made for one test, and bookings for them to pay: placed through the booking module's API
+ * ({@link TestBookings}), one seat of a trip priced at the amount wanted, and left PENDING, since the payment module
+ * is called here directly and only ever refers to a booking by its id. Plus the superuser's view of the ledger.
  */
-public final class PaymentTestData {
+public final class TestPayers {
 
+	private final CatalogService catalog;
 	private final Identity identity;
+	private final TestBookings bookings;
 	private final String superuserUrl;
-	private final long tripId;
+	private final Map<BigDecimal, String> tripsByPrice = new ConcurrentHashMap<>();
 
-	public PaymentTestData(ApplicationContext context) {
+	public TestPayers(ApplicationContext context) {
+		this.catalog = context.getBean(CatalogService.class);
 		this.identity = context.getBean(Identity.class);
-		String url = context.getEnvironment().getRequiredProperty("spring.datasource.url");
-		String database = url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
-		this.superuserUrl = TestStores.superuserUrl(context, database);
-		String code = TestTrips.code();
-		TestTrips.create(context.getBean(CatalogService.class), TestTrips.draft(code, "Payment Test " + code,
-				"Ledger Bay", Instant.now().plus(90, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS), "500.00"));
-		this.tripId = queryLong("SELECT id FROM app.trips WHERE code = ?", code);
+		this.bookings = new TestBookings(context);
+		this.superuserUrl = TestStores.superuserUrl(context);
 	}
 
 	public UserAccount newUser(String role) {
@@ -55,29 +57,20 @@ public final class PaymentTestData {
 		return customer(user).as(Actor.Role.ADMIN);
 	}
 
-	/**
-	 * A PENDING booking of one seat of the test trip, owned by the user, worth the amount in USD. Its seat is not
-	 * counted on the trip, so its hold lasts beyond any test run: the hold sweep must never find it expired.
-	 */
+	/** A PENDING booking of one seat, owned by the user, worth the amount in USD. */
 	public UUID newBooking(UUID userId, BigDecimal amount) {
-		try (Connection connection = superuser(); PreparedStatement insert = connection.prepareStatement("""
-				INSERT INTO app.bookings (user_id, trip_id, seats, starts_at, ends_at, unit_price, quantity,
-				  total_amount, currency, hold_expires_at)
-				VALUES (?, ?, 1, now() + interval '90 days', now() + interval '95 days', ?, 1, ?, 'USD',
-				  now() + interval '30 days')
-				RETURNING id""")) {
-			insert.setObject(1, userId);
-			insert.setLong(2, tripId);
-			insert.setBigDecimal(3, amount);
-			insert.setBigDecimal(4, amount);
-			try (ResultSet row = insert.executeQuery()) {
-				row.next();
-				return row.getObject(1, UUID.class);
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot insert a test booking", ex);
-		}
+		return bookings.trip(userId, tripPriced(amount), 1).id();
+	}
+
+	/** A trip whose seat costs the amount, made once per amount and shared by this fixture's bookings. */
+	private String tripPriced(BigDecimal amount) {
+		return tripsByPrice.computeIfAbsent(amount.setScale(2), price -> {
+			String code = TestTrips.code();
+			TestTrips.create(catalog, new TripDraft(code, "Payment Test " + code, "Ledger Bay",
+					Instant.now().plus(90, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS), 5, price, "USD", 500,
+					TestTrips.content(1, "<p>Payment test</p>", code.toLowerCase() + ".jpg")));
+			return code;
+		});
 	}
 
 	/** A single number from a query run as superuser, which sees every row whatever row-level security says. */
