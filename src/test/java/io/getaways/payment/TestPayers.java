@@ -11,17 +11,20 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.getaways.catalog.CatalogService;
 import io.getaways.catalog.TripDraft;
 import io.getaways.identity.Identity;
 import io.getaways.identity.UserAccount;
 import io.getaways.platform.Actor;
+import io.getaways.platform.ActorContext;
 import io.getaways.support.TestAccounts;
 import io.getaways.support.TestBookings;
 import io.getaways.support.TestStores;
 import io.getaways.support.TestTrips;
 import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Travellers who pay, made for one test, and bookings for them to pay: placed through the booking module's API
@@ -31,6 +34,7 @@ import org.springframework.context.ApplicationContext;
 public final class TestPayers {
 
 	private final CatalogService catalog;
+	private final TransactionTemplate transactions;
 	private final Identity identity;
 	private final TestBookings bookings;
 	private final String superuserUrl;
@@ -38,6 +42,7 @@ public final class TestPayers {
 
 	public TestPayers(ApplicationContext context) {
 		this.catalog = context.getBean(CatalogService.class);
+		this.transactions = context.getBean(TransactionTemplate.class);
 		this.identity = context.getBean(Identity.class);
 		this.bookings = new TestBookings(context);
 		this.superuserUrl = TestStores.superuserUrl(context);
@@ -55,6 +60,16 @@ public final class TestPayers {
 
 	public static Actor admin(UserAccount user) {
 		return customer(user).as(Actor.Role.ADMIN);
+	}
+
+	/** The work in a transaction of its own, acting as the user would as a traveller. */
+	public <T> T inTransaction(UserAccount user, Supplier<T> work) {
+		return ActorContext.callAs(customer(user), () -> transactions.execute(status -> work.get()));
+	}
+
+	/** The work acting as the user would as a traveller, in whatever transactions it opens itself. */
+	public static <T> T as(UserAccount user, Supplier<T> work) {
+		return ActorContext.callAs(customer(user), work);
 	}
 
 	/** A PENDING booking of one seat, owned by the user, worth the amount in USD. */
@@ -87,6 +102,14 @@ public final class TestPayers {
 		catch (SQLException ex) {
 			throw new IllegalStateException("Query failed: " + sql, ex);
 		}
+	}
+
+	/** Publications in the outbox of the payment event type (PaymentCaptured, RefundIssued) that name the id. */
+	public long published(String eventName, UUID id) {
+		return queryLong("""
+				SELECT count(*) FROM app.event_publication
+				WHERE event_type = ? AND serialized_event LIKE '%' || ? || '%'""", "io.getaways.payment." + eventName,
+				id.toString());
 	}
 
 	public int update(String sql, Object... params) {
