@@ -34,5 +34,5 @@
  * yet. A hash chain alone cannot reveal that its newest entries were removed together with their chain rows;
  * anchoring the newest chain hash outside the database would.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "audit")
+@org.springframework.modulith.ApplicationModule(displayName = "audit", allowedDependencies = "platform")
 package io.getaways.audit;

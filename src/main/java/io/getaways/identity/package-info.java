@@ -1,5 +1,5 @@
 /**
  * Users, passwords, roles and permissions, tokens, sessions, API keys, OAuth2 clients and rate limits.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "identity")
+@org.springframework.modulith.ApplicationModule(displayName = "identity", allowedDependencies = { "platform", "audit" })
 package io.getaways.identity;

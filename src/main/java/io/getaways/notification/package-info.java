@@ -3,5 +3,6 @@
  * ({@code notifications}) by an outbox listener, and a notifier hands each to the configured
  * {@link io.getaways.notification.NotificationSender} once, then marks it sent.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "notification")
+@org.springframework.modulith.ApplicationModule(displayName = "notification",
+		allowedDependencies = { "platform", "booking" })
 package io.getaways.notification;

@@ -8,5 +8,6 @@
  * file is compressed, optionally encrypted (AES-256-GCM), and checksummed; the manifest is written last, so a backup
  * exists only once complete. docs/operations/backups.md is the runbook.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "operations")
+@org.springframework.modulith.ApplicationModule(displayName = "operations",
+		allowedDependencies = { "platform", "platform :: embedded", "audit" })
 package io.getaways.operations;

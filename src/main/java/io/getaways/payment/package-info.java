@@ -1,5 +1,5 @@
 /**
  * Payments, refunds, idempotency keys and the payment gateway port (a simulated gateway adapter ships).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "payment")
+@org.springframework.modulith.ApplicationModule(displayName = "payment", allowedDependencies = "platform")
 package io.getaways.payment;

@@ -1,5 +1,6 @@
 /**
  * The Travlr-compatible /api adapter.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "travlr")
+@org.springframework.modulith.ApplicationModule(displayName = "travlr",
+		allowedDependencies = { "platform", "audit", "catalog", "identity" })
 package io.getaways.travlr;

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import io.getaways.support.TestBookings;
 import io.getaways.support.TestStores;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,17 +19,6 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 public final class Superuser implements AutoCloseable {
 
-	private static final String BOOK_STAY = """
-			INSERT INTO app.bookings (user_id, stay_id, guests, stay_dates, starts_at, ends_at, unit_price, quantity,
-			                          total_amount, currency, hold_expires_at)
-			SELECT :userId, s.id, :guests, daterange(d.check_in, d.check_out, '[)'), d.check_in, d.check_out,
-			       s.price_per_night, d.check_out - d.check_in, s.price_per_night * (d.check_out - d.check_in),
-			       s.currency, now() + interval '30 days'
-			FROM app.stays s
-			CROSS JOIN (SELECT CAST(:checkIn AS date) AS check_in, CAST(:checkOut AS date) AS check_out) d
-			WHERE s.code = :code
-			RETURNING id""";
-
 	private static final String BOOK_SEATS = """
 			INSERT INTO app.bookings (user_id, trip_id, seats, starts_at, ends_at, unit_price, quantity, total_amount,
 			                          currency, hold_expires_at)
@@ -40,6 +30,7 @@ public final class Superuser implements AutoCloseable {
 
 	private final SingleConnectionDataSource dataSource;
 	private final JdbcClient jdbc;
+	private final TestBookings bookings;
 
 	public Superuser(ApplicationContext context) throws SQLException {
 		String url = context.getEnvironment().getRequiredProperty("spring.datasource.url");
@@ -48,25 +39,23 @@ public final class Superuser implements AutoCloseable {
 				TestStores.superuser(), null);
 		this.dataSource = new SingleConnectionDataSource(connection, true);
 		this.jdbc = JdbcClient.create(dataSource);
+		this.bookings = new TestBookings(context);
 	}
 
 	public JdbcClient jdbc() {
 		return jdbc;
 	}
 
-	/** A PENDING booking of the stay for [checkIn, checkOut). */
+	/** A PENDING booking of the stay for [checkIn, checkOut), placed through the booking module's API. */
 	UUID bookStay(String code, UUID userId, LocalDate checkIn, LocalDate checkOut) {
-		return jdbc.sql(BOOK_STAY)
-			.param("userId", userId)
-			.param("guests", 2)
-			.param("checkIn", checkIn)
-			.param("checkOut", checkOut)
-			.param("code", code)
-			.query(UUID.class)
-			.single();
+		return bookings.stay(userId, code, checkIn, checkOut, 2).id();
 	}
 
-	/** A PENDING booking of seats on the trip, with the seats taken from it as the booking module does. */
+	/**
+	 * A PENDING booking of seats on the trip, with the seats taken from it as the booking module does, but without
+	 * the booking module: it publishes no TripChanged, which is the point for a test that shows a cached page staying
+	 * until that event arrives (SearchPageCacheIT publishes it itself).
+	 */
 	UUID bookSeats(String code, UUID userId, int seats) {
 		UUID id = jdbc.sql(BOOK_SEATS).param("userId", userId).param("seats", seats).param("code", code)
 			.query(UUID.class)

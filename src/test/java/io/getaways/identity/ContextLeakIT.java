@@ -10,13 +10,14 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.getaways.identity.TestUsers.TestUser;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
 import io.getaways.platform.db.ActorTransactions;
 import io.getaways.platform.db.DatabaseRoles;
 import io.getaways.platform.db.DatabaseSettings;
 import io.getaways.support.IntegrationTest;
+import io.getaways.support.TestAccounts;
+import io.getaways.support.TestAccounts.Account;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,16 +59,16 @@ class ContextLeakIT {
 	@Autowired
 	PlatformTransactionManager applicationTransactionManager;
 
-	TestUser a;
-	TestUser b;
+	Account a;
+	Account b;
 	HikariDataSource single;
 	JdbcTemplate sql;
 	TransactionTemplate transactions;
 
 	@BeforeAll
 	void twoUsers() {
-		a = TestUsers.register(identity, "leak-a");
-		b = TestUsers.register(identity, "leak-b");
+		a = TestAccounts.traveller(identity, "leak-a");
+		b = TestAccounts.traveller(identity, "leak-b");
 	}
 
 	@BeforeEach
@@ -146,8 +147,8 @@ class ContextLeakIT {
 
 	@Test
 	void everyActorSwitchOnOneConnectionIsIsolatedOverManyRounds() {
-		List<TestUser> users = List.of(a, b, a, a, b, b, a);
-		for (TestUser current : users) {
+		List<Account> users = List.of(a, b, a, a, b, b, a);
+		for (Account current : users) {
 			assertThat(visibleAs(user(current))).containsExactly(current.id());
 			assertThat(visibleAs(Actor.anonymous())).isEmpty();
 		}
@@ -169,7 +170,7 @@ class ContextLeakIT {
 		return settings.roles();
 	}
 
-	private static Actor user(TestUser user) {
+	private static Actor user(Account user) {
 		return new Actor(Actor.Role.CUSTOMER, user.id().toString(), user.email(), "192.0.2.10", "ContextLeakIT",
 				null);
 	}

@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.getaways.identity.TestUsers.TestUser;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
 import io.getaways.support.HttpApi;
 import io.getaways.support.HttpApi.Answer;
 import io.getaways.support.IntegrationTest;
+import io.getaways.support.TestAccounts;
+import io.getaways.support.TestAccounts.Account;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,7 +64,7 @@ class IdentityAuditIT {
 		String email = "audit-" + UUID.randomUUID() + "@example.com";
 		String requestId = requestId();
 		Answer answer = api.send("POST", "/api/v1/auth/register", "application/json", """
-				{"email": "%s", "name": "Audit Traveller", "password": "%s"}""".formatted(email, TestUsers.PASSWORD),
+				{"email": "%s", "name": "Audit Traveller", "password": "%s"}""".formatted(email, TestAccounts.PASSWORD),
 				headers(requestId));
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
 		assertThat(answer.header("X-Request-Id")).isEqualTo(requestId);
@@ -83,16 +84,16 @@ class IdentityAuditIT {
 		assertThat(insert.newRow().get("email").asString()).isEqualTo(email);
 		assertThat(entries).extracting(Entry::table)
 			.contains("app.user_roles", "system.refresh_tokens", "events");
-		assertThat(entries).allSatisfy(entry -> assertThat(entry.raw()).doesNotContain("argon2", TestUsers.PASSWORD));
+		assertThat(entries).allSatisfy(entry -> assertThat(entry.raw()).doesNotContain("argon2", TestAccounts.PASSWORD));
 	}
 
 	@Test
 	void signInSuccessAndFailureAreEventsOfTheirRequests() {
-		TestUser user = TestUsers.register(identity, "audit-login");
+		Account user = TestAccounts.traveller(identity, "audit-login");
 		String success = requestId();
 		String failure = requestId();
 
-		assertThat(login(user.email(), TestUsers.PASSWORD, success).status()).isEqualTo(200);
+		assertThat(login(user.email(), TestAccounts.PASSWORD, success).status()).isEqualTo(200);
 		assertThat(login(user.email(), "not the password", failure).status()).isEqualTo(401);
 
 		assertThat(events(success, "LOGIN_SUCCESS")).singleElement().satisfies(entry -> {
@@ -112,10 +113,10 @@ class IdentityAuditIT {
 
 	@Test
 	void apiKeyCreationLeavesTheMaskedRowAndAnEvent() {
-		TestUser user = TestUsers.register(identity, "audit-key");
+		Account user = TestAccounts.traveller(identity, "audit-key");
 		String requestId = requestId();
 
-		UUID keyId = TestUsers.createApiKey(api, user, headers(requestId));
+		UUID keyId = TestAccounts.createApiKey(api, user, headers(requestId));
 
 		List<Entry> entries = entries(requestId);
 		assertThat(entries).filteredOn(entry -> entry.table().equals("system.api_keys")).singleElement()
@@ -134,9 +135,9 @@ class IdentityAuditIT {
 	@Test
 	void aRoleGrantLeavesAUserRolesEntryByTheAdmin() {
 		String adminEmail = "audit-admin-" + UUID.randomUUID() + "@example.com";
-		UserAccount admin = identity.createUser(adminEmail, "Audit Admin", TestUsers.PASSWORD, "admin");
-		String adminToken = identity.signIn(adminEmail, TestUsers.PASSWORD, Identity.Client.API).accessToken();
-		TestUser user = TestUsers.register(identity, "audit-grant");
+		UserAccount admin = identity.createUser(adminEmail, "Audit Admin", TestAccounts.PASSWORD, "admin");
+		String adminToken = identity.signIn(adminEmail, TestAccounts.PASSWORD, Identity.Client.API).accessToken();
+		Account user = TestAccounts.traveller(identity, "audit-grant");
 		String requestId = requestId();
 
 		Answer granted = api.send("PUT", "/api/v1/admin/users/" + user.id() + "/roles/partner", null, null,

@@ -13,11 +13,12 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.getaways.identity.TestUsers.TestUser;
 import io.getaways.platform.db.DatabaseRoles;
 import io.getaways.platform.db.DatabaseSettings;
 import io.getaways.support.HttpApi;
 import io.getaways.support.IntegrationTest;
+import io.getaways.support.TestAccounts;
+import io.getaways.support.TestAccounts.Account;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -58,17 +59,17 @@ class RowLevelSecurityIT {
 	int port;
 
 	DatabaseRoles roles;
-	TestUser a;
-	TestUser b;
+	Account a;
+	Account b;
 
 	@BeforeAll
 	void twoUsersWithSessionsAndKeys() {
 		roles = settings.roles();
 		HttpApi api = new HttpApi(port);
-		a = TestUsers.register(identity, "rls-a");
-		b = TestUsers.register(identity, "rls-b");
-		TestUsers.createApiKey(api, a);
-		TestUsers.createApiKey(api, b);
+		a = TestAccounts.traveller(identity, "rls-a");
+		b = TestAccounts.traveller(identity, "rls-b");
+		TestAccounts.createApiKey(api, a);
+		TestAccounts.createApiKey(api, b);
 	}
 
 	@Test
@@ -76,8 +77,8 @@ class RowLevelSecurityIT {
 		for (var owned : OWNED.entrySet()) {
 			String table = owned.getKey();
 			String column = owned.getValue();
-			for (TestUser self : List.of(a, b)) {
-				TestUser other = self == a ? b : a;
+			for (Account self : List.of(a, b)) {
+				Account other = self == a ? b : a;
 				long own = count(roles.customer(), self.id().toString(), table, column, self.id());
 				assertThat(own).as("own rows in %s", table).isPositive();
 				assertThat(count(roles.customer(), self.id().toString(), table, column, other.id()))
@@ -127,7 +128,7 @@ class RowLevelSecurityIT {
 	@Test
 	void anAdminSeesEveryUsersRows() throws SQLException {
 		for (var owned : OWNED.entrySet()) {
-			for (TestUser user : List.of(a, b)) {
+			for (Account user : List.of(a, b)) {
 				assertThat(count(roles.admin(), "", owned.getKey(), owned.getValue(), user.id()))
 					.as("%s of %s", owned.getKey(), user.email())
 					.isEqualTo(count(roles.customer(), user.id().toString(), owned.getKey(), owned.getValue(),
@@ -205,7 +206,7 @@ class RowLevelSecurityIT {
 	}
 
 	/** Rows the statement affected acting as the user, or {@link #DENIED}; always rolled back. */
-	private int execute(TestUser actingUser, String sql, UUID target) throws SQLException {
+	private int execute(Account actingUser, String sql, UUID target) throws SQLException {
 		try (Connection connection = transaction(roles.customer(), actingUser.id().toString());
 				PreparedStatement statement = connection.prepareStatement(sql)) {
 			statement.setObject(1, target);

@@ -48,7 +48,7 @@ class AdminPaymentsIT {
 	TransactionTemplate transactions;
 
 	TestAccounts accounts;
-	PaymentTestData data;
+	TestPayers payers;
 	String adminToken;
 	String customerToken;
 	UserAccount alice;
@@ -59,10 +59,10 @@ class AdminPaymentsIT {
 	@BeforeAll
 	void paymentsOfTwoTravellers() {
 		accounts = new TestAccounts(new HttpApi(port));
-		data = new PaymentTestData(context);
-		adminToken = TestAccounts.accessToken(accounts.signIn(data.newUser("admin").email()));
-		alice = data.newUser("customer");
-		bob = data.newUser("customer");
+		payers = new TestPayers(context);
+		adminToken = TestAccounts.accessToken(accounts.signIn(payers.newUser("admin").email()));
+		alice = payers.newUser("customer");
+		bob = payers.newUser("customer");
 		customerToken = TestAccounts.accessToken(accounts.signIn(alice.email()));
 		for (String amount : List.of("100.00", "250.00")) {
 			alicePayments.add(pay(alice, amount));
@@ -163,12 +163,12 @@ class AdminPaymentsIT {
 	}
 
 	private PaymentReceipt pay(UserAccount user, String amount) {
-		UUID booking = data.newBooking(user.id(), new BigDecimal(amount));
+		UUID booking = payers.newBooking(user.id(), new BigDecimal(amount));
 		return inTransaction(user, () -> payments.capture(booking, user.id(), new BigDecimal(amount), "USD"));
 	}
 
 	private <T> T inTransaction(UserAccount user, Supplier<T> work) {
-		return ActorContext.callAs(PaymentTestData.customer(user), () -> transactions.execute(status -> work.get()));
+		return ActorContext.callAs(TestPayers.customer(user), () -> transactions.execute(status -> work.get()));
 	}
 
 	private JsonNode ok(String path) {

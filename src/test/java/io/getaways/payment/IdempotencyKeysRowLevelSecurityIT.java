@@ -39,7 +39,7 @@ class IdempotencyKeysRowLevelSecurityIT {
 	DatabaseSettings settings;
 
 	DatabaseRoles roles;
-	PaymentTestData data;
+	TestPayers payers;
 	UserAccount alice;
 	UserAccount bob;
 	String aliceKey = "rls-" + UUID.randomUUID();
@@ -47,9 +47,9 @@ class IdempotencyKeysRowLevelSecurityIT {
 	@BeforeAll
 	void keysOfTwoUsers() throws SQLException {
 		roles = settings.roles();
-		data = new PaymentTestData(context);
-		alice = data.newUser("customer");
-		bob = data.newUser("customer");
+		payers = new TestPayers(context);
+		alice = payers.newUser("customer");
+		bob = payers.newUser("customer");
 		for (UserAccount user : new UserAccount[] { alice, bob }) {
 			try (Connection connection = transaction(roles.customer(), user.id());
 					PreparedStatement insert = connection.prepareStatement("""
@@ -73,7 +73,7 @@ class IdempotencyKeysRowLevelSecurityIT {
 
 	@Test
 	void anAdminTooSeesOnlyTheirOwnKeys() throws SQLException {
-		UserAccount admin = data.newUser("admin");
+		UserAccount admin = payers.newUser("admin");
 		assertThat(count(roles.admin(), admin.id(), alice.id())).isZero();
 		assertThat(count(roles.admin(), admin.id(), bob.id())).isZero();
 	}
@@ -88,13 +88,13 @@ class IdempotencyKeysRowLevelSecurityIT {
 				  (user_id, idempotency_key, request_method, request_path, request_hash, expires_at)
 				VALUES (?, 'planted', 'POST', '/api/v1/x', '\\x01', now() + interval '1 hour')""", alice.id()))
 			.isInstanceOfSatisfying(SQLException.class, ex -> assertThat(ex.getSQLState()).isEqualTo("42501"));
-		assertThat(data.queryLong("SELECT count(*) FROM app.idempotency_keys WHERE user_id = ? AND status = "
+		assertThat(payers.queryLong("SELECT count(*) FROM app.idempotency_keys WHERE user_id = ? AND status = "
 				+ "'IN_PROGRESS'", alice.id())).isEqualTo(1);
 	}
 
 	@Test
 	void paymentsAndRefundsAreForcedUnderRowLevelSecurity() throws SQLException {
-		try (Connection connection = data.superuser(); ResultSet rows = connection.createStatement().executeQuery("""
+		try (Connection connection = payers.superuser(); ResultSet rows = connection.createStatement().executeQuery("""
 				SELECT count(*) FROM pg_class
 				WHERE oid IN ('app.payments'::regclass, 'app.refunds'::regclass, 'app.idempotency_keys'::regclass)
 				  AND relrowsecurity AND relforcerowsecurity""")) {

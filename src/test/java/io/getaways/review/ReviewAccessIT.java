@@ -43,13 +43,13 @@ class ReviewAccessIT {
 	@Autowired
 	Identity identity;
 
-	ReviewFixtures fixtures;
+	TestReviewSubjects fixtures;
 	TestAccounts accounts;
 	HttpApi anonymous;
 
 	@BeforeAll
 	void setUp() {
-		fixtures = new ReviewFixtures(context);
+		fixtures = new TestReviewSubjects(context);
 		anonymous = new HttpApi(port);
 		accounts = new TestAccounts(anonymous);
 	}
@@ -161,7 +161,7 @@ class ReviewAccessIT {
 		assertThat(anonymous.get("/api/v1/reviews/" + mine).status()).isEqualTo(404);
 		assertThat(accounts.send("DELETE", "/api/v1/reviews/" + mine, accessToken(author), null).status())
 			.isEqualTo(404);
-		assertThat(fixtures.rating("trips", trip)).isEqualTo(new ReviewFixtures.Rating(0, 0, null));
+		assertThat(fixtures.rating("trips", trip)).isEqualTo(new TestReviewSubjects.Rating(0, 0, null));
 	}
 
 	@Test

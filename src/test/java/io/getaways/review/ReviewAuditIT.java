@@ -66,14 +66,14 @@ class ReviewAuditIT {
 
 	HttpApi api;
 	TestAccounts accounts;
-	ReviewFixtures fixtures;
+	TestReviewSubjects fixtures;
 
 	@BeforeEach
 	void listen() {
 		context.addApplicationListener(recorder);
 		api = new HttpApi(port);
 		accounts = new TestAccounts(api);
-		fixtures = new ReviewFixtures(context);
+		fixtures = new TestReviewSubjects(context);
 	}
 
 	@AfterEach

@@ -51,7 +51,7 @@ class ReviewDatabaseIT {
 	DatabaseSettings settings;
 
 	DatabaseRoles roles;
-	ReviewFixtures fixtures;
+	TestReviewSubjects fixtures;
 	String trip;
 	String traveller;
 	String other;
@@ -60,7 +60,7 @@ class ReviewDatabaseIT {
 	@BeforeAll
 	void twoTravellersAndATrip() {
 		roles = settings.roles();
-		fixtures = new ReviewFixtures(context);
+		fixtures = new TestReviewSubjects(context);
 		TestAccounts accounts = new TestAccounts(new HttpApi(port));
 		trip = fixtures.trip();
 		traveller = userId(accounts.newCustomer());

@@ -40,14 +40,14 @@ class ReviewEligibilityIT {
 	@Autowired
 	Identity identity;
 
-	ReviewFixtures fixtures;
+	TestReviewSubjects fixtures;
 	TestAccounts accounts;
 	String trip;
 	JsonNode traveller;
 
 	@BeforeAll
 	void setUp() {
-		fixtures = new ReviewFixtures(context);
+		fixtures = new TestReviewSubjects(context);
 		accounts = new TestAccounts(new HttpApi(port));
 	}
 
@@ -120,7 +120,7 @@ class ReviewEligibilityIT {
 				.isEqualTo("You have already reviewed trip " + trip + "; change or delete that review instead");
 		}
 		assertThat(fixtures.reviewsBy(userId(traveller))).isOne();
-		assertThat(fixtures.rating("trips", trip)).isEqualTo(new ReviewFixtures.Rating(5, 1, rating("5.00")));
+		assertThat(fixtures.rating("trips", trip)).isEqualTo(new TestReviewSubjects.Rating(5, 1, rating("5.00")));
 	}
 
 	@Test
@@ -134,7 +134,7 @@ class ReviewEligibilityIT {
 		assertThat(created.json().path("stayCode").asString()).isEqualTo(stay);
 		assertThat(created.json().path("tripCode").isNull()).isTrue();
 		assertThat(created.json().path("text").isNull()).as("blank text is no text").isTrue();
-		assertThat(fixtures.rating("stays", stay)).isEqualTo(new ReviewFixtures.Rating(3, 1, rating("3.00")));
+		assertThat(fixtures.rating("stays", stay)).isEqualTo(new TestReviewSubjects.Rating(3, 1, rating("3.00")));
 	}
 
 	@ParameterizedTest
@@ -209,7 +209,7 @@ class ReviewEligibilityIT {
 
 	private void assertNothingWritten() {
 		assertThat(fixtures.reviewsBy(userId(traveller))).isZero();
-		assertThat(fixtures.rating("trips", trip)).isEqualTo(new ReviewFixtures.Rating(0, 0, null));
+		assertThat(fixtures.rating("trips", trip)).isEqualTo(new TestReviewSubjects.Rating(0, 0, null));
 	}
 
 	private static void assertProblem(Answer answer, int status) {

@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.getaways.review.ReviewFixtures.Rating;
+import io.getaways.review.TestReviewSubjects.Rating;
 import io.getaways.support.HttpApi;
 import io.getaways.support.HttpApi.Answer;
 import io.getaways.support.IntegrationTest;
@@ -44,13 +44,13 @@ class ReviewRatingsIT {
 	@Autowired
 	ApplicationContext context;
 
-	ReviewFixtures fixtures;
+	TestReviewSubjects fixtures;
 	TestAccounts accounts;
 	HttpApi api;
 
 	@BeforeAll
 	void setUp() {
-		fixtures = new ReviewFixtures(context);
+		fixtures = new TestReviewSubjects(context);
 		api = new HttpApi(port);
 		accounts = new TestAccounts(api);
 	}

@@ -2,6 +2,7 @@ package io.getaways.support;
 
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,9 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Accounts and sign-ins made for one test over HTTP. Every test signs in from an address of its own (sent as
- * X-Forwarded-For, which the service trusts from loopback), so sign-in throttling and rate limits of one test never
- * reach another.
+ * Accounts and sign-ins made for one test, over HTTP or through the identity module's API. Every test signs in from
+ * an address of its own (sent as X-Forwarded-For, which the service trusts from loopback), so sign-in throttling and
+ * rate limits of one test never reach another.
  */
 public final class TestAccounts {
 
@@ -86,6 +87,29 @@ public final class TestAccounts {
 	public Answer send(String method, String path, String accessToken, String jsonBody) {
 		return http.send(method, path, jsonBody == null ? null : "application/json", jsonBody, "Authorization",
 				"Bearer " + accessToken, "X-Forwarded-For", address);
+	}
+
+	/** An account with a session (so a refresh token row), made through the identity module's API. */
+	public record Account(UUID id, String email, String accessToken, String refreshToken) {
+	}
+
+	/** A traveller with a fresh email, registered and signed in through the identity module's API. */
+	public static Account traveller(Identity identity, String label) {
+		String email = label + "-" + UUID.randomUUID() + "@example.com";
+		Identity.AccessGrant grant = identity.register(email, "Test " + label, PASSWORD, Identity.Client.API);
+		return new Account(grant.user().id(), email, grant.accessToken(), grant.refreshToken());
+	}
+
+	/** Creates an API key over HTTP, as its owner, and returns the key's id. */
+	public static UUID createApiKey(HttpApi api, Account owner, String... headerPairs) {
+		String[] headers = new String[headerPairs.length + 2];
+		headers[0] = "Authorization";
+		headers[1] = "Bearer " + owner.accessToken();
+		System.arraycopy(headerPairs, 0, headers, 2, headerPairs.length);
+		Answer created = api.send("POST", "/api/v1/me/api-keys", "application/json",
+				json("name", "test key", "scopes", List.of("catalog:read")), headers);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return UUID.fromString(created.json().get("id").asString());
 	}
 
 	public static String accessToken(JsonNode session) {

@@ -23,6 +23,12 @@ public final class TestStores {
 		return embedded(context).postgresSuperuserUrl(database);
 	}
 
+	/** A superuser JDBC URL for the database the context's application uses. */
+	public static String superuserUrl(ApplicationContext context) {
+		String url = context.getEnvironment().getRequiredProperty("spring.datasource.url");
+		return superuserUrl(context, url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", ""));
+	}
+
 	/** The superuser name for {@link #superuserUrl}. */
 	public static String superuser() {
 		return System.getProperty("getaways.test.external.postgres-admin-user", "postgres");

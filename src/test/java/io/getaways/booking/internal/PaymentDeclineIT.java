@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.getaways.booking.BookingFixtures;
-import io.getaways.platform.web.DomainStatuses;
 import io.getaways.catalog.Inventory;
 import io.getaways.payment.PaymentDeclinedException;
 import io.getaways.payment.PaymentReceipt;
@@ -17,6 +16,7 @@ import io.getaways.payment.Payments;
 import io.getaways.payment.RefundReceipt;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
+import io.getaways.platform.web.DomainStatuses;
 import io.getaways.support.HttpApi;
 import io.getaways.support.IntegrationTest;
 import io.getaways.support.TestAccounts;

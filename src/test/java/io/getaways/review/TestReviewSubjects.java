@@ -5,10 +5,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import io.getaways.booking.BookingStatus;
+import io.getaways.support.TestBookings;
 import io.getaways.support.TestStores;
 import io.getaways.support.TestTrips;
 import org.springframework.context.ApplicationContext;
@@ -16,29 +19,30 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * Trips, stays and bookings for review tests, written as the database superuser: the booking module is not what
- * these tests are about, so bookings are placed and moved PENDING -> CONFIRMED -> COMPLETED (or CANCELLED) by
- * plain UPDATEs that pass 014-bookings' constraints and transition guard, as the booking module's would.
+ * What a review is about, made for one test: trips and stays to review, the travellers' bookings of them in a given
+ * status, and the ratings the triggers keep on them. Trips and stays are written as the database superuser, because
+ * the catalog's rules are not what these tests are about; bookings go through the booking module's API
+ * ({@link TestBookings}), so the review module meets bookings as the application makes them.
  */
-final class ReviewFixtures {
+final class TestReviewSubjects {
 
 	/** Stay bookings of one stay must not overlap: each takes the next free week. */
 	private static final AtomicInteger WEEKS = new AtomicInteger();
 
 	private final String url;
+	private final TestBookings bookings;
 
-	ReviewFixtures(ApplicationContext context) {
-		String appUrl = context.getEnvironment().getRequiredProperty("spring.datasource.url");
-		String path = appUrl.substring(appUrl.lastIndexOf('/') + 1);
-		int query = path.indexOf('?');
-		this.url = TestStores.superuserUrl(context, query < 0 ? path : path.substring(0, query));
+	TestReviewSubjects(ApplicationContext context) {
+		this.url = TestStores.superuserUrl(context);
+		this.bookings = new TestBookings(context);
 	}
 
+	/** A trip that departs in a month, so that it can be booked; reviews only ask that the booking be completed. */
 	String trip() {
 		String code = TestTrips.code();
 		sql(db -> db.sql("""
 				INSERT INTO app.trips (code, name, resort, departs_at, nights, price_per_person, currency, capacity)
-				VALUES (:code, 'Review test trip', 'Test Reef', now() - interval '30 days', 5, 100.00, 'USD', 100)""")
+				VALUES (:code, 'Review test trip', 'Test Reef', now() + interval '30 days', 5, 100.00, 'USD', 100)""")
 			.param("code", code)
 			.update());
 		return code;
@@ -54,72 +58,21 @@ final class ReviewFixtures {
 		return code;
 	}
 
-	/** A booking of two seats on the trip, moved to the given status. */
+	/** The traveller's booking of two seats on the trip, moved to the given status. */
 	UUID tripBooking(String userId, String tripCode, String status) {
-		UUID id = sql(db -> db.sql("""
-				INSERT INTO app.bookings (user_id, trip_id, seats, starts_at, ends_at, unit_price, quantity,
-				                          total_amount, currency, hold_expires_at)
-				SELECT :userId, id, 2, departs_at, departs_at + make_interval(days => nights), price_per_person, 2,
-				       price_per_person * 2, currency, now() + interval '30 days'
-				FROM app.trips
-				WHERE code = :code
-				RETURNING id""")
-			.param("userId", UUID.fromString(userId))
-			.param("code", tripCode)
-			.query(UUID.class)
-			.single());
-		moveTo(id, status);
+		UUID traveller = UUID.fromString(userId);
+		UUID id = bookings.trip(traveller, tripCode, 2).id();
+		bookings.moveTo(traveller, id, BookingStatus.valueOf(status));
 		return id;
 	}
 
-	/** A booking of a week of the stay, a week no other booking of this run holds, moved to the given status. */
+	/** The traveller's booking of a week of the stay, a week no other booking of this run holds, in the status. */
 	UUID stayBooking(String userId, String stayCode, String status) {
-		LocalDate checkIn = LocalDate.of(2024, 1, 1).plusWeeks(WEEKS.getAndIncrement());
-		UUID id = sql(db -> db.sql("""
-				INSERT INTO app.bookings (user_id, stay_id, guests, stay_dates, starts_at, ends_at, unit_price,
-				                          quantity, total_amount, currency, hold_expires_at)
-				SELECT :userId, id, 2, daterange(:checkIn, :checkOut, '[)'), :checkIn, :checkOut, price_per_night, 7,
-				       price_per_night * 7, currency, now() + interval '30 days'
-				FROM app.stays
-				WHERE code = :code
-				RETURNING id""")
-			.param("userId", UUID.fromString(userId))
-			.param("code", stayCode)
-			.param("checkIn", checkIn)
-			.param("checkOut", checkIn.plusDays(7))
-			.query(UUID.class)
-			.single());
-		moveTo(id, status);
+		UUID traveller = UUID.fromString(userId);
+		LocalDate checkIn = LocalDate.now(ZoneOffset.UTC).plusDays(7).plusWeeks(WEEKS.getAndIncrement());
+		UUID id = bookings.stay(traveller, stayCode, checkIn, checkIn.plusDays(7), 2).id();
+		bookings.moveTo(traveller, id, BookingStatus.valueOf(status));
 		return id;
-	}
-
-	/** Along the only path the transition guard allows to the status. */
-	void moveTo(UUID bookingId, String status) {
-		switch (status) {
-			case "PENDING" -> {
-			}
-			case "CONFIRMED" -> confirm(bookingId);
-			case "COMPLETED" -> {
-				confirm(bookingId);
-				update(bookingId, "status = 'COMPLETED', completed_at = now()");
-			}
-			case "CANCELLED" -> update(bookingId,
-					"status = 'CANCELLED', cancelled_at = now(), cancellation_reason = 'CUSTOMER'");
-			default -> throw new IllegalArgumentException(status);
-		}
-	}
-
-	private void confirm(UUID bookingId) {
-		update(bookingId, "status = 'CONFIRMED', confirmed_at = now()");
-	}
-
-	private void update(UUID bookingId, String assignments) {
-		int rows = sql(db -> db.sql("UPDATE app.bookings SET " + assignments + " WHERE id = :id")
-			.param("id", bookingId)
-			.update());
-		if (rows != 1) {
-			throw new IllegalStateException("Booking " + bookingId + " not updated");
-		}
 	}
 
 	record Rating(long sum, int count, BigDecimal average) {
