@@ -8,15 +8,15 @@ import io.getaways.platform.DomainException;
 public class AlreadyInStatusException extends DomainException {
 
 	private final String code;
-	private final TripStatus status;
+	private final ListingStatus status;
 
-	public AlreadyInStatusException(String kind, String code, TripStatus status) {
+	public AlreadyInStatusException(String kind, String code, ListingStatus status) {
 		super(Kind.CONFLICT, kind + " " + code + " is already " + status);
 		this.code = code;
 		this.status = status;
 	}
 
-	public TripStatus currentStatus() {
+	public ListingStatus currentStatus() {
 		return status;
 	}
 

@@ -30,7 +30,7 @@ public interface CatalogService {
 	TripDetails replaceTrip(TripDraft draft);
 
 	/** Activates or deactivates a trip; throws {@link AlreadyInStatusException} when it already has that status. */
-	Trip changeTripStatus(String code, TripStatus status);
+	Trip changeTripStatus(String code, ListingStatus status);
 
 	StayPage searchStays(StayQuery query);
 
@@ -50,5 +50,5 @@ public interface CatalogService {
 	StayDetails replaceStay(StayDraft draft);
 
 	/** Activates or deactivates a stay; throws {@link AlreadyInStatusException} when it already has that status. */
-	Stay changeStayStatus(String code, TripStatus status);
+	Stay changeStayStatus(String code, ListingStatus status);
 }

@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * so pages are stable. {@code status} null means any status, which only catalog administration asks for.
  */
 public record StayQuery(String text, String country, String city, Integer guests, LocalDate checkIn,
-		LocalDate checkOut, BigDecimal minPrice, BigDecimal maxPrice, Sort sort, TripStatus status, int page,
+		LocalDate checkOut, BigDecimal minPrice, BigDecimal maxPrice, Sort sort, ListingStatus status, int page,
 		int size) {
 
 	public static final int MAX_SIZE = 100;

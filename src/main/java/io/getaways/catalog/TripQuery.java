@@ -8,7 +8,7 @@ import java.time.LocalDate;
  * pages are stable. {@code status} null means any status, which only catalog administration asks for.
  */
 public record TripQuery(String text, String resort, BigDecimal minPrice, BigDecimal maxPrice, LocalDate departFrom,
-		LocalDate departTo, Sort sort, TripStatus status, int page, int size) {
+		LocalDate departTo, Sort sort, ListingStatus status, int page, int size) {
 
 	public static final int MAX_SIZE = 100;
 
@@ -23,7 +23,7 @@ public record TripQuery(String text, String resort, BigDecimal minPrice, BigDeci
 	/** A search of active trips, as the public sees them. */
 	public TripQuery(String text, String resort, BigDecimal minPrice, BigDecimal maxPrice, LocalDate departFrom,
 			LocalDate departTo, Sort sort, int page, int size) {
-		this(text, resort, minPrice, maxPrice, departFrom, departTo, sort, TripStatus.ACTIVE, page, size);
+		this(text, resort, minPrice, maxPrice, departFrom, departTo, sort, ListingStatus.ACTIVE, page, size);
 	}
 
 	public long offset() {

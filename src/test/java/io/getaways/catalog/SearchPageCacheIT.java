@@ -85,7 +85,7 @@ class SearchPageCacheIT {
 		TestTrips.replace(catalog, TestTrips.draft(second, "Beta Page", resort, DEPARTURE, "900.00"));
 		assertThat(codes(search)).as("a price change reorders at once").containsExactly(first, second);
 
-		ActorContext.runAs(Actor.job("test"), () -> catalog.changeTripStatus(first, TripStatus.INACTIVE));
+		ActorContext.runAs(Actor.job("test"), () -> catalog.changeTripStatus(first, ListingStatus.INACTIVE));
 		assertThat(codes(search)).as("a deactivated trip leaves at once").containsExactly(second);
 	}
 

@@ -75,7 +75,7 @@ class StayApiIT {
 		TestStays.create(catalog, TestStays.draft(harbour, "Cobble Harbour Flat", country, "Lagos", "90.50", 2));
 		TestStays.create(catalog, TestStays.draft(cabin, "Driftwood Cabin", country, "Lagos", "150.00", 10));
 		TestStays.create(catalog, TestStays.draft(closed, "Ember Closed Lodge", country, "Porto", "120.00", 8));
-		TestStays.changeStatus(catalog, closed, TripStatus.INACTIVE);
+		TestStays.changeStatus(catalog, closed, ListingStatus.INACTIVE);
 
 		// seaside: confirmed [today+10, today+13); hillside: pending [today+12, today+14);
 		// harbour: cancelled [today+10, today+20), which frees its nights again

@@ -112,7 +112,7 @@ class StayCacheIT {
 	void deactivatedStayIsGoneAtOnce() {
 		String code = createStay("Short Lived Lodge");
 		readUntilCached(code);
-		TestStays.changeStatus(catalog, code, TripStatus.INACTIVE);
+		TestStays.changeStatus(catalog, code, ListingStatus.INACTIVE);
 		assertThat(api.get("/api/v1/stays/" + code).status()).isEqualTo(404);
 	}
 

@@ -29,7 +29,7 @@ final class TestStays {
 		return ActorContext.callAs(Actor.job("test"), () -> catalog.createStay(draft));
 	}
 
-	static Stay changeStatus(CatalogService catalog, String code, TripStatus status) {
+	static Stay changeStatus(CatalogService catalog, String code, ListingStatus status) {
 		return ActorContext.callAs(Actor.job("test"), () -> catalog.changeStayStatus(code, status));
 	}
 }

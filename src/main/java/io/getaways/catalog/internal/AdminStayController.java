@@ -8,7 +8,7 @@ import io.getaways.catalog.CatalogService;
 import io.getaways.catalog.StayDetails;
 import io.getaways.catalog.StayNotFoundException;
 import io.getaways.catalog.StayQuery;
-import io.getaways.catalog.TripStatus;
+import io.getaways.catalog.ListingStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -57,7 +57,7 @@ class AdminStayController {
 			@RequestParam(defaultValue = "20") @Min(1) @Max(StayQuery.MAX_SIZE) int size) {
 		StayQuery query = new StayQuery(q == null || q.isBlank() ? null : q.trim(), null, null, null, null, null, null,
 				null, StayQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT)),
-				status == null ? null : TripStatus.valueOf(status), page, size);
+				status == null ? null : ListingStatus.valueOf(status), page, size);
 		return StayPageResponse.of(catalog.searchStays(query));
 	}
 
@@ -108,17 +108,17 @@ class AdminStayController {
 			description = "409 naming the status when it is already inactive.")
 	StayResponse deactivate(@PathVariable @Pattern(regexp = "[A-Za-z0-9]{1,20}",
 			message = "must be 1 to 20 letters or digits") String code) {
-		return changeStatus(code, TripStatus.INACTIVE);
+		return changeStatus(code, ListingStatus.INACTIVE);
 	}
 
 	@PostMapping("/{code}/activate")
 	@Operation(summary = "Put a stay back into search and sale", description = "409 when it is already active.")
 	StayResponse activate(@PathVariable @Pattern(regexp = "[A-Za-z0-9]{1,20}",
 			message = "must be 1 to 20 letters or digits") String code) {
-		return changeStatus(code, TripStatus.ACTIVE);
+		return changeStatus(code, ListingStatus.ACTIVE);
 	}
 
-	private StayResponse changeStatus(String code, TripStatus status) {
+	private StayResponse changeStatus(String code, ListingStatus status) {
 		String normalized = code.toUpperCase(Locale.ROOT);
 		catalog.changeStayStatus(normalized, status);
 		return StayResponse.of(current(normalized), null);

@@ -8,7 +8,7 @@ import io.getaways.catalog.CatalogService;
 import io.getaways.catalog.TripDetails;
 import io.getaways.catalog.TripNotFoundException;
 import io.getaways.catalog.TripQuery;
-import io.getaways.catalog.TripStatus;
+import io.getaways.catalog.ListingStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -54,7 +54,7 @@ class AdminTripController {
 			@RequestParam(defaultValue = "20") @Min(1) @Max(TripQuery.MAX_SIZE) int size) {
 		TripQuery query = new TripQuery(q == null || q.isBlank() ? null : q.trim(), null, null, null, null, null,
 				TripQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT)),
-				status == null ? null : TripStatus.valueOf(status), page, size);
+				status == null ? null : ListingStatus.valueOf(status), page, size);
 		return TripPageResponse.of(catalog.search(query));
 	}
 
@@ -109,17 +109,17 @@ class AdminTripController {
 			description = "409 naming the status when it is already inactive.")
 	TripResponse deactivate(@PathVariable @Pattern(regexp = "[A-Za-z0-9]{1,20}",
 			message = "must be 1 to 20 letters or digits") String code) {
-		return changeStatus(code, TripStatus.INACTIVE);
+		return changeStatus(code, ListingStatus.INACTIVE);
 	}
 
 	@PostMapping("/{code}/activate")
 	@Operation(summary = "Put a trip back into search and sale", description = "409 when it is already active.")
 	TripResponse activate(@PathVariable @Pattern(regexp = "[A-Za-z0-9]{1,20}",
 			message = "must be 1 to 20 letters or digits") String code) {
-		return changeStatus(code, TripStatus.ACTIVE);
+		return changeStatus(code, ListingStatus.ACTIVE);
 	}
 
-	private TripResponse changeStatus(String code, TripStatus status) {
+	private TripResponse changeStatus(String code, ListingStatus status) {
 		String normalized = code.toUpperCase(Locale.ROOT);
 		catalog.changeTripStatus(normalized, status);
 		return TripResponse.of(current(normalized));

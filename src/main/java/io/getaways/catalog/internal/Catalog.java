@@ -16,7 +16,7 @@ import io.getaways.catalog.TripDetails;
 import io.getaways.catalog.TripDraft;
 import io.getaways.catalog.TripPage;
 import io.getaways.catalog.TripQuery;
-import io.getaways.catalog.TripStatus;
+import io.getaways.catalog.ListingStatus;
 import org.springframework.stereotype.Service;
 
 /** The module's API over its two halves, so that trips and stays each keep a class of their own. */
@@ -57,7 +57,7 @@ class Catalog implements CatalogService {
 	}
 
 	@Override
-	public Trip changeTripStatus(String code, TripStatus status) {
+	public Trip changeTripStatus(String code, ListingStatus status) {
 		return trips.changeStatus(code, status);
 	}
 
@@ -87,7 +87,7 @@ class Catalog implements CatalogService {
 	}
 
 	@Override
-	public Stay changeStayStatus(String code, TripStatus status) {
+	public Stay changeStayStatus(String code, ListingStatus status) {
 		return stays.changeStatus(code, status);
 	}
 }

@@ -9,7 +9,7 @@ import io.getaways.catalog.StayNotFoundException;
 import io.getaways.catalog.TripChanged;
 import io.getaways.catalog.TripNotFoundException;
 import io.getaways.catalog.TripSoldOutException;
-import io.getaways.catalog.TripStatus;
+import io.getaways.catalog.ListingStatus;
 import io.getaways.platform.DomainException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -70,7 +70,7 @@ class CatalogInventory implements Inventory {
 		if (trip == null) {
 			return new TripNotFoundException("#" + tripId);
 		}
-		if (trip.status() != TripStatus.ACTIVE) {
+		if (trip.status() != ListingStatus.ACTIVE) {
 			return new TripNotBookableException(trip.code(), trip.status());
 		}
 		return new TripSoldOutException(trip.code(), seats, Math.max(0, trip.seatsLeft()));
@@ -92,9 +92,9 @@ class CatalogInventory implements Inventory {
 	static final class TripNotBookableException extends DomainException {
 
 		private final String code;
-		private final TripStatus status;
+		private final ListingStatus status;
 
-		TripNotBookableException(String code, TripStatus status) {
+		TripNotBookableException(String code, ListingStatus status) {
 			super(Kind.CONFLICT, "Trip " + code + " cannot be booked in status " + status);
 			this.code = code;
 			this.status = status;

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import io.getaways.catalog.BookableStay;
 import io.getaways.catalog.BookableTrip;
-import io.getaways.catalog.TripStatus;
+import io.getaways.catalog.ListingStatus;
 import io.getaways.platform.StoreMetrics;
 import io.getaways.platform.StoreMetrics.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -104,11 +104,11 @@ class InventoryRepository {
 	private static BookableTrip mapTrip(ResultSet row, int rowNumber) throws SQLException {
 		return new BookableTrip(row.getLong("id"), row.getString("code"), row.getTimestamp("departs_at").toInstant(),
 				row.getInt("nights"), row.getBigDecimal("price_per_person"), row.getString("currency"),
-				row.getInt("capacity"), row.getInt("seats_booked"), TripStatus.valueOf(row.getString("status")));
+				row.getInt("capacity"), row.getInt("seats_booked"), ListingStatus.valueOf(row.getString("status")));
 	}
 
 	private static BookableStay mapStay(ResultSet row, int rowNumber) throws SQLException {
 		return new BookableStay(row.getLong("id"), row.getString("code"), row.getBigDecimal("price_per_night"),
-				row.getString("currency"), row.getInt("max_guests"), TripStatus.valueOf(row.getString("status")));
+				row.getString("currency"), row.getInt("max_guests"), ListingStatus.valueOf(row.getString("status")));
 	}
 }

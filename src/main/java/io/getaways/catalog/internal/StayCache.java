@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 import io.getaways.catalog.StayDetails;
 import io.getaways.catalog.StayPage;
 import io.getaways.catalog.StayQuery;
-import io.getaways.catalog.TripStatus;
+import io.getaways.catalog.ListingStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +22,7 @@ class StayCache extends CatalogCache<StayDetails, StayPage> {
 	}
 
 	StayPage search(StayQuery query, Supplier<StayPage> loader) {
-		if (query.status() != TripStatus.ACTIVE || query.checkIn() != null) {
+		if (query.status() != ListingStatus.ACTIVE || query.checkIn() != null) {
 			return loader.get();
 		}
 		return page(PageKeys.of(query), loader);

@@ -16,7 +16,7 @@ import io.getaways.catalog.StayNotFoundException;
 import io.getaways.catalog.StayOccupancy;
 import io.getaways.catalog.StayPage;
 import io.getaways.catalog.StayQuery;
-import io.getaways.catalog.TripStatus;
+import io.getaways.catalog.ListingStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -95,7 +95,7 @@ class StayCatalog {
 		return replaced.contentAvailable() ? replaced : withContent(replaced.stay());
 	}
 
-	Stay changeStatus(String code, TripStatus target) {
+	Stay changeStatus(String code, ListingStatus target) {
 		CatalogWriters.require();
 		return readWrite.execute(status -> {
 			Stay stay = stays.changeStatus(code, target).orElseThrow(() -> {

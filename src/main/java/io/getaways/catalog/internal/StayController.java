@@ -9,7 +9,7 @@ import io.getaways.catalog.CatalogService;
 import io.getaways.catalog.StayDetails;
 import io.getaways.catalog.StayNotFoundException;
 import io.getaways.catalog.StayQuery;
-import io.getaways.catalog.TripStatus;
+import io.getaways.catalog.ListingStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.DecimalMin;
@@ -72,7 +72,7 @@ class StayController {
 					"must not be greater than maxPrice")
 			.throwIfAny();
 		StayQuery query = new StayQuery(blankToNull(q), blankToNull(country), blankToNull(city), guests, checkIn,
-				checkOut, minPrice, maxPrice, StayQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT)), TripStatus.ACTIVE,
+				checkOut, minPrice, maxPrice, StayQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT)), ListingStatus.ACTIVE,
 				page, size);
 		StayPageResponse found = StayPageResponse.of(catalog.searchStays(query));
 		activity.searchedStays(query);
@@ -91,7 +91,7 @@ class StayController {
 		StayWindows.Window window = windows.window(from, to);
 		String normalized = code.toUpperCase(Locale.ROOT);
 		StayDetails details = catalog.findStay(normalized)
-			.filter(found -> found.stay().status() == TripStatus.ACTIVE)
+			.filter(found -> found.stay().status() == ListingStatus.ACTIVE)
 			.orElseThrow(() -> new StayNotFoundException(normalized));
 		StayResponse found = StayResponse.of(details, windows.availability(normalized, window));
 		activity.viewedStay(normalized);

@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.getaways.catalog.Stay;
 import io.getaways.catalog.StayPage;
-import io.getaways.catalog.TripStatus;
+import io.getaways.catalog.ListingStatus;
 
 record StayPageResponse(List<StaySummary> items, int page, int size, long totalItems, long totalPages) {
 
@@ -15,7 +15,7 @@ record StayPageResponse(List<StaySummary> items, int page, int size, long totalI
 	}
 
 	record StaySummary(String code, String name, String country, String city, BigDecimal pricePerNight,
-			String currency, int maxGuests, TripStatus status, BigDecimal ratingAverage, int reviewCount) {
+			String currency, int maxGuests, ListingStatus status, BigDecimal ratingAverage, int reviewCount) {
 
 		static StaySummary of(Stay stay) {
 			return new StaySummary(stay.code(), stay.name(), stay.country(), stay.city(), stay.pricePerNight(),

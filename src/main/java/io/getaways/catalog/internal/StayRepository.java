@@ -13,7 +13,7 @@ import io.getaways.catalog.Stay;
 import io.getaways.catalog.StayDraft;
 import io.getaways.catalog.StayOccupancy;
 import io.getaways.catalog.StayQuery;
-import io.getaways.catalog.TripStatus;
+import io.getaways.catalog.ListingStatus;
 import io.getaways.platform.StoreMetrics;
 import io.getaways.platform.StoreMetrics.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -116,7 +116,7 @@ class StayRepository {
 	}
 
 	/** Empty when there is no such stay or it already has the status. */
-	Optional<Stay> changeStatus(String code, TripStatus status) {
+	Optional<Stay> changeStatus(String code, ListingStatus status) {
 		return metrics.record(Store.POSTGRES, "stay.status", () -> jdbc.sql(CHANGE_STATUS)
 			.param("code", code)
 			.param("status", status.name())
@@ -139,7 +139,7 @@ class StayRepository {
 	private static Stay mapStay(ResultSet row, int rowNumber) throws SQLException {
 		return new Stay(row.getString("code"), row.getString("name"), row.getString("country"),
 				row.getString("city"), row.getBigDecimal("price_per_night"), row.getString("currency"),
-				row.getInt("max_guests"), TripStatus.valueOf(row.getString("status")), row.getLong("content_version"),
+				row.getInt("max_guests"), ListingStatus.valueOf(row.getString("status")), row.getLong("content_version"),
 				row.getBigDecimal("rating_average"), row.getInt("review_count"));
 	}
 }

@@ -8,11 +8,11 @@ import io.getaways.catalog.Stay;
 import io.getaways.catalog.StayContent;
 import io.getaways.catalog.StayDetails;
 import io.getaways.catalog.StayOccupancy;
-import io.getaways.catalog.TripStatus;
+import io.getaways.catalog.ListingStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 record StayResponse(String code, String name, String country, String city, BigDecimal pricePerNight, String currency,
-		int maxGuests, TripStatus status, BigDecimal ratingAverage, int reviewCount, long contentVersion,
+		int maxGuests, ListingStatus status, BigDecimal ratingAverage, int reviewCount, long contentVersion,
 		boolean contentAvailable, StayContent content, Availability availability) {
 
 	@Schema(description = "Taken ranges [checkIn, checkOut) overlapping [from, to), whole and in check-in order; "

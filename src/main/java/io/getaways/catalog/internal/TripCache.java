@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 import io.getaways.catalog.TripDetails;
 import io.getaways.catalog.TripPage;
 import io.getaways.catalog.TripQuery;
-import io.getaways.catalog.TripStatus;
+import io.getaways.catalog.ListingStatus;
 import org.springframework.stereotype.Component;
 
 /** Trip reads cached in Redis: details by code ({@code cache=trip}) and search pages ({@code cache=trip-page}). */
@@ -19,6 +19,6 @@ class TripCache extends CatalogCache<TripDetails, TripPage> {
 
 	/** Searches of active trips, as the public makes them; catalog administration always reads PostgreSQL. */
 	TripPage search(TripQuery query, Supplier<TripPage> loader) {
-		return query.status() == TripStatus.ACTIVE ? page(PageKeys.of(query), loader) : loader.get();
+		return query.status() == ListingStatus.ACTIVE ? page(PageKeys.of(query), loader) : loader.get();
 	}
 }

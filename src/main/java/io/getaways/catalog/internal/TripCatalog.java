@@ -16,7 +16,7 @@ import io.getaways.catalog.TripDraft;
 import io.getaways.catalog.TripNotFoundException;
 import io.getaways.catalog.TripPage;
 import io.getaways.catalog.TripQuery;
-import io.getaways.catalog.TripStatus;
+import io.getaways.catalog.ListingStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -95,7 +95,7 @@ class TripCatalog {
 		return replaced.contentAvailable() ? replaced : withContent(replaced.trip());
 	}
 
-	Trip changeStatus(String code, TripStatus target) {
+	Trip changeStatus(String code, ListingStatus target) {
 		CatalogWriters.require();
 		return readWrite.execute(status -> {
 			Trip trip = trips.changeStatus(code, target).orElseThrow(() -> {

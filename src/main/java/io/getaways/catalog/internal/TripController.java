@@ -7,7 +7,7 @@ import java.util.Locale;
 import io.getaways.catalog.CatalogService;
 import io.getaways.catalog.TripNotFoundException;
 import io.getaways.catalog.TripQuery;
-import io.getaways.catalog.TripStatus;
+import io.getaways.catalog.ListingStatus;
 import io.getaways.platform.InvalidParameterException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -71,7 +71,7 @@ class TripController {
 			message = "must be 1 to 20 letters or digits") String code) {
 		String normalized = code.toUpperCase(Locale.ROOT);
 		TripResponse found = catalog.findTrip(normalized)
-			.filter(details -> details.trip().status() == TripStatus.ACTIVE)
+			.filter(details -> details.trip().status() == ListingStatus.ACTIVE)
 			.map(TripResponse::of)
 			.orElseThrow(() -> new TripNotFoundException(normalized));
 		activity.viewedTrip(normalized);

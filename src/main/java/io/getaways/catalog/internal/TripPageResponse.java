@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.getaways.catalog.Trip;
 import io.getaways.catalog.TripPage;
-import io.getaways.catalog.TripStatus;
+import io.getaways.catalog.ListingStatus;
 
 record TripPageResponse(List<TripSummary> items, int page, int size, long totalItems, long totalPages) {
 
@@ -16,7 +16,7 @@ record TripPageResponse(List<TripSummary> items, int page, int size, long totalI
 	}
 
 	record TripSummary(String code, String name, String resort, Instant departsAt, int nights,
-			BigDecimal pricePerPerson, String currency, int seatsLeft, TripStatus status, BigDecimal ratingAverage,
+			BigDecimal pricePerPerson, String currency, int seatsLeft, ListingStatus status, BigDecimal ratingAverage,
 			int reviewCount) {
 
 		static TripSummary of(Trip trip) {

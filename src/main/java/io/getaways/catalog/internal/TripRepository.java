@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import io.getaways.catalog.Trip;
 import io.getaways.catalog.TripDraft;
 import io.getaways.catalog.TripQuery;
-import io.getaways.catalog.TripStatus;
+import io.getaways.catalog.ListingStatus;
 import io.getaways.platform.StoreMetrics;
 import io.getaways.platform.StoreMetrics.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,7 +118,7 @@ class TripRepository {
 	}
 
 	/** Empty when there is no such trip or it already has the status. */
-	Optional<Trip> changeStatus(String code, TripStatus status) {
+	Optional<Trip> changeStatus(String code, ListingStatus status) {
 		return metrics.record(Store.POSTGRES, "trip.status", () -> jdbc.sql(CHANGE_STATUS)
 			.param("code", code)
 			.param("status", status.name())
@@ -143,7 +143,7 @@ class TripRepository {
 		return new Trip(row.getString("code"), row.getString("name"), row.getString("resort"),
 				row.getTimestamp("departs_at").toInstant(), row.getInt("nights"), row.getBigDecimal("price_per_person"),
 				row.getString("currency"), row.getInt("capacity"), row.getInt("seats_booked"),
-				TripStatus.valueOf(row.getString("status")), row.getLong("content_version"),
+				ListingStatus.valueOf(row.getString("status")), row.getLong("content_version"),
 				row.getBigDecimal("rating_average"), row.getInt("review_count"));
 	}
 

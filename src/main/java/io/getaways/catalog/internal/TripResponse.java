@@ -6,10 +6,10 @@ import java.time.Instant;
 import io.getaways.catalog.Trip;
 import io.getaways.catalog.TripContent;
 import io.getaways.catalog.TripDetails;
-import io.getaways.catalog.TripStatus;
+import io.getaways.catalog.ListingStatus;
 
 record TripResponse(String code, String name, String resort, Instant departsAt, int nights, BigDecimal pricePerPerson,
-		String currency, int capacity, int seatsBooked, int seatsLeft, TripStatus status, BigDecimal ratingAverage,
+		String currency, int capacity, int seatsBooked, int seatsLeft, ListingStatus status, BigDecimal ratingAverage,
 		int reviewCount, long contentVersion, boolean contentAvailable, TripContent content) {
 
 	static TripResponse of(TripDetails details) {

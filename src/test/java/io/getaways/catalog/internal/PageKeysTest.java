@@ -5,7 +5,7 @@ import java.time.LocalDate;
 
 import io.getaways.catalog.StayQuery;
 import io.getaways.catalog.TripQuery;
-import io.getaways.catalog.TripStatus;
+import io.getaways.catalog.ListingStatus;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +38,7 @@ class PageKeysTest {
 	@Test
 	void staySearchKeysNameTheirFilters() {
 		StayQuery query = new StayQuery("Villa", "Portugal", "Faro", 4, LocalDate.parse("2030-01-01"),
-				LocalDate.parse("2030-01-05"), null, new BigDecimal("250.50"), StayQuery.Sort.RATING, TripStatus.ACTIVE,
+				LocalDate.parse("2030-01-05"), null, new BigDecimal("250.50"), StayQuery.Sort.RATING, ListingStatus.ACTIVE,
 				2, 10);
 		assertThat(PageKeys.of(query)).isEqualTo("q=Villa&country=Portugal&city=Faro&guests=4&checkIn=2030-01-01"
 				+ "&checkOut=2030-01-05&maxPrice=250.5&status=ACTIVE&sort=RATING&page=2&size=10");
