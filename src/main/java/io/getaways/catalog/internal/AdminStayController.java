@@ -63,8 +63,7 @@ class AdminStayController {
 
 	@GetMapping("/{code}")
 	@Operation(summary = "One stay, active or not, with the nights taken in a window (see GET /api/v1/stays/{code})")
-	StayResponse find(@PathVariable @Pattern(regexp = "[A-Za-z0-9]{1,20}",
-			message = "must be 1 to 20 letters or digits") String code,
+	StayResponse find(@PathVariable @ListingCode String code,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		StayWindows.Window window = windows.window(from, to);
@@ -94,8 +93,7 @@ class AdminStayController {
 	@Operation(summary = "Replace a stay's facts, and its content when given",
 			description = "Content given is published under a new content version; left out, content and version stay. "
 					+ "Bookings keep the unit price they were placed at, whatever the new price.")
-	StayResponse replace(@PathVariable @Pattern(regexp = "[A-Za-z0-9]{1,20}",
-			message = "must be 1 to 20 letters or digits") String code, @Valid @RequestBody StayRequest request) {
+	StayResponse replace(@PathVariable @ListingCode String code, @Valid @RequestBody StayRequest request) {
 		String normalized = code.toUpperCase(Locale.ROOT);
 		new InvalidParameters()
 			.reject(request.code() != null && !request.code().equals(normalized), "code", "must match the path")
@@ -106,15 +104,13 @@ class AdminStayController {
 	@PostMapping("/{code}/deactivate")
 	@Operation(summary = "Take a stay out of search and sale; its bookings stand",
 			description = "409 naming the status when it is already inactive.")
-	StayResponse deactivate(@PathVariable @Pattern(regexp = "[A-Za-z0-9]{1,20}",
-			message = "must be 1 to 20 letters or digits") String code) {
+	StayResponse deactivate(@PathVariable @ListingCode String code) {
 		return changeStatus(code, ListingStatus.INACTIVE);
 	}
 
 	@PostMapping("/{code}/activate")
 	@Operation(summary = "Put a stay back into search and sale", description = "409 when it is already active.")
-	StayResponse activate(@PathVariable @Pattern(regexp = "[A-Za-z0-9]{1,20}",
-			message = "must be 1 to 20 letters or digits") String code) {
+	StayResponse activate(@PathVariable @ListingCode String code) {
 		return changeStatus(code, ListingStatus.ACTIVE);
 	}
 

@@ -60,8 +60,7 @@ class AdminTripController {
 
 	@GetMapping("/{code}")
 	@Operation(summary = "One trip, active or not, with seats booked")
-	TripResponse find(@PathVariable @Pattern(regexp = "[A-Za-z0-9]{1,20}",
-			message = "must be 1 to 20 letters or digits") String code) {
+	TripResponse find(@PathVariable @ListingCode String code) {
 		return TripResponse.of(current(code.toUpperCase(Locale.ROOT)));
 	}
 
@@ -95,8 +94,7 @@ class AdminTripController {
 					{"type":"about:blank","title":"Conflict","status":409,
 					 "detail":"Trip CORAL260614 has 12 seat(s) booked, more than the capacity 10 asked for",
 					 "tripCode":"CORAL260614","capacity":10,"seatsBooked":12}""")))
-	TripResponse replace(@PathVariable @Pattern(regexp = "[A-Za-z0-9]{1,20}",
-			message = "must be 1 to 20 letters or digits") String code, @Valid @RequestBody TripRequest request) {
+	TripResponse replace(@PathVariable @ListingCode String code, @Valid @RequestBody TripRequest request) {
 		String normalized = code.toUpperCase(Locale.ROOT);
 		new InvalidParameters()
 			.reject(request.code() != null && !request.code().equals(normalized), "code", "must match the path")
@@ -107,15 +105,13 @@ class AdminTripController {
 	@PostMapping("/{code}/deactivate")
 	@Operation(summary = "Take a trip out of search and sale; its bookings stand",
 			description = "409 naming the status when it is already inactive.")
-	TripResponse deactivate(@PathVariable @Pattern(regexp = "[A-Za-z0-9]{1,20}",
-			message = "must be 1 to 20 letters or digits") String code) {
+	TripResponse deactivate(@PathVariable @ListingCode String code) {
 		return changeStatus(code, ListingStatus.INACTIVE);
 	}
 
 	@PostMapping("/{code}/activate")
 	@Operation(summary = "Put a trip back into search and sale", description = "409 when it is already active.")
-	TripResponse activate(@PathVariable @Pattern(regexp = "[A-Za-z0-9]{1,20}",
-			message = "must be 1 to 20 letters or digits") String code) {
+	TripResponse activate(@PathVariable @ListingCode String code) {
 		return changeStatus(code, ListingStatus.ACTIVE);
 	}
 

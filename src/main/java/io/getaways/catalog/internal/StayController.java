@@ -84,8 +84,7 @@ class StayController {
 			description = "The window is [from, to), by default today (UTC) and the following days as configured "
 					+ "(90 unless changed), at most 366 days. Occupied ranges say when, never who. contentAvailable "
 					+ "is false, and content null, while the content cannot be read. An inactive stay is not found.")
-	StayResponse find(@PathVariable @Pattern(regexp = "[A-Za-z0-9]{1,20}",
-			message = "must be 1 to 20 letters or digits") String code,
+	StayResponse find(@PathVariable @ListingCode String code,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		StayWindows.Window window = windows.window(from, to);

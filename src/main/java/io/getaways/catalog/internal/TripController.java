@@ -67,8 +67,7 @@ class TripController {
 	@Operation(summary = "One active trip: facts from PostgreSQL with content from MongoDB",
 			description = "contentAvailable is false, and content null, while the content cannot be read. "
 					+ "An inactive trip is not found.")
-	TripResponse find(@PathVariable @Pattern(regexp = "[A-Za-z0-9]{1,20}",
-			message = "must be 1 to 20 letters or digits") String code) {
+	TripResponse find(@PathVariable @ListingCode String code) {
 		String normalized = code.toUpperCase(Locale.ROOT);
 		TripResponse found = catalog.findTrip(normalized)
 			.filter(details -> details.trip().status() == ListingStatus.ACTIVE)
