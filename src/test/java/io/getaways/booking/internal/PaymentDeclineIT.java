@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.getaways.booking.BookingFixtures;
+import io.getaways.platform.web.DomainStatuses;
 import io.getaways.catalog.Inventory;
 import io.getaways.payment.PaymentDeclinedException;
 import io.getaways.payment.PaymentReceipt;
@@ -76,7 +77,7 @@ class PaymentDeclineIT {
 		assertThatThrownBy(() -> ActorContext.runAs(actor,
 				() -> declining.pay(UUID.fromString(TestAccounts.userId(traveller)), UUID.fromString(id))))
 			.isInstanceOfSatisfying(PaymentDeclinedException.class,
-					declined -> assertThat(declined.status().value()).isEqualTo(402));
+					declined -> assertThat(DomainStatuses.of(declined).value()).isEqualTo(402));
 
 		assertThat(row(fixtures, id)).isEqualTo(before);
 		assertThat(before.get("status")).isEqualTo("PENDING");

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.getaways.platform.web.DomainStatuses;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
@@ -59,7 +60,7 @@ class RetryingTransactionsTest {
 			attempts.incrementAndGet();
 			throw new CannotAcquireLockException("lost", new SQLException("serialization", "40001"));
 		})).isInstanceOfSatisfying(BookingsBusyException.class, busy -> {
-			assertThat(busy.status().value()).isEqualTo(503);
+			assertThat(DomainStatuses.of(busy).value()).isEqualTo(503);
 			assertThat(busy.headers()).containsEntry("Retry-After", "1");
 		});
 		assertThat(attempts).hasValue(3);
@@ -89,7 +90,7 @@ class RetryingTransactionsTest {
 		inside.await();
 
 		assertThatThrownBy(() -> bulkhead.run("second", () -> "never")).isInstanceOfSatisfying(
-				BookingsBusyException.class, busy -> assertThat(busy.status().value()).isEqualTo(503));
+				BookingsBusyException.class, busy -> assertThat(DomainStatuses.of(busy).value()).isEqualTo(503));
 		assertThat(meters.counter("getaways.bookings.bulkhead.rejected").count()).isEqualTo(1);
 		leave.countDown();
 		holder.join();

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.getaways.identity.UserAccount;
+import io.getaways.platform.web.DomainStatuses;
 import io.getaways.payment.IdempotentRequests;
 import io.getaways.payment.IdempotentRequests.IdempotentCall;
 import io.getaways.payment.PaymentTestData;
@@ -129,7 +130,7 @@ class IdempotentRequestsIT {
 		assertThatThrownBy(() -> as(traveller, () -> requests.execute(call(key, "{\"amount\":\"99.00\"}"),
 				Paid.class, () -> ResponseEntity.ok(new Paid("q", "99.00")))))
 			.isInstanceOfSatisfying(IdempotencyKeyReusedException.class, reused -> {
-				assertThat(reused.status().value()).isEqualTo(422);
+				assertThat(DomainStatuses.of(reused).value()).isEqualTo(422);
 				assertThat(reused.properties().toString()).contains("parameter=Idempotency-Key");
 			});
 		IdempotentCall otherPath = new IdempotentCall(key, "POST", "/api/v1/bookings/43/payment",
@@ -197,7 +198,7 @@ class IdempotentRequestsIT {
 			assertThatThrownBy(() -> as(traveller, () -> impatient.execute(call(key, "{}"), Paid.class,
 					() -> ResponseEntity.ok(new Paid("never", "1.00")))))
 				.isInstanceOfSatisfying(IdempotentRequestInProgressException.class, busy -> {
-					assertThat(busy.status().value()).isEqualTo(409);
+					assertThat(DomainStatuses.of(busy).value()).isEqualTo(409);
 					assertThat(busy.headers()).containsEntry("Retry-After", "1");
 				});
 			assertThat(first.get().getBody()).isEqualTo(new Paid("slow", "1.00"));
@@ -301,7 +302,7 @@ class IdempotentRequestsIT {
 		assertThatThrownBy(() -> ActorContext.callAs(Actor.anonymous(), () -> requests.execute(call(newKey(), "{}"),
 				Paid.class, () -> ResponseEntity.ok(new Paid("x", "1.00")))))
 			.isInstanceOfSatisfying(IdempotencyKeyWithoutUserException.class,
-					refused -> assertThat(refused.status().value()).isEqualTo(401));
+					refused -> assertThat(DomainStatuses.of(refused).value()).isEqualTo(401));
 	}
 
 	@Test

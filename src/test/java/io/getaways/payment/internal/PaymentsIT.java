@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import io.getaways.identity.UserAccount;
+import io.getaways.platform.web.DomainStatuses;
 import io.getaways.payment.BookingAlreadyPaidException;
 import io.getaways.payment.PaymentDeclinedException;
 import io.getaways.payment.PaymentReceipt;
@@ -203,7 +204,7 @@ class PaymentsIT {
 				() -> declining.capture(booking, traveller.id(), new BigDecimal("75.00"), "USD")))
 			.isInstanceOfSatisfying(PaymentDeclinedException.class, declined -> {
 				assertThat(declined.bookingId()).isEqualTo(booking);
-				assertThat(declined.status().value()).isEqualTo(402);
+				assertThat(DomainStatuses.of(declined).value()).isEqualTo(402);
 				assertThat(declined.properties()).containsEntry("reason", "card declined (simulated)");
 			});
 		assertThat(data.queryLong("SELECT count(*) FROM app.payments WHERE booking_id = ?", booking)).isZero();
