@@ -31,6 +31,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import static io.getaways.catalog.internal.AdminExamples.PROBLEM;
+import static io.getaways.catalog.internal.AdminExamples.STAY_CODE_TAKEN;
+import static io.getaways.catalog.internal.AdminExamples.STAY_INVALID;
+
 @RestController
 @RequestMapping("/api/v1/admin/stays")
 @PreAuthorize("hasAuthority('catalog:write')")
@@ -75,13 +79,9 @@ class AdminStayController {
 	@Operation(summary = "Create a stay: facts in PostgreSQL, content projected to MongoDB after commit")
 	@ApiResponse(responseCode = "201", description = "Created; Location names the stay")
 	@ApiResponse(responseCode = "400", description = "A field is missing or wrong; nothing was written",
-			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject("""
-					{"type":"about:blank","title":"Bad Request","status":400,
-					 "detail":"Invalid request: 'maxGuests' must be less than or equal to 50",
-					 "errors":[{"parameter":"maxGuests","message":"must be less than or equal to 50"}]}""")))
+			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(STAY_INVALID)))
 	@ApiResponse(responseCode = "409", description = "The code is taken",
-			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject("""
-					{"type":"about:blank","title":"Conflict","status":409,"detail":"Stay code VILLAOIA is already taken"}""")))
+			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(STAY_CODE_TAKEN)))
 	ResponseEntity<StayResponse> create(@Valid @RequestBody StayRequest request) {
 		new InvalidParameters().reject(request.code() == null, "code", "is required").throwIfAny();
 		StayDetails created = catalog.createStay(request.toDraft(request.code()));

@@ -30,6 +30,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import static io.getaways.catalog.internal.AdminExamples.PROBLEM;
+import static io.getaways.catalog.internal.AdminExamples.TRIP_CAPACITY_BELOW_SEATS;
+import static io.getaways.catalog.internal.AdminExamples.TRIP_CODE_TAKEN;
+import static io.getaways.catalog.internal.AdminExamples.TRIP_INVALID;
+
 @RestController
 @RequestMapping("/api/v1/admin/trips")
 @PreAuthorize("hasAuthority('catalog:write')")
@@ -68,14 +73,9 @@ class AdminTripController {
 	@Operation(summary = "Create a trip: facts in PostgreSQL, content projected to MongoDB after commit")
 	@ApiResponse(responseCode = "201", description = "Created; Location names the trip")
 	@ApiResponse(responseCode = "400", description = "A field is missing or wrong; nothing was written",
-			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject("""
-					{"type":"about:blank","title":"Bad Request","status":400,
-					 "detail":"Invalid request: 'currency' must be a known ISO 4217 currency code, such as USD or EUR",
-					 "errors":[{"parameter":"currency","message":"must be a known ISO 4217 currency code, such as USD or EUR"}]}""")))
+			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(TRIP_INVALID)))
 	@ApiResponse(responseCode = "409", description = "The code is taken",
-			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject("""
-					{"type":"about:blank","title":"Conflict","status":409,
-					 "detail":"Trip code CORAL260614 is already taken"}""")))
+			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(TRIP_CODE_TAKEN)))
 	ResponseEntity<TripResponse> create(@Valid @RequestBody TripRequest request) {
 		new InvalidParameters().reject(request.code() == null, "code", "is required")
 			.reject(!request.departsAt().isAfter(Instant.now()), "departsAt", "must be in the future")
@@ -90,10 +90,7 @@ class AdminTripController {
 			description = "Content given is published under a new content version; left out, content and version stay. "
 					+ "Bookings keep the unit price they were placed at, whatever the new price.")
 	@ApiResponse(responseCode = "409", description = "The new capacity is below the seats already booked",
-			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject("""
-					{"type":"about:blank","title":"Conflict","status":409,
-					 "detail":"Trip CORAL260614 has 12 seat(s) booked, more than the capacity 10 asked for",
-					 "tripCode":"CORAL260614","capacity":10,"seatsBooked":12}""")))
+			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(TRIP_CAPACITY_BELOW_SEATS)))
 	TripResponse replace(@PathVariable @ListingCode String code, @Valid @RequestBody TripRequest request) {
 		String normalized = code.toUpperCase(Locale.ROOT);
 		new InvalidParameters()
