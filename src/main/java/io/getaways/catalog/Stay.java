@@ -7,5 +7,6 @@ import java.math.BigDecimal;
  * {@code ratingAverage} is null until the first review.
  */
 public record Stay(String code, String name, String country, String city, BigDecimal pricePerNight, String currency,
-		int maxGuests, ListingStatus status, long contentVersion, BigDecimal ratingAverage, int reviewCount) {
+		int maxGuests, ListingStatus status, long contentVersion, BigDecimal ratingAverage, int reviewCount)
+		implements Listing {
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
  */
 public record Trip(String code, String name, String resort, Instant departsAt, int nights, BigDecimal pricePerPerson,
 		String currency, int capacity, int seatsBooked, ListingStatus status, long contentVersion,
-		BigDecimal ratingAverage, int reviewCount) {
+		BigDecimal ratingAverage, int reviewCount) implements Listing {
 
 	public int seatsLeft() {
 		return capacity - seatsBooked;

@@ -8,9 +8,10 @@ import java.util.function.Supplier;
 /**
  * Reads of one kind (trips or stays) cached in Redis: details by code and pages of the public search. Any change of a
  * code invalidates its details and every page, since a page shows what changed (a rating, seats left); a content
- * change invalidates the details only. Each kind says which of its searches may be cached.
+ * change invalidates the details only. Each kind says which of its searches may be cached; one instance per kind
+ * ({@link ListingCaches}).
  */
-abstract class CatalogCache<D, P> {
+final class CatalogCache<D, P> {
 
 	private final CachedReads<D> details;
 	private final CachedReads<P> pages;

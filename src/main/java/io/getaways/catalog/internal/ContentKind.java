@@ -28,6 +28,11 @@ enum ContentKind {
 		return label;
 	}
 
+	/** The kind as a message names it: {@code Trip}, {@code Stay}. */
+	String title() {
+		return Character.toUpperCase(label.charAt(0)) + label.substring(1);
+	}
+
 	/** The event that carries this kind's content to MongoDB. */
 	Class<?> eventType() {
 		return eventType;

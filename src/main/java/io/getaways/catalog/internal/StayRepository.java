@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 
 /** Stay facts in {@code app.stays}. Every SQL fragment is a constant; input only ever arrives as a parameter. */
 @Repository
-class StayRepository {
+class StayRepository implements ListingRows<Stay> {
 
 	static final String COLUMNS = """
 			code, name, country, city, price_per_night, currency, max_guests, status, content_version,
@@ -63,7 +63,8 @@ class StayRepository {
 		this.metrics = metrics;
 	}
 
-	Optional<Stay> findByCode(String code) {
+	@Override
+	public Optional<Stay> findByCode(String code) {
 		return metrics.record(Store.POSTGRES, "stay.find", () -> jdbc
 			.sql("SELECT " + COLUMNS + " FROM app.stays WHERE code = :code")
 			.param("code", code)
@@ -115,8 +116,8 @@ class StayRepository {
 			.optional());
 	}
 
-	/** Empty when there is no such stay or it already has the status. */
-	Optional<Stay> changeStatus(String code, ListingStatus status) {
+	@Override
+	public Optional<Stay> changeStatus(String code, ListingStatus status) {
 		return metrics.record(Store.POSTGRES, "stay.status", () -> jdbc.sql(CHANGE_STATUS)
 			.param("code", code)
 			.param("status", status.name())

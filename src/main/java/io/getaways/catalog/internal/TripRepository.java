@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 
 /** Trip facts in {@code app.trips}. Every SQL fragment is a constant; input only ever arrives as a parameter. */
 @Repository
-class TripRepository {
+class TripRepository implements ListingRows<Trip> {
 
 	private static final String COLUMNS = """
 			code, name, resort, departs_at, nights, price_per_person, currency, capacity, seats_booked, status,
@@ -67,7 +67,8 @@ class TripRepository {
 		this.metrics = metrics;
 	}
 
-	Optional<Trip> findByCode(String code) {
+	@Override
+	public Optional<Trip> findByCode(String code) {
 		return metrics.record(Store.POSTGRES, "trip.find", () -> jdbc
 			.sql("SELECT " + COLUMNS + " FROM app.trips WHERE code = :code")
 			.param("code", code)
@@ -117,8 +118,8 @@ class TripRepository {
 			.optional());
 	}
 
-	/** Empty when there is no such trip or it already has the status. */
-	Optional<Trip> changeStatus(String code, ListingStatus status) {
+	@Override
+	public Optional<Trip> changeStatus(String code, ListingStatus status) {
 		return metrics.record(Store.POSTGRES, "trip.status", () -> jdbc.sql(CHANGE_STATUS)
 			.param("code", code)
 			.param("status", status.name())
