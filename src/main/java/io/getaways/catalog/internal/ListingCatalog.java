@@ -120,7 +120,8 @@ abstract class ListingCatalog<L extends Listing, C extends ListingContent<C>, D>
 			return kind.details().apply(listing, contents.find(listing.code()).orElse(null));
 		}
 		catch (DataAccessException | com.mongodb.MongoException ex) {
-			log.warn("Catalog: content of {} {} unavailable: {}", kind.contentKind().label(), listing.code(), ex.getMessage());
+			log.warn("Catalog: content of {} {} unavailable: {}", kind.contentKind().label(), listing.code(),
+					ex.getMessage());
 			return kind.factsOnly().apply(listing);
 		}
 	}

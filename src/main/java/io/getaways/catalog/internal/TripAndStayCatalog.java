@@ -19,14 +19,14 @@ import io.getaways.catalog.TripQuery;
 import io.getaways.catalog.ListingStatus;
 import org.springframework.stereotype.Service;
 
-/** The module's API over its two halves, so that trips and stays each keep a class of their own. */
+/** The module's API, each call handed to the trips' or the stays' {@link ListingCatalog}. */
 @Service
-class Catalog implements CatalogService {
+class TripAndStayCatalog implements CatalogService {
 
 	private final TripCatalog trips;
 	private final StayCatalog stays;
 
-	Catalog(TripCatalog trips, StayCatalog stays) {
+	TripAndStayCatalog(TripCatalog trips, StayCatalog stays) {
 		this.trips = trips;
 		this.stays = stays;
 	}
