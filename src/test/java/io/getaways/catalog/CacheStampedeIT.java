@@ -45,7 +45,7 @@ class CacheStampedeIT {
 	int port;
 
 	@Autowired
-	CatalogService catalog;
+	Catalog catalog;
 
 	@Autowired
 	MeterRegistry meters;

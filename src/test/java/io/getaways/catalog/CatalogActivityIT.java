@@ -39,7 +39,7 @@ class CatalogActivityIT {
 	int port;
 
 	@Autowired
-	CatalogService catalog;
+	Catalog catalog;
 
 	@Autowired
 	MongoTemplate mongo;

@@ -40,7 +40,7 @@ class ContentDegradationIT {
 	int port;
 
 	@Autowired
-	CatalogService catalog;
+	Catalog catalog;
 
 	@Autowired
 	MongoTemplate mongo;

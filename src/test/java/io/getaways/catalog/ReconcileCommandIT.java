@@ -35,7 +35,7 @@ class ReconcileCommandIT {
 	Environment environment;
 
 	@Autowired
-	CatalogService catalog;
+	Catalog catalog;
 
 	@Autowired
 	MongoTemplate mongo;

@@ -44,7 +44,7 @@ class StayApiIT {
 	int port;
 
 	@Autowired
-	CatalogService catalog;
+	Catalog catalog;
 
 	@Autowired
 	Identity identity;

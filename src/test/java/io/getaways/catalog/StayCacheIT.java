@@ -42,7 +42,7 @@ class StayCacheIT {
 	int port;
 
 	@Autowired
-	CatalogService catalog;
+	Catalog catalog;
 
 	@Autowired
 	StringRedisTemplate redis;

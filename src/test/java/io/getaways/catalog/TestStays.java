@@ -25,11 +25,11 @@ final class TestStays {
 	}
 
 	/** Runs as a background job, since the anonymous actor's database role may only read. */
-	static StayDetails create(CatalogService catalog, StayDraft draft) {
+	static StayDetails create(Catalog catalog, StayDraft draft) {
 		return ActorContext.callAs(Actor.job("test"), () -> catalog.createStay(draft));
 	}
 
-	static Stay changeStatus(CatalogService catalog, String code, ListingStatus status) {
+	static Stay changeStatus(Catalog catalog, String code, ListingStatus status) {
 		return ActorContext.callAs(Actor.job("test"), () -> catalog.changeStayStatus(code, status));
 	}
 }

@@ -41,7 +41,7 @@ class TripApiIT {
 	int port;
 
 	@Autowired
-	CatalogService catalog;
+	Catalog catalog;
 
 	private HttpApi api;
 	private final String token = TestTrips.token(8);

@@ -41,7 +41,7 @@ class TripCacheIT {
 	int port;
 
 	@Autowired
-	CatalogService catalog;
+	Catalog catalog;
 
 	@Autowired
 	StringRedisTemplate redis;

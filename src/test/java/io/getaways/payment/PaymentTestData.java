@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.identity.Identity;
 import io.getaways.identity.UserAccount;
 import io.getaways.platform.Actor;
@@ -36,7 +36,7 @@ public final class PaymentTestData {
 		String database = url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
 		this.superuserUrl = TestStores.superuserUrl(context, database);
 		String code = TestTrips.code();
-		TestTrips.create(context.getBean(CatalogService.class), TestTrips.draft(code, "Payment Test " + code,
+		TestTrips.create(context.getBean(Catalog.class), TestTrips.draft(code, "Payment Test " + code,
 				"Ledger Bay", Instant.now().plus(90, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS), "500.00"));
 		this.tripId = queryLong("SELECT id FROM app.trips WHERE code = ?", code);
 	}

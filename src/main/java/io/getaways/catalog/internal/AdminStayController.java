@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Locale;
 
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.catalog.StayDetails;
 import io.getaways.catalog.StayNotFoundException;
 import io.getaways.catalog.StayQuery;
@@ -41,10 +41,10 @@ import static io.getaways.catalog.internal.AdminExamples.STAY_INVALID;
 @Tag(name = "Admin: stays", description = "Create, replace, activate and deactivate stays, inactive ones included")
 class AdminStayController {
 
-	private final CatalogService catalog;
+	private final Catalog catalog;
 	private final StayWindows windows;
 
-	AdminStayController(CatalogService catalog, StayWindows windows) {
+	AdminStayController(Catalog catalog, StayWindows windows) {
 		this.catalog = catalog;
 		this.windows = windows;
 	}

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Locale;
 
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.catalog.TripDetails;
 import io.getaways.catalog.TripNotFoundException;
 import io.getaways.catalog.TripQuery;
@@ -41,9 +41,9 @@ import static io.getaways.catalog.internal.AdminExamples.TRIP_INVALID;
 @Tag(name = "Admin: trips", description = "Create, replace, activate and deactivate trips, inactive ones included")
 class AdminTripController {
 
-	private final CatalogService catalog;
+	private final Catalog catalog;
 
-	AdminTripController(CatalogService catalog) {
+	AdminTripController(Catalog catalog) {
 		this.catalog = catalog;
 	}
 

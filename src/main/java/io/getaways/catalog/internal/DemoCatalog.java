@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.catalog.StayDraft;
 import io.getaways.catalog.TripDraft;
 import io.getaways.platform.Actor;
@@ -36,10 +36,10 @@ class DemoCatalog implements ApplicationRunner {
 			ON CONFLICT (key) DO NOTHING""";
 
 	private final JdbcClient jdbc;
-	private final CatalogService catalog;
+	private final Catalog catalog;
 	private final TransactionTemplate transactions;
 
-	DemoCatalog(JdbcClient jdbc, CatalogService catalog, TransactionTemplate transactions) {
+	DemoCatalog(JdbcClient jdbc, Catalog catalog, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.transactions = transactions;

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.catalog.StayDetails;
 import io.getaways.catalog.StayNotFoundException;
 import io.getaways.catalog.StayQuery;
@@ -33,11 +33,11 @@ class StayController {
 
 	static final int MAX_NIGHTS = 365;
 
-	private final CatalogService catalog;
+	private final Catalog catalog;
 	private final StayWindows windows;
 	private final CatalogActivity activity;
 
-	StayController(CatalogService catalog, StayWindows windows, CatalogActivity activity) {
+	StayController(Catalog catalog, StayWindows windows, CatalogActivity activity) {
 		this.catalog = catalog;
 		this.windows = windows;
 		this.activity = activity;

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.catalog.Stay;
 import io.getaways.catalog.StayDetails;
 import io.getaways.catalog.StayDraft;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 
 /** The module's API, each call handed to the trips' or the stays' {@link ListingCatalog}. */
 @Service
-class TripAndStayCatalog implements CatalogService {
+class TripAndStayCatalog implements Catalog {
 
 	private final TripCatalog trips;
 	private final StayCatalog stays;

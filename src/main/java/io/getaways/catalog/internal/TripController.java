@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
 
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.catalog.TripNotFoundException;
 import io.getaways.catalog.TripQuery;
 import io.getaways.catalog.ListingStatus;
@@ -29,10 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Trips", description = "Browse and search the trip catalog")
 class TripController {
 
-	private final CatalogService catalog;
+	private final Catalog catalog;
 	private final CatalogActivity activity;
 
-	TripController(CatalogService catalog, CatalogActivity activity) {
+	TripController(Catalog catalog, CatalogActivity activity) {
 		this.catalog = catalog;
 		this.activity = activity;
 	}

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.catalog.OutboxEvents;
 import io.getaways.catalog.StayContent;
 import io.getaways.catalog.StayDraft;
@@ -44,7 +44,7 @@ class ContentReconcilerIT {
 	ContentReconciler reconciler;
 
 	@Autowired
-	CatalogService catalog;
+	Catalog catalog;
 
 	@Autowired
 	MongoTemplate mongo;

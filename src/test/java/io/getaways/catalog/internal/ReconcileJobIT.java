@@ -3,7 +3,7 @@ package io.getaways.catalog.internal;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.catalog.OutboxEvents;
 import io.getaways.catalog.Superuser;
 import io.getaways.support.IntegrationTest;
@@ -32,7 +32,7 @@ class ReconcileJobIT {
 	ReconcileJob job;
 
 	@Autowired
-	CatalogService catalog;
+	Catalog catalog;
 
 	@Autowired
 	MongoTemplate mongo;

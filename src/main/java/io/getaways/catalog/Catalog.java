@@ -9,7 +9,7 @@ import java.util.Optional;
  * change needs an admin or a background job as the actor, and is one PostgreSQL transaction whose events carry the
  * content to MongoDB after commit.
  */
-public interface CatalogService {
+public interface Catalog {
 
 	TripPage search(TripQuery query);
 
