@@ -5,10 +5,10 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import io.getaways.catalog.Catalog;
+import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.StayDetails;
 import io.getaways.catalog.StayNotFoundException;
 import io.getaways.catalog.StayQuery;
-import io.getaways.catalog.ListingStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -59,9 +59,10 @@ class AdminStayController {
 					message = "must be one of name, price, rating") String sort,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(StayQuery.MAX_SIZE) int size) {
-		StayQuery query = new StayQuery(q == null || q.isBlank() ? null : q.trim(), null, null, null, null, null, null,
-				null, StayQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT)),
-				status == null ? null : ListingStatus.valueOf(status), page, size);
+		StayQuery query = StayQuery.byStatus(status == null ? null : ListingStatus.valueOf(status))
+			.withText(q == null || q.isBlank() ? null : q.trim())
+			.sortedBy(StayQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT)))
+			.onPage(page, size);
 		return StayPageResponse.of(catalog.searchStays(query));
 	}
 

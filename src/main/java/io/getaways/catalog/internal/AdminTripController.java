@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.Locale;
 
 import io.getaways.catalog.Catalog;
+import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.TripDetails;
 import io.getaways.catalog.TripNotFoundException;
 import io.getaways.catalog.TripQuery;
-import io.getaways.catalog.ListingStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -57,9 +57,10 @@ class AdminTripController {
 					message = "must be one of departure, price, name") String sort,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(TripQuery.MAX_SIZE) int size) {
-		TripQuery query = new TripQuery(q == null || q.isBlank() ? null : q.trim(), null, null, null, null, null,
-				TripQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT)),
-				status == null ? null : ListingStatus.valueOf(status), page, size);
+		TripQuery query = TripQuery.byStatus(status == null ? null : ListingStatus.valueOf(status))
+			.withText(q == null || q.isBlank() ? null : q.trim())
+			.sortedBy(TripQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT)))
+			.onPage(page, size);
 		return TripPageResponse.of(catalog.search(query));
 	}
 

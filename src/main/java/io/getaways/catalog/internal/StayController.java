@@ -6,10 +6,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import io.getaways.catalog.Catalog;
+import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.StayDetails;
 import io.getaways.catalog.StayNotFoundException;
 import io.getaways.catalog.StayQuery;
-import io.getaways.catalog.ListingStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.DecimalMin;
@@ -71,9 +71,14 @@ class StayController {
 			.reject(minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0, "minPrice",
 					"must not be greater than maxPrice")
 			.throwIfAny();
-		StayQuery query = new StayQuery(blankToNull(q), blankToNull(country), blankToNull(city), guests, checkIn,
-				checkOut, minPrice, maxPrice, StayQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT)), ListingStatus.ACTIVE,
-				page, size);
+		StayQuery query = StayQuery.active()
+			.withText(blankToNull(q))
+			.withPlace(blankToNull(country), blankToNull(city))
+			.withGuests(guests)
+			.withDates(checkIn, checkOut)
+			.withPrice(minPrice, maxPrice)
+			.sortedBy(StayQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT)))
+			.onPage(page, size);
 		StayPageResponse found = StayPageResponse.of(catalog.searchStays(query));
 		activity.searchedStays(query);
 		return found;

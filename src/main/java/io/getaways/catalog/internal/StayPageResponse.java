@@ -3,9 +3,9 @@ package io.getaways.catalog.internal;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.Stay;
 import io.getaways.catalog.StayPage;
-import io.getaways.catalog.ListingStatus;
 
 record StayPageResponse(List<StaySummary> items, int page, int size, long totalItems, long totalPages) {
 

@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.Stay;
 import io.getaways.catalog.StayContent;
 import io.getaways.catalog.StayDetails;
 import io.getaways.catalog.StayOccupancy;
-import io.getaways.catalog.ListingStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 record StayResponse(String code, String name, String country, String city, BigDecimal pricePerNight, String currency,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.getaways.catalog.Catalog;
+import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.Stay;
 import io.getaways.catalog.StayDetails;
 import io.getaways.catalog.StayDraft;
@@ -16,7 +17,6 @@ import io.getaways.catalog.TripDetails;
 import io.getaways.catalog.TripDraft;
 import io.getaways.catalog.TripPage;
 import io.getaways.catalog.TripQuery;
-import io.getaways.catalog.ListingStatus;
 import org.springframework.stereotype.Service;
 
 /** The module's API, each call handed to the trips' or the stays' {@link ListingCatalog}. */

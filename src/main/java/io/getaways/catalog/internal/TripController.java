@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import io.getaways.catalog.Catalog;
+import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.TripNotFoundException;
 import io.getaways.catalog.TripQuery;
-import io.getaways.catalog.ListingStatus;
 import io.getaways.platform.InvalidParameterException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,8 +56,13 @@ class TripController {
 		if (departFrom != null && departTo != null && departFrom.isAfter(departTo)) {
 			throw new InvalidParameterException("departFrom", "must not be after departTo");
 		}
-		TripQuery query = new TripQuery(blankToNull(q), blankToNull(resort), minPrice, maxPrice, departFrom, departTo,
-				TripQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT)), page, size);
+		TripQuery query = TripQuery.active()
+			.withText(blankToNull(q))
+			.withResort(blankToNull(resort))
+			.withPrice(minPrice, maxPrice)
+			.withDeparture(departFrom, departTo)
+			.sortedBy(TripQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT)))
+			.onPage(page, size);
 		TripPageResponse found = TripPageResponse.of(catalog.search(query));
 		activity.searchedTrips(query);
 		return found;

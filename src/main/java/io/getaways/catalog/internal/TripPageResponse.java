@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.Trip;
 import io.getaways.catalog.TripPage;
-import io.getaways.catalog.ListingStatus;
 
 record TripPageResponse(List<TripSummary> items, int page, int size, long totalItems, long totalPages) {
 

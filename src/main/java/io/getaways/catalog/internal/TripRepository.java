@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.Trip;
 import io.getaways.catalog.TripDraft;
 import io.getaways.catalog.TripQuery;
-import io.getaways.catalog.ListingStatus;
 import io.getaways.platform.StoreMetrics;
 import io.getaways.platform.StoreMetrics.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;

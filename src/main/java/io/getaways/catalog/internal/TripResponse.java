@@ -3,10 +3,10 @@ package io.getaways.catalog.internal;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.Trip;
 import io.getaways.catalog.TripContent;
 import io.getaways.catalog.TripDetails;
-import io.getaways.catalog.ListingStatus;
 
 record TripResponse(String code, String name, String resort, Instant departsAt, int nights, BigDecimal pricePerPerson,
 		String currency, int capacity, int seatsBooked, int seatsLeft, ListingStatus status, BigDecimal ratingAverage,

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 
 import io.getaways.catalog.StayQuery;
 import io.getaways.catalog.TripQuery;
-import io.getaways.catalog.ListingStatus;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +25,8 @@ class PageKeysTest {
 		assertThat(PageKeys.of(trip("Reef", "Bay", new BigDecimal("10"), 1))).isNotEqualTo(base);
 		assertThat(PageKeys.of(trip("Reef", "Bay", null, 0))).isNotEqualTo(base);
 		assertThat(PageKeys.of(trip(null, "Reef Bay", new BigDecimal("10"), 0))).isNotEqualTo(base);
-		assertThat(PageKeys.of(new TripQuery("Reef", "Bay", new BigDecimal("10"), null, null, null,
-				TripQuery.Sort.PRICE, 0, 20))).isNotEqualTo(base);
+		assertThat(PageKeys.of(trip("Reef", "Bay", new BigDecimal("10"), 0).sortedBy(TripQuery.Sort.PRICE)))
+			.isNotEqualTo(base);
 	}
 
 	@Test
@@ -37,14 +36,19 @@ class PageKeysTest {
 
 	@Test
 	void staySearchKeysNameTheirFilters() {
-		StayQuery query = new StayQuery("Villa", "Portugal", "Faro", 4, LocalDate.parse("2030-01-01"),
-				LocalDate.parse("2030-01-05"), null, new BigDecimal("250.50"), StayQuery.Sort.RATING, ListingStatus.ACTIVE,
-				2, 10);
+		StayQuery query = StayQuery.active()
+			.withText("Villa")
+			.withPlace("Portugal", "Faro")
+			.withGuests(4)
+			.withDates(LocalDate.parse("2030-01-01"), LocalDate.parse("2030-01-05"))
+			.withPrice(null, new BigDecimal("250.50"))
+			.sortedBy(StayQuery.Sort.RATING)
+			.onPage(2, 10);
 		assertThat(PageKeys.of(query)).isEqualTo("q=Villa&country=Portugal&city=Faro&guests=4&checkIn=2030-01-01"
 				+ "&checkOut=2030-01-05&maxPrice=250.5&status=ACTIVE&sort=RATING&page=2&size=10");
 	}
 
 	private static TripQuery trip(String text, String resort, BigDecimal minPrice, int page) {
-		return new TripQuery(text, resort, minPrice, null, null, null, TripQuery.Sort.DEPARTURE, page, 20);
+		return TripQuery.active().withText(text).withResort(resort).withPrice(minPrice, null).onPage(page, 20);
 	}
 }
