@@ -3,6 +3,8 @@ package io.getaways.catalog.internal;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import io.getaways.catalog.internal.content.ContentKind;
+
 /**
  * What sets one kind of listing apart in {@link ListingCatalog}: its content kind, and how it builds its records,
  * events and refusals.

@@ -1,4 +1,4 @@
-package io.getaways.catalog.internal;
+package io.getaways.catalog.internal.cache;
 
 import java.time.Duration;
 
