@@ -1,17 +1,14 @@
 package io.getaways.catalog;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The catalog module's API: trip and stay reads across PostgreSQL, MongoDB and Redis, and catalog changes. Every
- * change needs an admin or a background job as the actor, and is one PostgreSQL transaction whose events carry the
- * content to MongoDB after commit.
+ * The catalog module's API, as far as other modules use it: trips read across PostgreSQL, MongoDB and Redis, and
+ * created or replaced. Every change needs an admin or a background job as the actor, and is one PostgreSQL transaction
+ * whose events carry the content to MongoDB after commit. Searches, stays and status changes are the catalog's own.
  */
 public interface Catalog {
-
-	TripPage search(TripQuery query);
 
 	/** Facts plus content, from the cache where it holds a current copy; inactive trips too. */
 	Optional<TripDetails> findTrip(String code);
@@ -24,31 +21,8 @@ public interface Catalog {
 
 	/**
 	 * Replaces a trip's facts, and its content under a new content version when the draft has content. Throws
-	 * {@link TripNotFoundException}, and {@link CapacityBelowSeatsBookedException} when the capacity would drop below
-	 * the seats booked. Prices of existing bookings never change: bookings capture their unit price.
+	 * {@link TripNotFoundException}, and a conflict when the capacity would drop below the seats booked. Prices of
+	 * existing bookings never change: bookings capture their unit price.
 	 */
 	TripDetails replaceTrip(TripDraft draft);
-
-	/** Activates or deactivates a trip; throws {@link AlreadyInStatusException} when it already has that status. */
-	Trip changeTripStatus(String code, ListingStatus status);
-
-	StayPage searchStays(StayQuery query);
-
-	/** Facts plus content; inactive stays too. */
-	Optional<StayDetails> findStay(String code);
-
-	/**
-	 * Taken ranges of the stay that overlap [from, to), in check-in order, whoever took them; throws
-	 * {@link StayNotFoundException}.
-	 */
-	List<StayOccupancy> stayOccupancy(String code, LocalDate from, LocalDate to);
-
-	/** Creates a stay; its content goes to MongoDB through the outbox. */
-	StayDetails createStay(StayDraft draft);
-
-	/** Replaces a stay's facts, and its content under a new content version when the draft has content. */
-	StayDetails replaceStay(StayDraft draft);
-
-	/** Activates or deactivates a stay; throws {@link AlreadyInStatusException} when it already has that status. */
-	Stay changeStayStatus(String code, ListingStatus status);
 }

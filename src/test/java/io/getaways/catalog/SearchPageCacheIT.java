@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.getaways.catalog.internal.Listings;
+import io.getaways.catalog.internal.Stay;
 import io.getaways.identity.Identity;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
@@ -45,7 +47,7 @@ class SearchPageCacheIT {
 	int port;
 
 	@Autowired
-	Catalog catalog;
+	Listings catalog;
 
 	@Autowired
 	MeterRegistry meters;

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.getaways.catalog.internal.Listings;
+import io.getaways.catalog.internal.Stay;
 import io.getaways.identity.Identity;
 import io.getaways.support.HttpApi;
 import io.getaways.support.HttpApi.Answer;
@@ -44,7 +46,7 @@ class StayApiIT {
 	int port;
 
 	@Autowired
-	Catalog catalog;
+	Listings catalog;
 
 	@Autowired
 	Identity identity;

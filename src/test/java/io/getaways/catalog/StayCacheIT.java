@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.getaways.catalog.internal.Listings;
+import io.getaways.catalog.internal.Stay;
+import io.getaways.catalog.internal.StayDraft;
 import io.getaways.identity.Identity;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
@@ -42,7 +45,7 @@ class StayCacheIT {
 	int port;
 
 	@Autowired
-	Catalog catalog;
+	Listings catalog;
 
 	@Autowired
 	StringRedisTemplate redis;

@@ -6,7 +6,6 @@ import io.getaways.catalog.BookableStay;
 import io.getaways.catalog.BookableTrip;
 import io.getaways.catalog.Inventory;
 import io.getaways.catalog.ListingStatus;
-import io.getaways.catalog.StayNotFoundException;
 import io.getaways.catalog.TripChanged;
 import io.getaways.catalog.TripNotFoundException;
 import io.getaways.catalog.TripSoldOutException;

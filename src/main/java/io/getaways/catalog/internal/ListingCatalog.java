@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import io.getaways.catalog.AlreadyInStatusException;
 import io.getaways.catalog.Listing;
 import io.getaways.catalog.ListingContent;
 import io.getaways.catalog.ListingStatus;

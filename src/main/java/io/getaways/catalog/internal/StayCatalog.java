@@ -4,17 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.getaways.catalog.ListingStatus;
-import io.getaways.catalog.Stay;
 import io.getaways.catalog.StayChanged;
-import io.getaways.catalog.StayCodeTakenException;
 import io.getaways.catalog.StayContent;
 import io.getaways.catalog.StayContentChanged;
-import io.getaways.catalog.StayDetails;
-import io.getaways.catalog.StayDraft;
-import io.getaways.catalog.StayNotFoundException;
-import io.getaways.catalog.StayOccupancy;
-import io.getaways.catalog.StayPage;
-import io.getaways.catalog.StayQuery;
 import io.getaways.catalog.internal.cache.CatalogCache;
 import io.getaways.catalog.internal.cache.PageKeys;
 import io.getaways.catalog.internal.content.ContentDocuments;

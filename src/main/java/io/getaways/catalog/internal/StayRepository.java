@@ -10,10 +10,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import io.getaways.catalog.ListingStatus;
-import io.getaways.catalog.Stay;
-import io.getaways.catalog.StayDraft;
-import io.getaways.catalog.StayOccupancy;
-import io.getaways.catalog.StayQuery;
 import io.getaways.platform.StoreMetrics;
 import io.getaways.platform.StoreMetrics.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;

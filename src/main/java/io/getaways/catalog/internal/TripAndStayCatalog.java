@@ -4,24 +4,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import io.getaways.catalog.Catalog;
 import io.getaways.catalog.ListingStatus;
-import io.getaways.catalog.Stay;
-import io.getaways.catalog.StayDetails;
-import io.getaways.catalog.StayDraft;
-import io.getaways.catalog.StayOccupancy;
-import io.getaways.catalog.StayPage;
-import io.getaways.catalog.StayQuery;
 import io.getaways.catalog.Trip;
 import io.getaways.catalog.TripDetails;
 import io.getaways.catalog.TripDraft;
-import io.getaways.catalog.TripPage;
-import io.getaways.catalog.TripQuery;
 import org.springframework.stereotype.Service;
 
-/** The module's API, each call handed to the trips' or the stays' {@link ListingCatalog}. */
+/** The catalog's operations, each handed to the trips' or the stays' {@link ListingCatalog}. */
 @Service
-class TripAndStayCatalog implements Catalog {
+class TripAndStayCatalog implements Listings {
 
 	private final TripCatalog trips;
 	private final StayCatalog stays;

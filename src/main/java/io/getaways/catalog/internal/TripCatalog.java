@@ -3,7 +3,6 @@ package io.getaways.catalog.internal;
 import java.util.List;
 import java.util.Map;
 
-import io.getaways.catalog.CapacityBelowSeatsBookedException;
 import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.Trip;
 import io.getaways.catalog.TripChanged;
@@ -13,8 +12,6 @@ import io.getaways.catalog.TripContentChanged;
 import io.getaways.catalog.TripDetails;
 import io.getaways.catalog.TripDraft;
 import io.getaways.catalog.TripNotFoundException;
-import io.getaways.catalog.TripPage;
-import io.getaways.catalog.TripQuery;
 import io.getaways.catalog.internal.cache.CatalogCache;
 import io.getaways.catalog.internal.cache.PageKeys;
 import io.getaways.catalog.internal.content.ContentDocuments;

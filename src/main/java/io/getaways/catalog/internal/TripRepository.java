@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.Trip;
 import io.getaways.catalog.TripDraft;
-import io.getaways.catalog.TripQuery;
 import io.getaways.platform.StoreMetrics;
 import io.getaways.platform.StoreMetrics.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;

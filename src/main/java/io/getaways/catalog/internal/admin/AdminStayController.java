@@ -4,11 +4,11 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Locale;
 
-import io.getaways.catalog.Catalog;
 import io.getaways.catalog.ListingStatus;
-import io.getaways.catalog.StayDetails;
-import io.getaways.catalog.StayNotFoundException;
-import io.getaways.catalog.StayQuery;
+import io.getaways.catalog.internal.Listings;
+import io.getaways.catalog.internal.StayDetails;
+import io.getaways.catalog.internal.StayNotFoundException;
+import io.getaways.catalog.internal.StayQuery;
 import io.getaways.catalog.internal.web.InvalidParameters;
 import io.getaways.catalog.internal.web.ListingCode;
 import io.getaways.catalog.internal.web.StayPageResponse;
@@ -46,10 +46,10 @@ import static io.getaways.catalog.internal.admin.AdminExamples.STAY_INVALID;
 @Tag(name = "Admin: stays", description = "Create, replace, activate and deactivate stays, inactive ones included")
 class AdminStayController {
 
-	private final Catalog catalog;
+	private final Listings catalog;
 	private final StayWindows windows;
 
-	AdminStayController(Catalog catalog, StayWindows windows) {
+	AdminStayController(Listings catalog, StayWindows windows) {
 		this.catalog = catalog;
 		this.windows = windows;
 	}

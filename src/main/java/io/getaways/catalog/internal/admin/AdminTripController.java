@@ -4,11 +4,11 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Locale;
 
-import io.getaways.catalog.Catalog;
 import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.TripDetails;
 import io.getaways.catalog.TripNotFoundException;
-import io.getaways.catalog.TripQuery;
+import io.getaways.catalog.internal.Listings;
+import io.getaways.catalog.internal.TripQuery;
 import io.getaways.catalog.internal.web.InvalidParameters;
 import io.getaways.catalog.internal.web.ListingCode;
 import io.getaways.catalog.internal.web.TripPageResponse;
@@ -45,9 +45,9 @@ import static io.getaways.catalog.internal.admin.AdminExamples.TRIP_INVALID;
 @Tag(name = "Admin: trips", description = "Create, replace, activate and deactivate trips, inactive ones included")
 class AdminTripController {
 
-	private final Catalog catalog;
+	private final Listings catalog;
 
-	AdminTripController(Catalog catalog) {
+	AdminTripController(Listings catalog) {
 		this.catalog = catalog;
 	}
 

@@ -1,9 +1,9 @@
 package io.getaways.catalog.internal.cache;
 
-import io.getaways.catalog.StayDetails;
-import io.getaways.catalog.StayPage;
 import io.getaways.catalog.TripDetails;
-import io.getaways.catalog.TripPage;
+import io.getaways.catalog.internal.StayDetails;
+import io.getaways.catalog.internal.StayPage;
+import io.getaways.catalog.internal.TripPage;
 import io.getaways.catalog.internal.content.ContentKind;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

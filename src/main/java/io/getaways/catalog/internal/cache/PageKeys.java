@@ -5,8 +5,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.StringJoiner;
 
-import io.getaways.catalog.StayQuery;
-import io.getaways.catalog.TripQuery;
+import io.getaways.catalog.internal.StayQuery;
+import io.getaways.catalog.internal.TripQuery;
 
 /**
  * Cache keys of search pages: every parameter that changes the result, in a fixed order, so that equal searches share

@@ -5,9 +5,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import io.getaways.catalog.Catalog;
-import io.getaways.catalog.StayDraft;
 import io.getaways.catalog.TripDraft;
+import io.getaways.catalog.internal.Listings;
+import io.getaways.catalog.internal.StayDraft;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
 import org.slf4j.Logger;
@@ -36,10 +36,10 @@ class DemoCatalog implements ApplicationRunner {
 			ON CONFLICT (key) DO NOTHING""";
 
 	private final JdbcClient jdbc;
-	private final Catalog catalog;
+	private final Listings catalog;
 	private final TransactionTemplate transactions;
 
-	DemoCatalog(JdbcClient jdbc, Catalog catalog, TransactionTemplate transactions) {
+	DemoCatalog(JdbcClient jdbc, Listings catalog, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.transactions = transactions;

@@ -7,8 +7,8 @@ import java.util.Map;
 
 import io.getaways.audit.Activity;
 import io.getaways.audit.ActivityKind;
-import io.getaways.catalog.StayQuery;
-import io.getaways.catalog.TripQuery;
+import io.getaways.catalog.internal.StayQuery;
+import io.getaways.catalog.internal.TripQuery;
 import io.getaways.platform.ActorContext;
 import org.springframework.stereotype.Component;
 

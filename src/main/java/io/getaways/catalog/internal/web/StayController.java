@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
-import io.getaways.catalog.Catalog;
 import io.getaways.catalog.ListingStatus;
-import io.getaways.catalog.StayDetails;
-import io.getaways.catalog.StayNotFoundException;
-import io.getaways.catalog.StayQuery;
+import io.getaways.catalog.internal.Listings;
+import io.getaways.catalog.internal.StayDetails;
+import io.getaways.catalog.internal.StayNotFoundException;
+import io.getaways.catalog.internal.StayQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.DecimalMin;
@@ -33,11 +33,11 @@ class StayController {
 
 	static final int MAX_NIGHTS = 365;
 
-	private final Catalog catalog;
+	private final Listings catalog;
 	private final StayWindows windows;
 	private final CatalogActivity activity;
 
-	StayController(Catalog catalog, StayWindows windows, CatalogActivity activity) {
+	StayController(Listings catalog, StayWindows windows, CatalogActivity activity) {
 		this.catalog = catalog;
 		this.windows = windows;
 		this.activity = activity;

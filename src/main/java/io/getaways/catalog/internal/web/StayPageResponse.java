@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import io.getaways.catalog.ListingStatus;
-import io.getaways.catalog.Stay;
-import io.getaways.catalog.StayPage;
+import io.getaways.catalog.internal.Stay;
+import io.getaways.catalog.internal.StayPage;
 
 public record StayPageResponse(List<StaySummary> items, int page, int size, long totalItems, long totalPages) {
 

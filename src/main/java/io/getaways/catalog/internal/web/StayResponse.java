@@ -5,10 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.getaways.catalog.ListingStatus;
-import io.getaways.catalog.Stay;
 import io.getaways.catalog.StayContent;
-import io.getaways.catalog.StayDetails;
-import io.getaways.catalog.StayOccupancy;
+import io.getaways.catalog.internal.Stay;
+import io.getaways.catalog.internal.StayDetails;
+import io.getaways.catalog.internal.StayOccupancy;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 public record StayResponse(String code, String name, String country, String city, BigDecimal pricePerNight, String currency,

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
-import io.getaways.catalog.Catalog;
+import io.getaways.catalog.internal.Listings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -17,12 +17,12 @@ public class StayWindows {
 	public record Window(LocalDate from, LocalDate to) {
 	}
 
-	private final Catalog catalog;
+	private final Listings catalog;
 	private final long defaultDays;
 	private final long maxDays;
 	private final Clock clock = Clock.systemUTC();
 
-	StayWindows(Catalog catalog,
+	StayWindows(Listings catalog,
 			@Value("${getaways.stays.availability-window:90d}") Duration defaultWindow,
 			@Value("${getaways.stays.availability-max-window:366d}") Duration maxWindow) {
 		this.catalog = catalog;

@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
 
-import io.getaways.catalog.Catalog;
 import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.TripNotFoundException;
-import io.getaways.catalog.TripQuery;
+import io.getaways.catalog.internal.Listings;
+import io.getaways.catalog.internal.TripQuery;
 import io.getaways.platform.InvalidParameterException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,10 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Trips", description = "Browse and search the trip catalog")
 class TripController {
 
-	private final Catalog catalog;
+	private final Listings catalog;
 	private final CatalogActivity activity;
 
-	TripController(Catalog catalog, CatalogActivity activity) {
+	TripController(Listings catalog, CatalogActivity activity) {
 		this.catalog = catalog;
 		this.activity = activity;
 	}

@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.Trip;
-import io.getaways.catalog.TripPage;
+import io.getaways.catalog.internal.TripPage;
 
 public record TripPageResponse(List<TripSummary> items, int page, int size, long totalItems, long totalPages) {
 

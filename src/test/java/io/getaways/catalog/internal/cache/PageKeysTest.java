@@ -3,8 +3,8 @@ package io.getaways.catalog.internal.cache;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import io.getaways.catalog.StayQuery;
-import io.getaways.catalog.TripQuery;
+import io.getaways.catalog.internal.StayQuery;
+import io.getaways.catalog.internal.TripQuery;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

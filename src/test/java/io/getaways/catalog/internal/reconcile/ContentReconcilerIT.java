@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.getaways.catalog.Catalog;
 import io.getaways.catalog.OutboxEvents;
 import io.getaways.catalog.StayContent;
-import io.getaways.catalog.StayDraft;
+import io.getaways.catalog.internal.Listings;
+import io.getaways.catalog.internal.StayDraft;
 import io.getaways.catalog.internal.content.ContentKind;
 import io.getaways.catalog.internal.reconcile.ReconcileReport.Drift;
 import io.getaways.catalog.internal.reconcile.ReconcileReport.Finding;
@@ -45,7 +45,7 @@ class ContentReconcilerIT {
 	ContentReconciler reconciler;
 
 	@Autowired
-	Catalog catalog;
+	Listings catalog;
 
 	@Autowired
 	MongoTemplate mongo;

@@ -3,9 +3,9 @@ package io.getaways.catalog.internal.reconcile;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.getaways.catalog.Catalog;
 import io.getaways.catalog.OutboxEvents;
 import io.getaways.catalog.Superuser;
+import io.getaways.catalog.internal.Listings;
 import io.getaways.support.IntegrationTest;
 import io.getaways.support.TestTrips;
 import io.micrometer.core.instrument.Counter;
@@ -32,7 +32,7 @@ class ReconcileJobIT {
 	ReconcileJob job;
 
 	@Autowired
-	Catalog catalog;
+	Listings catalog;
 
 	@Autowired
 	MongoTemplate mongo;

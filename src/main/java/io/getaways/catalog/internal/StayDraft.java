@@ -1,6 +1,8 @@
-package io.getaways.catalog;
+package io.getaways.catalog.internal;
 
 import java.math.BigDecimal;
+
+import io.getaways.catalog.StayContent;
 
 /**
  * Everything needed to create or replace a stay. A replacement without content keeps the stay's content and its

@@ -1,6 +1,8 @@
-package io.getaways.catalog;
+package io.getaways.catalog.internal;
 
 import java.util.List;
+
+import io.getaways.catalog.Trip;
 
 public record TripPage(List<Trip> items, int page, int size, long totalItems) {
 

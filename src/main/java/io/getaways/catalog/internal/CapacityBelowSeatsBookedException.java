@@ -1,7 +1,8 @@
-package io.getaways.catalog;
+package io.getaways.catalog.internal;
 
 import java.util.Map;
 
+import io.getaways.catalog.Trip;
 import io.getaways.platform.DomainException;
 
 /** A trip's capacity may not drop below the seats already booked; those bookings stand. */

@@ -1,7 +1,9 @@
-package io.getaways.catalog;
+package io.getaways.catalog.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+
+import io.getaways.catalog.ListingStatus;
 
 /**
  * Filters, order and page of a stay search. Every filter is optional; {@code checkIn} and {@code checkOut} come

@@ -1,7 +1,8 @@
-package io.getaways.catalog;
+package io.getaways.catalog.internal;
 
 import java.util.Map;
 
+import io.getaways.catalog.ListingStatus;
 import io.getaways.platform.DomainException;
 
 /** An activation or deactivation found the trip or stay already in the status it asked for. */

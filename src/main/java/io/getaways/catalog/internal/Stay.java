@@ -1,6 +1,9 @@
-package io.getaways.catalog;
+package io.getaways.catalog.internal;
 
 import java.math.BigDecimal;
+
+import io.getaways.catalog.Listing;
+import io.getaways.catalog.ListingStatus;
 
 /**
  * The facts of a stay (an exclusive rental by date range, such as a villa), as PostgreSQL holds them.

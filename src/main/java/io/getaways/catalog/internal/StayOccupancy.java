@@ -1,4 +1,4 @@
-package io.getaways.catalog;
+package io.getaways.catalog.internal;
 
 import java.time.LocalDate;
 

@@ -1,7 +1,9 @@
-package io.getaways.catalog;
+package io.getaways.catalog.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+
+import io.getaways.catalog.ListingStatus;
 
 /**
  * Filters, order and page of a trip search. Every filter is optional; the order always ends with the trip code, so

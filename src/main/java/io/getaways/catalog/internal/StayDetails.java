@@ -1,4 +1,7 @@
-package io.getaways.catalog;
+package io.getaways.catalog.internal;
+
+import io.getaways.catalog.StayContent;
+import io.getaways.catalog.internal.Stay;
 
 /**
  * A stay's facts joined with its content. When the content document is missing, older than the facts say, or MongoDB

@@ -1,5 +1,6 @@
-package io.getaways.catalog;
+package io.getaways.catalog.internal;
 
+import io.getaways.catalog.internal.Stay;
 import io.getaways.platform.DomainException;
 
 public class StayNotFoundException extends DomainException {
