@@ -2,7 +2,6 @@ package io.getaways.catalog.internal.admin;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.Locale;
 
 import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.internal.Listings;
@@ -11,6 +10,7 @@ import io.getaways.catalog.internal.StayNotFoundException;
 import io.getaways.catalog.internal.StayQuery;
 import io.getaways.catalog.internal.web.InvalidParameters;
 import io.getaways.catalog.internal.web.ListingCode;
+import io.getaways.catalog.internal.web.RouteParams;
 import io.getaways.catalog.internal.web.StayPageResponse;
 import io.getaways.catalog.internal.web.StayResponse;
 import io.getaways.catalog.internal.web.StayWindows;
@@ -64,9 +64,9 @@ class AdminStayController {
 					message = "must be one of name, price, rating") String sort,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(StayQuery.MAX_SIZE) int size) {
-		StayQuery query = StayQuery.byStatus(status == null ? null : ListingStatus.valueOf(status))
-			.withText(q == null || q.isBlank() ? null : q.trim())
-			.sortedBy(StayQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT)))
+		StayQuery query = StayQuery.byStatus(RouteParams.status(status))
+			.withText(RouteParams.text(q))
+			.sortedBy(RouteParams.sort(StayQuery.Sort.class, sort))
 			.onPage(page, size);
 		return StayPageResponse.of(catalog.searchStays(query));
 	}
@@ -77,7 +77,7 @@ class AdminStayController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		StayWindows.Window window = windows.window(from, to);
-		String normalized = code.toUpperCase(Locale.ROOT);
+		String normalized = RouteParams.code(code);
 		return StayResponse.of(current(normalized), windows.availability(normalized, window));
 	}
 
@@ -100,7 +100,7 @@ class AdminStayController {
 			description = "Content given is published under a new content version; left out, content and version stay. "
 					+ "Bookings keep the unit price they were placed at, whatever the new price.")
 	StayResponse replace(@PathVariable @ListingCode String code, @Valid @RequestBody StayRequest request) {
-		String normalized = code.toUpperCase(Locale.ROOT);
+		String normalized = RouteParams.code(code);
 		new InvalidParameters()
 			.reject(request.code() != null && !request.code().equals(normalized), "code", "must match the path")
 			.throwIfAny();
@@ -121,7 +121,7 @@ class AdminStayController {
 	}
 
 	private StayResponse changeStatus(String code, ListingStatus status) {
-		String normalized = code.toUpperCase(Locale.ROOT);
+		String normalized = RouteParams.code(code);
 		catalog.changeStayStatus(normalized, status);
 		return StayResponse.of(current(normalized), null);
 	}

@@ -2,7 +2,6 @@ package io.getaways.catalog.internal.admin;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.Locale;
 
 import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.TripDetails;
@@ -11,6 +10,7 @@ import io.getaways.catalog.internal.Listings;
 import io.getaways.catalog.internal.TripQuery;
 import io.getaways.catalog.internal.web.InvalidParameters;
 import io.getaways.catalog.internal.web.ListingCode;
+import io.getaways.catalog.internal.web.RouteParams;
 import io.getaways.catalog.internal.web.TripPageResponse;
 import io.getaways.catalog.internal.web.TripResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,9 +61,9 @@ class AdminTripController {
 					message = "must be one of departure, price, name") String sort,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(TripQuery.MAX_SIZE) int size) {
-		TripQuery query = TripQuery.byStatus(status == null ? null : ListingStatus.valueOf(status))
-			.withText(q == null || q.isBlank() ? null : q.trim())
-			.sortedBy(TripQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT)))
+		TripQuery query = TripQuery.byStatus(RouteParams.status(status))
+			.withText(RouteParams.text(q))
+			.sortedBy(RouteParams.sort(TripQuery.Sort.class, sort))
 			.onPage(page, size);
 		return TripPageResponse.of(catalog.search(query));
 	}
@@ -71,7 +71,7 @@ class AdminTripController {
 	@GetMapping("/{code}")
 	@Operation(summary = "One trip, active or not, with seats booked")
 	TripResponse find(@PathVariable @ListingCode String code) {
-		return TripResponse.of(current(code.toUpperCase(Locale.ROOT)));
+		return TripResponse.of(current(RouteParams.code(code)));
 	}
 
 	@PostMapping
@@ -97,7 +97,7 @@ class AdminTripController {
 	@ApiResponse(responseCode = "409", description = "The new capacity is below the seats already booked",
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(TRIP_CAPACITY_BELOW_SEATS)))
 	TripResponse replace(@PathVariable @ListingCode String code, @Valid @RequestBody TripRequest request) {
-		String normalized = code.toUpperCase(Locale.ROOT);
+		String normalized = RouteParams.code(code);
 		new InvalidParameters()
 			.reject(request.code() != null && !request.code().equals(normalized), "code", "must match the path")
 			.throwIfAny();
@@ -118,7 +118,7 @@ class AdminTripController {
 	}
 
 	private TripResponse changeStatus(String code, ListingStatus status) {
-		String normalized = code.toUpperCase(Locale.ROOT);
+		String normalized = RouteParams.code(code);
 		catalog.changeTripStatus(normalized, status);
 		return TripResponse.of(current(normalized));
 	}

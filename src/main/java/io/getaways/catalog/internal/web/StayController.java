@@ -3,7 +3,6 @@ package io.getaways.catalog.internal.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 
 import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.internal.Listings;
@@ -72,12 +71,12 @@ class StayController {
 					"must not be greater than maxPrice")
 			.throwIfAny();
 		StayQuery query = StayQuery.active()
-			.withText(blankToNull(q))
-			.withPlace(blankToNull(country), blankToNull(city))
+			.withText(RouteParams.text(q))
+			.withPlace(RouteParams.text(country), RouteParams.text(city))
 			.withGuests(guests)
 			.withDates(checkIn, checkOut)
 			.withPrice(minPrice, maxPrice)
-			.sortedBy(StayQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT)))
+			.sortedBy(RouteParams.sort(StayQuery.Sort.class, sort))
 			.onPage(page, size);
 		StayPageResponse found = StayPageResponse.of(catalog.searchStays(query));
 		activity.searchedStays(query);
@@ -93,16 +92,12 @@ class StayController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		StayWindows.Window window = windows.window(from, to);
-		String normalized = code.toUpperCase(Locale.ROOT);
+		String normalized = RouteParams.code(code);
 		StayDetails details = catalog.findStay(normalized)
 			.filter(found -> found.stay().status() == ListingStatus.ACTIVE)
 			.orElseThrow(() -> new StayNotFoundException(normalized));
 		StayResponse found = StayResponse.of(details, windows.availability(normalized, window));
 		activity.viewedStay(normalized);
 		return found;
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.trim();
 	}
 }

@@ -2,7 +2,6 @@ package io.getaways.catalog.internal.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Locale;
 
 import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.TripNotFoundException;
@@ -57,11 +56,11 @@ class TripController {
 			throw new InvalidParameterException("departFrom", "must not be after departTo");
 		}
 		TripQuery query = TripQuery.active()
-			.withText(blankToNull(q))
-			.withResort(blankToNull(resort))
+			.withText(RouteParams.text(q))
+			.withResort(RouteParams.text(resort))
 			.withPrice(minPrice, maxPrice)
 			.withDeparture(departFrom, departTo)
-			.sortedBy(TripQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT)))
+			.sortedBy(RouteParams.sort(TripQuery.Sort.class, sort))
 			.onPage(page, size);
 		TripPageResponse found = TripPageResponse.of(catalog.search(query));
 		activity.searchedTrips(query);
@@ -73,16 +72,12 @@ class TripController {
 			description = "contentAvailable is false, and content null, while the content cannot be read. "
 					+ "An inactive trip is not found.")
 	TripResponse find(@PathVariable @ListingCode String code) {
-		String normalized = code.toUpperCase(Locale.ROOT);
+		String normalized = RouteParams.code(code);
 		TripResponse found = catalog.findTrip(normalized)
 			.filter(details -> details.trip().status() == ListingStatus.ACTIVE)
 			.map(TripResponse::of)
 			.orElseThrow(() -> new TripNotFoundException(normalized));
 		activity.viewedTrip(normalized);
 		return found;
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.trim();
 	}
 }
