@@ -11,9 +11,9 @@ import io.getaways.catalog.internal.StayDetails;
 import io.getaways.catalog.internal.StayOccupancy;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-public record StayResponse(String code, String name, String country, String city, BigDecimal pricePerNight, String currency,
-		int maxGuests, ListingStatus status, BigDecimal ratingAverage, int reviewCount, long contentVersion,
-		boolean contentAvailable, StayContent content, Availability availability) {
+public record StayResponse(String code, String name, String country, String city, BigDecimal pricePerNight,
+		String currency, int maxGuests, ListingStatus status, BigDecimal ratingAverage, int reviewCount,
+		long contentVersion, boolean contentAvailable, StayContent content, Availability availability) {
 
 	@Schema(description = "Taken ranges [checkIn, checkOut) overlapping [from, to), whole and in check-in order; "
 			+ "every other night in the window is free")

@@ -8,9 +8,9 @@ import io.getaways.catalog.Trip;
 import io.getaways.catalog.TripContent;
 import io.getaways.catalog.TripDetails;
 
-public record TripResponse(String code, String name, String resort, Instant departsAt, int nights, BigDecimal pricePerPerson,
-		String currency, int capacity, int seatsBooked, int seatsLeft, ListingStatus status, BigDecimal ratingAverage,
-		int reviewCount, long contentVersion, boolean contentAvailable, TripContent content) {
+public record TripResponse(String code, String name, String resort, Instant departsAt, int nights,
+		BigDecimal pricePerPerson, String currency, int capacity, int seatsBooked, int seatsLeft, ListingStatus status,
+		BigDecimal ratingAverage, int reviewCount, long contentVersion, boolean contentAvailable, TripContent content) {
 
 	public static TripResponse of(TripDetails details) {
 		Trip trip = details.trip();
