@@ -1,4 +1,4 @@
-package io.getaways.catalog.internal;
+package io.getaways.catalog.internal.inventory;
 
 import java.util.Map;
 
@@ -9,6 +9,7 @@ import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.TripChanged;
 import io.getaways.catalog.TripNotFoundException;
 import io.getaways.catalog.TripSoldOutException;
+import io.getaways.catalog.internal.StayNotFoundException;
 import io.getaways.platform.DomainException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

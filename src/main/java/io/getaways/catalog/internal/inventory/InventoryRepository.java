@@ -1,4 +1,4 @@
-package io.getaways.catalog.internal;
+package io.getaways.catalog.internal.inventory;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
