@@ -4,5 +4,5 @@ import java.math.BigDecimal;
 
 /** A stay's facts as a booking needs them. */
 public record BookableStay(long id, String code, BigDecimal pricePerNight, String currency, int maxGuests,
-		TripStatus status) {
+		ListingStatus status) {
 }

@@ -9,7 +9,7 @@ public interface Inventory {
 	/** The trip's booking facts, locked against concurrent price changes for the rest of the transaction. */
 	BookableTrip tripForBooking(String code);
 
-	/** The stay's booking facts; throws {@link StayNotFoundException} if there is none. */
+	/** The stay's booking facts; a not-found refusal if there is none. */
 	BookableStay stayForBooking(String code);
 
 	/**

@@ -8,7 +8,8 @@ import java.util.Map;
  * they travel in {@code attributes}.
  */
 public record StayContent(long version, String description, String image, List<String> images,
-		List<String> amenities, List<String> keywords, Map<String, Object> attributes) {
+		List<String> amenities, List<String> keywords, Map<String, Object> attributes)
+		implements ListingContent<StayContent> {
 
 	public StayContent {
 		images = images == null ? List.of() : List.copyOf(images);
@@ -21,6 +22,7 @@ public record StayContent(long version, String description, String image, List<S
 		return new StayContent(1, null, null, null, null, null, null);
 	}
 
+	@Override
 	public StayContent withVersion(long newVersion) {
 		return new StayContent(newVersion, description, image, images, amenities, keywords, attributes);
 	}

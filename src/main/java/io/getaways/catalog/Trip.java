@@ -8,8 +8,8 @@ import java.time.Instant;
  * review count are kept by the database's review triggers.
  */
 public record Trip(String code, String name, String resort, Instant departsAt, int nights, BigDecimal pricePerPerson,
-		String currency, int capacity, int seatsBooked, TripStatus status, long contentVersion,
-		BigDecimal ratingAverage, int reviewCount) {
+		String currency, int capacity, int seatsBooked, ListingStatus status, long contentVersion,
+		BigDecimal ratingAverage, int reviewCount) implements Listing {
 
 	public int seatsLeft() {
 		return capacity - seatsBooked;

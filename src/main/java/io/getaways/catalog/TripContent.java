@@ -8,7 +8,8 @@ import java.util.Map;
  * they travel in {@code attributes}.
  */
 public record TripContent(long version, String description, String image, List<String> images,
-		List<String> highlights, List<String> keywords, Map<String, Object> attributes) {
+		List<String> highlights, List<String> keywords, Map<String, Object> attributes)
+		implements ListingContent<TripContent> {
 
 	public TripContent {
 		images = images == null ? List.of() : List.copyOf(images);
@@ -17,6 +18,11 @@ public record TripContent(long version, String description, String image, List<S
 		attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
 	}
 
+	public static TripContent empty() {
+		return new TripContent(1, null, null, null, null, null, null);
+	}
+
+	@Override
 	public TripContent withVersion(long newVersion) {
 		return new TripContent(newVersion, description, image, images, highlights, keywords, attributes);
 	}

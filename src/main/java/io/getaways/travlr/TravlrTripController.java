@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.catalog.Trip;
 import io.getaways.catalog.TripDraft;
 import io.getaways.catalog.TripNotFoundException;
@@ -29,12 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Travlr compatibility", description = "The Travlr Getaways API, as its clients expect it")
 class TravlrTripController {
 
-	private final CatalogService catalog;
+	private final Catalog catalog;
 	private final TravlrActivity activity;
 	private final boolean tripAsArray;
 	private final int defaultCapacity;
 
-	TravlrTripController(CatalogService catalog, TravlrActivity activity,
+	TravlrTripController(Catalog catalog, TravlrActivity activity,
 			@Value("${getaways.travlr.trip-as-array:false}") boolean tripAsArray,
 			@Value("${getaways.travlr.default-capacity:20}") int defaultCapacity) {
 		this.catalog = catalog;

@@ -2,5 +2,5 @@
  * The Travlr-compatible /api adapter.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "travlr",
-		allowedDependencies = { "platform", "audit", "catalog", "identity" })
+		allowedDependencies = { "platform", "platform :: web", "audit", "catalog", "identity" })
 package io.getaways.travlr;

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.catalog.TripContent;
 import io.getaways.catalog.TripDraft;
 import io.getaways.platform.Actor;
@@ -49,7 +49,7 @@ class AuditContentHashIT {
 	AuditLog auditLog;
 
 	@Autowired
-	CatalogService catalog;
+	Catalog catalog;
 
 	AuditDatabase database;
 

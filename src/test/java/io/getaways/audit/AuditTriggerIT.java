@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.catalog.TripContent;
 import io.getaways.catalog.TripDraft;
 import io.getaways.platform.Actor;
@@ -36,7 +36,7 @@ class AuditTriggerIT {
 	ApplicationContext context;
 
 	@Autowired
-	CatalogService catalog;
+	Catalog catalog;
 
 	@Autowired
 	AuditLog auditLog;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.catalog.TripDraft;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
@@ -32,14 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class BookingFixtures {
 
 	private final ApplicationContext context;
-	private final CatalogService catalog;
+	private final Catalog catalog;
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
 	private final TestAccounts accounts;
 
 	public BookingFixtures(ApplicationContext context, HttpApi http) {
 		this.context = context;
-		this.catalog = context.getBean(CatalogService.class);
+		this.catalog = context.getBean(Catalog.class);
 		this.jdbc = context.getBean(JdbcClient.class);
 		this.transactions = context.getBean(TransactionTemplate.class);
 		this.accounts = new TestAccounts(http);

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.catalog.TripDraft;
 import io.getaways.support.HttpApi;
 import io.getaways.support.HttpApi.Answer;
@@ -43,7 +43,7 @@ class BookingPlacementIT {
 	ApplicationContext context;
 
 	@Autowired
-	CatalogService catalog;
+	Catalog catalog;
 
 	private BookingFixtures fixtures;
 	private TestAccounts accounts;

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import io.getaways.catalog.internal.Listings;
 import io.getaways.support.HttpApi;
 import io.getaways.support.HttpApi.Answer;
 import io.getaways.support.IntegrationTest;
@@ -45,7 +46,7 @@ class CacheStampedeIT {
 	int port;
 
 	@Autowired
-	CatalogService catalog;
+	Listings catalog;
 
 	@Autowired
 	MeterRegistry meters;

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
+import io.getaways.catalog.internal.Listings;
 import io.getaways.support.HttpApi;
 import io.getaways.support.HttpApi.Answer;
 import io.getaways.support.IntegrationTest;
@@ -39,7 +40,7 @@ class CatalogActivityIT {
 	int port;
 
 	@Autowired
-	CatalogService catalog;
+	Listings catalog;
 
 	@Autowired
 	MongoTemplate mongo;

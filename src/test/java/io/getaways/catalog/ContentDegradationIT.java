@@ -3,6 +3,8 @@ package io.getaways.catalog;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.getaways.catalog.internal.Listings;
+import io.getaways.catalog.internal.Stay;
 import io.getaways.platform.embedded.EmbeddedMongoServer;
 import io.getaways.support.HttpApi;
 import io.getaways.support.HttpApi.Answer;
@@ -40,7 +42,7 @@ class ContentDegradationIT {
 	int port;
 
 	@Autowired
-	CatalogService catalog;
+	Listings catalog;
 
 	@Autowired
 	MongoTemplate mongo;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.getaways.catalog.internal.Listings;
 import io.getaways.platform.CommandLine;
 import io.getaways.support.IntegrationTest;
 import io.getaways.support.TestTrips;
@@ -35,7 +36,7 @@ class ReconcileCommandIT {
 	Environment environment;
 
 	@Autowired
-	CatalogService catalog;
+	Listings catalog;
 
 	@Autowired
 	MongoTemplate mongo;

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.getaways.catalog.internal.Listings;
+import io.getaways.catalog.internal.Stay;
 import io.getaways.identity.Identity;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
@@ -45,7 +47,7 @@ class SearchPageCacheIT {
 	int port;
 
 	@Autowired
-	CatalogService catalog;
+	Listings catalog;
 
 	@Autowired
 	MeterRegistry meters;
@@ -85,7 +87,7 @@ class SearchPageCacheIT {
 		TestTrips.replace(catalog, TestTrips.draft(second, "Beta Page", resort, DEPARTURE, "900.00"));
 		assertThat(codes(search)).as("a price change reorders at once").containsExactly(first, second);
 
-		ActorContext.runAs(Actor.job("test"), () -> catalog.changeTripStatus(first, TripStatus.INACTIVE));
+		ActorContext.runAs(Actor.job("test"), () -> catalog.changeTripStatus(first, ListingStatus.INACTIVE));
 		assertThat(codes(search)).as("a deactivated trip leaves at once").containsExactly(second);
 	}
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.getaways.catalog.internal.Listings;
+import io.getaways.catalog.internal.Stay;
 import io.getaways.identity.Identity;
 import io.getaways.support.HttpApi;
 import io.getaways.support.HttpApi.Answer;
@@ -44,7 +46,7 @@ class StayApiIT {
 	int port;
 
 	@Autowired
-	CatalogService catalog;
+	Listings catalog;
 
 	@Autowired
 	Identity identity;
@@ -75,7 +77,7 @@ class StayApiIT {
 		TestStays.create(catalog, TestStays.draft(harbour, "Cobble Harbour Flat", country, "Lagos", "90.50", 2));
 		TestStays.create(catalog, TestStays.draft(cabin, "Driftwood Cabin", country, "Lagos", "150.00", 10));
 		TestStays.create(catalog, TestStays.draft(closed, "Ember Closed Lodge", country, "Porto", "120.00", 8));
-		TestStays.changeStatus(catalog, closed, TripStatus.INACTIVE);
+		TestStays.changeStatus(catalog, closed, ListingStatus.INACTIVE);
 
 		// seaside: confirmed [today+10, today+13); hillside: pending [today+12, today+14);
 		// harbour: cancelled [today+10, today+20), which frees its nights again

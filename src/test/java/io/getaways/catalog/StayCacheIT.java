@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.getaways.catalog.internal.Listings;
+import io.getaways.catalog.internal.Stay;
+import io.getaways.catalog.internal.StayDraft;
 import io.getaways.identity.Identity;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
@@ -42,7 +45,7 @@ class StayCacheIT {
 	int port;
 
 	@Autowired
-	CatalogService catalog;
+	Listings catalog;
 
 	@Autowired
 	StringRedisTemplate redis;
@@ -112,7 +115,7 @@ class StayCacheIT {
 	void deactivatedStayIsGoneAtOnce() {
 		String code = createStay("Short Lived Lodge");
 		readUntilCached(code);
-		TestStays.changeStatus(catalog, code, TripStatus.INACTIVE);
+		TestStays.changeStatus(catalog, code, ListingStatus.INACTIVE);
 		assertThat(api.get("/api/v1/stays/" + code).status()).isEqualTo(404);
 	}
 

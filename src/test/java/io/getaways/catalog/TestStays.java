@@ -4,6 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import io.getaways.catalog.internal.Listings;
+import io.getaways.catalog.internal.Stay;
+import io.getaways.catalog.internal.StayDetails;
+import io.getaways.catalog.internal.StayDraft;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
 import io.getaways.support.TestTrips;
@@ -25,11 +29,11 @@ final class TestStays {
 	}
 
 	/** Runs as a background job, since the anonymous actor's database role may only read. */
-	static StayDetails create(CatalogService catalog, StayDraft draft) {
+	static StayDetails create(Listings catalog, StayDraft draft) {
 		return ActorContext.callAs(Actor.job("test"), () -> catalog.createStay(draft));
 	}
 
-	static Stay changeStatus(CatalogService catalog, String code, TripStatus status) {
+	static Stay changeStatus(Listings catalog, String code, ListingStatus status) {
 		return ActorContext.callAs(Actor.job("test"), () -> catalog.changeStayStatus(code, status));
 	}
 }

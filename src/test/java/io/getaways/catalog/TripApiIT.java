@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.getaways.catalog.internal.Listings;
+import io.getaways.catalog.internal.Stay;
 import io.getaways.support.HttpApi;
 import io.getaways.support.HttpApi.Answer;
 import io.getaways.support.IntegrationTest;
@@ -41,7 +43,7 @@ class TripApiIT {
 	int port;
 
 	@Autowired
-	CatalogService catalog;
+	Listings catalog;
 
 	private HttpApi api;
 	private final String token = TestTrips.token(8);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.getaways.catalog.internal.Listings;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
 import io.getaways.platform.embedded.EmbeddedRedisServer;
@@ -41,7 +42,7 @@ class TripCacheIT {
 	int port;
 
 	@Autowired
-	CatalogService catalog;
+	Listings catalog;
 
 	@Autowired
 	StringRedisTemplate redis;

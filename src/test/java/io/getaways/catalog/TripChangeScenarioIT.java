@@ -36,7 +36,7 @@ class TripChangeScenarioIT {
 	private static final Instant DEPARTURE = Instant.now().plus(200, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 
 	@Autowired
-	CatalogService catalog;
+	Catalog catalog;
 
 	@Autowired
 	StringRedisTemplate redis;

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import io.getaways.booking.BookingConfirmed;
 import io.getaways.booking.Bookings;
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
 import io.getaways.platform.StoreMetrics;
@@ -41,7 +41,7 @@ class BookingNotificationScenarioIT {
 	@Test
 	void onlyTheNotificationModuleAndThePlatformAreStarted() {
 		assertThat(context.getBeanNamesForType(Bookings.class)).as("booking").isEmpty();
-		assertThat(context.getBeanNamesForType(CatalogService.class)).as("catalog").isEmpty();
+		assertThat(context.getBeanNamesForType(Catalog.class)).as("catalog").isEmpty();
 		assertThat(context.getBeanNamesForType(StoreMetrics.class)).as("platform").hasSize(1);
 	}
 

@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.catalog.TripDraft;
 import io.getaways.identity.Identity;
 import io.getaways.identity.UserAccount;
@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class TestPayers {
 
-	private final CatalogService catalog;
+	private final Catalog catalog;
 	private final TransactionTemplate transactions;
 	private final Identity identity;
 	private final TestBookings bookings;
@@ -41,7 +41,7 @@ public final class TestPayers {
 	private final Map<BigDecimal, String> tripsByPrice = new ConcurrentHashMap<>();
 
 	public TestPayers(ApplicationContext context) {
-		this.catalog = context.getBean(CatalogService.class);
+		this.catalog = context.getBean(Catalog.class);
 		this.transactions = context.getBean(TransactionTemplate.class);
 		this.identity = context.getBean(Identity.class);
 		this.bookings = new TestBookings(context);

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.catalog.TripContent;
 import io.getaways.catalog.TripDetails;
 import io.getaways.catalog.TripDraft;
@@ -57,11 +57,11 @@ public final class TestTrips {
 	}
 
 	/** Runs as a background job, since the anonymous actor's database role may only read. */
-	public static TripDetails create(CatalogService catalog, TripDraft draft) {
+	public static TripDetails create(Catalog catalog, TripDraft draft) {
 		return ActorContext.callAs(Actor.job("test"), () -> catalog.createTrip(draft));
 	}
 
-	public static TripDetails replace(CatalogService catalog, TripDraft draft) {
+	public static TripDetails replace(Catalog catalog, TripDraft draft) {
 		return ActorContext.callAs(Actor.job("test"), () -> catalog.replaceTrip(draft));
 	}
 }

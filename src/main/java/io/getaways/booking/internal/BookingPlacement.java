@@ -16,7 +16,7 @@ import io.getaways.catalog.BookableStay;
 import io.getaways.catalog.BookableTrip;
 import io.getaways.catalog.Inventory;
 import io.getaways.catalog.TripSoldOutException;
-import io.getaways.catalog.TripStatus;
+import io.getaways.catalog.ListingStatus;
 import io.getaways.platform.InvalidParameterException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
@@ -67,7 +67,7 @@ class BookingPlacement {
 	private Booking placeTrip(UUID userId, String tripCode, int seats) {
 		return transactions.write("book-trip", status -> {
 			BookableTrip trip = inventory.tripForBooking(tripCode);
-			if (trip.status() != TripStatus.ACTIVE) {
+			if (trip.status() != ListingStatus.ACTIVE) {
 				throw new NotBookableException("Trip", trip.code(), "it is " + trip.status());
 			}
 			if (!trip.departsAt().isAfter(Instant.now())) {
@@ -118,7 +118,7 @@ class BookingPlacement {
 	private Booking placeStay(UUID userId, String stayCode, LocalDate checkIn, LocalDate checkOut, int guests) {
 		return transactions.write("book-stay", status -> {
 			BookableStay stay = inventory.stayForBooking(stayCode);
-			if (stay.status() != TripStatus.ACTIVE) {
+			if (stay.status() != ListingStatus.ACTIVE) {
 				throw new NotBookableException("Stay", stay.code(), "it is " + stay.status());
 			}
 			if (guests > stay.maxGuests()) {

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import io.getaways.catalog.internal.content.ContentStores;
+import io.getaways.catalog.internal.reconcile.ContentReconciler;
+import io.getaways.catalog.internal.reconcile.ContentVersions;
+import io.getaways.catalog.internal.reconcile.ReconcileReport;
 import io.getaways.platform.TaskSubcommand;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;

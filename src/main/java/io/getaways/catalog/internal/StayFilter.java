@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.getaways.catalog.StayQuery;
 
 /** The WHERE and ORDER BY clauses of a stay search, assembled from constant fragments over {@code app.stays s}. */
 record StayFilter(String where, Map<String, Object> params) {

@@ -9,11 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import io.getaways.catalog.Stay;
-import io.getaways.catalog.StayDraft;
-import io.getaways.catalog.StayOccupancy;
-import io.getaways.catalog.StayQuery;
-import io.getaways.catalog.TripStatus;
+import io.getaways.catalog.ListingStatus;
 import io.getaways.platform.StoreMetrics;
 import io.getaways.platform.StoreMetrics.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /** Stay facts in {@code app.stays}. Every SQL fragment is a constant; input only ever arrives as a parameter. */
 @Repository
-class StayRepository {
+class StayRepository implements ListingRows<Stay> {
 
 	static final String COLUMNS = """
 			code, name, country, city, price_per_night, currency, max_guests, status, content_version,
@@ -63,7 +59,8 @@ class StayRepository {
 		this.metrics = metrics;
 	}
 
-	Optional<Stay> findByCode(String code) {
+	@Override
+	public Optional<Stay> findByCode(String code) {
 		return metrics.record(Store.POSTGRES, "stay.find", () -> jdbc
 			.sql("SELECT " + COLUMNS + " FROM app.stays WHERE code = :code")
 			.param("code", code)
@@ -115,8 +112,8 @@ class StayRepository {
 			.optional());
 	}
 
-	/** Empty when there is no such stay or it already has the status. */
-	Optional<Stay> changeStatus(String code, TripStatus status) {
+	@Override
+	public Optional<Stay> changeStatus(String code, ListingStatus status) {
 		return metrics.record(Store.POSTGRES, "stay.status", () -> jdbc.sql(CHANGE_STATUS)
 			.param("code", code)
 			.param("status", status.name())
@@ -139,7 +136,7 @@ class StayRepository {
 	private static Stay mapStay(ResultSet row, int rowNumber) throws SQLException {
 		return new Stay(row.getString("code"), row.getString("name"), row.getString("country"),
 				row.getString("city"), row.getBigDecimal("price_per_night"), row.getString("currency"),
-				row.getInt("max_guests"), TripStatus.valueOf(row.getString("status")), row.getLong("content_version"),
+				row.getInt("max_guests"), ListingStatus.valueOf(row.getString("status")), row.getLong("content_version"),
 				row.getBigDecimal("rating_average"), row.getInt("review_count"));
 	}
 }

@@ -11,10 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.Trip;
 import io.getaways.catalog.TripDraft;
-import io.getaways.catalog.TripQuery;
-import io.getaways.catalog.TripStatus;
 import io.getaways.platform.StoreMetrics;
 import io.getaways.platform.StoreMetrics.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Repository;
 
 /** Trip facts in {@code app.trips}. Every SQL fragment is a constant; input only ever arrives as a parameter. */
 @Repository
-class TripRepository {
+class TripRepository implements ListingRows<Trip> {
 
 	private static final String COLUMNS = """
 			code, name, resort, departs_at, nights, price_per_person, currency, capacity, seats_booked, status,
@@ -67,7 +66,8 @@ class TripRepository {
 		this.metrics = metrics;
 	}
 
-	Optional<Trip> findByCode(String code) {
+	@Override
+	public Optional<Trip> findByCode(String code) {
 		return metrics.record(Store.POSTGRES, "trip.find", () -> jdbc
 			.sql("SELECT " + COLUMNS + " FROM app.trips WHERE code = :code")
 			.param("code", code)
@@ -117,8 +117,8 @@ class TripRepository {
 			.optional());
 	}
 
-	/** Empty when there is no such trip or it already has the status. */
-	Optional<Trip> changeStatus(String code, TripStatus status) {
+	@Override
+	public Optional<Trip> changeStatus(String code, ListingStatus status) {
 		return metrics.record(Store.POSTGRES, "trip.status", () -> jdbc.sql(CHANGE_STATUS)
 			.param("code", code)
 			.param("status", status.name())
@@ -143,7 +143,7 @@ class TripRepository {
 		return new Trip(row.getString("code"), row.getString("name"), row.getString("resort"),
 				row.getTimestamp("departs_at").toInstant(), row.getInt("nights"), row.getBigDecimal("price_per_person"),
 				row.getString("currency"), row.getInt("capacity"), row.getInt("seats_booked"),
-				TripStatus.valueOf(row.getString("status")), row.getLong("content_version"),
+				ListingStatus.valueOf(row.getString("status")), row.getLong("content_version"),
 				row.getBigDecimal("rating_average"), row.getInt("review_count"));
 	}
 

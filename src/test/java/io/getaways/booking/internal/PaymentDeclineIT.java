@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.getaways.booking.BookingFixtures;
+import io.getaways.platform.web.DomainStatuses;
 import io.getaways.catalog.Inventory;
 import io.getaways.payment.PaymentDeclinedException;
 import io.getaways.payment.PaymentReceipt;

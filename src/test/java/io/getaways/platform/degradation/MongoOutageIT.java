@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.getaways.booking.BookingFixtures;
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.identity.Identity;
 import io.getaways.platform.embedded.EmbeddedMongoServer;
 import io.getaways.support.HttpApi;
@@ -57,7 +57,7 @@ class MongoOutageIT {
 	ApplicationContext context;
 
 	@Autowired
-	CatalogService catalog;
+	Catalog catalog;
 
 	@Autowired
 	Identity identity;

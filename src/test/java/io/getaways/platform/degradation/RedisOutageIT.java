@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
 import io.getaways.platform.embedded.EmbeddedRedisServer;
@@ -52,7 +52,7 @@ class RedisOutageIT {
 	ApplicationContext context;
 
 	@Autowired
-	CatalogService catalog;
+	Catalog catalog;
 
 	@Autowired
 	MeterRegistry registry;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.catalog.TripDetails;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class EmbeddedRestartIT {
 			Document content = mongo.findById(code, Document.class, "trip_content");
 			assertThat(content).isNotNull();
 			assertThat(content.getString("description")).isEqualTo(created.content().description());
-			assertThat(second.getBean(CatalogService.class).findTrip(code)).hasValueSatisfying(found -> {
+			assertThat(second.getBean(Catalog.class).findTrip(code)).hasValueSatisfying(found -> {
 				assertThat(found.trip()).isEqualTo(created.trip());
 				assertThat(found.content()).isEqualTo(created.content());
 				assertThat(found.contentAvailable()).isTrue();

@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.getaways.GetawaysApplication;
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.catalog.TripDetails;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +64,7 @@ class SecondProcessIT {
 			assertThat(second.exitValue()).as("exit status; output:%n%s", log).isNotZero();
 			assertThat(log).contains("is in use by another Getaways process");
 			assertThat(snapshot()).containsExactlyElementsOf(filesBefore);
-			assertThat(first.getBean(CatalogService.class).findTrip(code)).hasValueSatisfying(after -> {
+			assertThat(first.getBean(Catalog.class).findTrip(code)).hasValueSatisfying(after -> {
 				assertThat(after.trip()).isEqualTo(before.trip());
 				assertThat(after.contentAvailable()).isTrue();
 			});

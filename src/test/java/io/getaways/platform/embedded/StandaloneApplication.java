@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.getaways.GetawaysApplication;
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.catalog.TripContent;
 import io.getaways.catalog.TripDetails;
 import io.getaways.catalog.TripDraft;
@@ -36,7 +36,7 @@ final class StandaloneApplication {
 
 	/** Creates a trip as a job and waits until the outbox has carried its content to MongoDB. */
 	static TripDetails createTripWithContent(ConfigurableApplicationContext context, String code) {
-		CatalogService catalog = context.getBean(CatalogService.class);
+		Catalog catalog = context.getBean(Catalog.class);
 		TripContent content = new TripContent(1, "A lifecycle test trip", "beach.jpg", List.of("beach.jpg"),
 				List.of("Survives restarts"), List.of("lifecycle"), Map.of("season", "dry"));
 		TripDraft draft = new TripDraft(code, "Lifecycle " + code, "Test Resort", Instant.now()

@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.platform.db.DatabaseSettings;
 import io.getaways.support.IntegrationTest;
 import io.getaways.support.TestTrips;
@@ -54,7 +54,7 @@ class CompletionMarksIT {
 	EventPublicationRepository repository;
 
 	@Autowired
-	CatalogService catalog;
+	Catalog catalog;
 
 	@Test
 	void marksFromManyThreadsAllLandAndShutdownWritesWhatIsQueued() throws Exception {

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import io.getaways.catalog.CatalogService;
+import io.getaways.catalog.Catalog;
 import io.getaways.platform.db.DatabaseSettings;
 import io.getaways.platform.embedded.EmbeddedMongoServer;
 import io.getaways.support.HttpApi;
@@ -39,7 +39,7 @@ class OutboxIT {
 	ApplicationContext context;
 
 	@Autowired
-	CatalogService catalog;
+	Catalog catalog;
 
 	@Autowired
 	MongoTemplate mongo;

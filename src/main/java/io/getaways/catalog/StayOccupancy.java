@@ -1,7 +1,0 @@
-package io.getaways.catalog;
-
-import java.time.LocalDate;
-
-/** Nights of a stay that are taken: [checkIn, checkOut). Says nothing about who took them. */
-public record StayOccupancy(LocalDate checkIn, LocalDate checkOut) {
-}

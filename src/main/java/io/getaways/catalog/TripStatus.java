@@ -1,5 +1,0 @@
-package io.getaways.catalog;
-
-public enum TripStatus {
-	ACTIVE, INACTIVE
-}
