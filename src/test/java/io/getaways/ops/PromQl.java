@@ -7,12 +7,14 @@ import java.util.regex.Pattern;
 
 /**
  * The series names a PromQL expression reads, so that a test can check each one against a real scrape. A small
- * lexical pass, enough for the expressions under ops/: it drops strings, label matchers, ranges, grouping clauses and
+ * lexical pass, enough for the expressions under ops/: it drops strings, comments, label matchers, ranges, grouping clauses and
  * numbers, and what is left that is not a function call or a keyword is a metric or recording rule name.
  */
 final class PromQl {
 
 	private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
+
+	private static final Pattern COMMENT = Pattern.compile("#[^\n]*");
 
 	private static final Pattern MATCHERS = Pattern.compile("\\{[^}]*}");
 
@@ -34,7 +36,9 @@ final class PromQl {
 	}
 
 	static Set<String> seriesNames(String expression) {
-		String rest = STRING.matcher(expression).replaceAll(" ");
+		// comments first: an apostrophe in one would otherwise open a string (no '#' in a string of ours)
+		String rest = COMMENT.matcher(expression).replaceAll(" ");
+		rest = STRING.matcher(rest).replaceAll(" ");
 		rest = MATCHERS.matcher(rest).replaceAll(" ");
 		rest = RANGE.matcher(rest).replaceAll(" ");
 		rest = GROUPING.matcher(rest).replaceAll(" ");

@@ -69,6 +69,7 @@ class RulesFileTest {
 		assertThat(PromQl.seriesNames("""
 				sum by (route_group, le) (label_replace(rate(http_server_requests_seconds_bucket{uri!~"/a.*"}[5m]),
 				  "g", "$1", "uri", "x")) / on (job) max(up{job="getaways"} offset 5m) * 60 > 1e9
+				  # a comment's words are no series
 				  or getaways:http_requests:rate5m and time() - process_uptime_seconds > 93600
 				""")).containsExactly("getaways:http_requests:rate5m", "http_server_requests_seconds_bucket",
 						"process_uptime_seconds", "up");
