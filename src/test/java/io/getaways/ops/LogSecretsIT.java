@@ -54,7 +54,8 @@ class LogSecretsIT {
 	void signingUpSigningInAndRefreshingLogNoPasswordOrTokenButTheRequestId(CapturedOutput output) {
 		HttpApi http = new HttpApi(port);
 		String from = TestAccounts.address();
-		String email = TestAccounts.email();
+		// short, so that the password falls within the first hundred characters Spring would log of a body
+		String email = "p" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 		String password = "Pw-" + UUID.randomUUID();
 		String wrongPassword = "Wrong-" + UUID.randomUUID();
 		String tooShort = "s" + UUID.randomUUID().toString().substring(0, 6);
@@ -84,7 +85,7 @@ class LogSecretsIT {
 
 		String log = output.getAll();
 		assertThat(log).as("the request's log lines carry its request id").contains("[" + requestId + "/");
-		assertThat(log).doesNotContain(password, wrongPassword, tooShort);
+		assertThat(log).doesNotContain(password.substring(0, 12), wrongPassword.substring(0, 12), tooShort);
 		for (JsonNode session : List.of(registered.json(), signedIn.json(), refreshed.json())) {
 			assertNoPartOf(log, session.path("accessToken").asString());
 			assertNoPartOf(log, session.path("refreshToken").asString());
