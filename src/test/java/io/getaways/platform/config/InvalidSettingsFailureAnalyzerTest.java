@@ -47,6 +47,14 @@ class InvalidSettingsFailureAnalyzerTest {
 			.doesNotContain("Binding to target");
 	}
 
+	@Test
+	void aSettingRejectedBeforeAnyBeanExistsIsReportedTheSameWay(CapturedOutput output) {
+		assertThatThrownBy(() -> start(WithLimits.class, "--getaways.embedded.stores=redis",
+				"--getaways.embedded.redis-port=70000")).isNotNull();
+		assertThat(output)
+			.contains(String.format("%ngetaways.embedded.redis-port must be at most 65535 but was 70000%n"));
+	}
+
 	private void start(Class<?> configuration, String... arguments) {
 		SpringApplication application = new SpringApplication(configuration);
 		application.setWebApplicationType(WebApplicationType.NONE);
