@@ -34,5 +34,6 @@
  * yet. A hash chain alone cannot reveal that its newest entries were removed together with their chain rows;
  * anchoring the newest chain hash outside the database would.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "audit", allowedDependencies = "platform")
+@org.springframework.modulith.ApplicationModule(displayName = "audit",
+		allowedDependencies = { "platform", "platform :: config" })
 package io.getaways.audit;

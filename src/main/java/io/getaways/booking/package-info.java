@@ -8,5 +8,5 @@
  * documentation).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "booking",
-		allowedDependencies = { "platform", "audit", "catalog", "payment" })
+		allowedDependencies = { "platform", "platform :: config", "audit", "catalog", "payment" })
 package io.getaways.booking;

@@ -11,5 +11,5 @@
  * owned by catalog is the way to remove the crossing.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "catalog",
-		allowedDependencies = { "platform", "audit", "review" })
+		allowedDependencies = { "platform", "platform :: config", "audit", "review" })
 package io.getaways.catalog;

@@ -4,5 +4,5 @@
  * {@link io.getaways.notification.NotificationSender} once, then marks it sent.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "notification",
-		allowedDependencies = { "platform", "booking" })
+		allowedDependencies = { "platform", "platform :: config", "booking" })
 package io.getaways.notification;

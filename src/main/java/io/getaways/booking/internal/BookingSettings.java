@@ -3,7 +3,14 @@ package io.getaways.booking.internal;
 import java.time.Duration;
 import java.util.List;
 
+import io.getaways.platform.config.AtLeast;
+import io.getaways.platform.config.AtMost;
+import io.getaways.platform.config.PositiveDuration;
+import io.getaways.platform.config.SettingsRules;
+import jakarta.validation.Valid;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code getaways.bookings.*}: limits of one booking, how long a hold lasts, the jobs' pace, the refund policy, the
@@ -12,49 +19,43 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * value.
  */
 @ConfigurationProperties("getaways.bookings")
-record BookingSettings(Duration holdDuration, int maxSeats, int maxNights, int jobBatchSize, Refund refund,
-		Retry retry, int maxConcurrentTransactions, Duration transactionWait) {
-
-	BookingSettings {
-		holdDuration = holdDuration == null ? Duration.ofMinutes(15) : holdDuration;
-		maxSeats = maxSeats == 0 ? 10 : maxSeats;
-		maxNights = maxNights == 0 ? 60 : maxNights;
-		jobBatchSize = jobBatchSize == 0 ? 100 : jobBatchSize;
-		refund = refund == null ? new Refund(null) : refund;
-		retry = retry == null ? new Retry(0, null, null) : retry;
-		transactionWait = transactionWait == null ? Duration.ofSeconds(5) : transactionWait;
-		require(!holdDuration.isNegative() && !holdDuration.isZero(), "hold-duration", holdDuration);
-		require(maxSeats >= 1, "max-seats", maxSeats);
-		require(maxNights >= 1, "max-nights", maxNights);
-		require(jobBatchSize >= 1 && jobBatchSize <= 10_000, "job-batch-size", jobBatchSize);
-		require(maxConcurrentTransactions >= 0, "max-concurrent-transactions", maxConcurrentTransactions);
-		require(!transactionWait.isNegative(), "transaction-wait", transactionWait);
-	}
+@Validated
+record BookingSettings(@DefaultValue("15m") @PositiveDuration Duration holdDuration,
+		@DefaultValue("10") @AtLeast("1") int maxSeats, @DefaultValue("60") @AtLeast("1") int maxNights,
+		@DefaultValue("100") @AtLeast("1") @AtMost("10000") int jobBatchSize, @Valid @DefaultValue Refund refund,
+		@Valid @DefaultValue Retry retry, @DefaultValue("0") @AtLeast("0") int maxConcurrentTransactions,
+		@DefaultValue("5s") @AtLeast("0s") Duration transactionWait) {
 
 	/** {@code tiers}: "notice:percent" pairs such as {@code 30d:100,7d:50}; see {@link RefundPolicy}. */
-	record Refund(List<String> tiers) {
+	record Refund(@DefaultValue({ "30d:100", "7d:50" }) List<String> tiers) implements SettingsRules {
 
 		Refund {
-			tiers = tiers == null ? List.of("30d:100", "7d:50") : List.copyOf(tiers);
+			tiers = List.copyOf(tiers);
+		}
+
+		@Override
+		public void checkRules(Rules rules) {
+			boolean parses;
+			try {
+				RefundPolicy.parse(tiers);
+				parses = true;
+			}
+			catch (IllegalArgumentException ex) {
+				parses = false;
+			}
+			rules.require(parses, "tiers", "must be notice:percent pairs such as 30d:100, one per notice, each percent "
+					+ "from 0 to 100 and none higher than a longer notice's");
 		}
 	}
 
 	/** Attempts of one transaction in all; the backoff doubles from the initial delay up to the maximum. */
-	record Retry(int maxAttempts, Duration initialDelay, Duration maxDelay) {
+	record Retry(@DefaultValue("5") @AtLeast("1") @AtMost("20") int maxAttempts,
+			@DefaultValue("10ms") @AtLeast("0s") Duration initialDelay, @DefaultValue("400ms") Duration maxDelay)
+			implements SettingsRules {
 
-		Retry {
-			maxAttempts = maxAttempts == 0 ? 5 : maxAttempts;
-			initialDelay = initialDelay == null ? Duration.ofMillis(10) : initialDelay;
-			maxDelay = maxDelay == null ? Duration.ofMillis(400) : maxDelay;
-			require(maxAttempts >= 1 && maxAttempts <= 20, "retry.max-attempts", maxAttempts);
-			require(!initialDelay.isNegative() && initialDelay.compareTo(maxDelay) <= 0, "retry.initial-delay",
-					initialDelay + " (must be between 0 and retry.max-delay " + maxDelay + ")");
-		}
-	}
-
-	private static void require(boolean valid, String property, Object value) {
-		if (!valid) {
-			throw new IllegalArgumentException("getaways.bookings." + property + " is invalid: " + value);
+		@Override
+		public void checkRules(Rules rules) {
+			rules.require(initialDelay.compareTo(maxDelay) <= 0, "initialDelay", "must not exceed max-delay", maxDelay);
 		}
 	}
 }

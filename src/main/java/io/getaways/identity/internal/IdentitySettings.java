@@ -2,7 +2,13 @@ package io.getaways.identity.internal;
 
 import java.time.Duration;
 
+import io.getaways.platform.config.AtLeast;
+import io.getaways.platform.config.NonBlank;
+import io.getaways.platform.config.SettingsRules;
+import jakarta.validation.Valid;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param argon2 password hashing cost; raising it upgrades each stored hash at its owner's next sign-in
@@ -14,32 +20,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param signIn how failed sign-ins slow down and then lock an account or an address
  */
 @ConfigurationProperties("getaways.identity")
-record IdentitySettings(Argon2 argon2, Duration accessTokenTtl, Duration travlrTokenTtl, Duration refreshTokenTtl,
-		String issuer, String keyEncryptionSecret, SignIn signIn) {
-
-	IdentitySettings {
-		argon2 = argon2 == null ? new Argon2(19_456, 2, 1) : argon2;
-		accessTokenTtl = accessTokenTtl == null ? Duration.ofMinutes(15) : accessTokenTtl;
-		travlrTokenTtl = travlrTokenTtl == null ? Duration.ofHours(1) : travlrTokenTtl;
-		refreshTokenTtl = refreshTokenTtl == null ? Duration.ofDays(14) : refreshTokenTtl;
-		issuer = issuer == null || issuer.isBlank() ? "getaways" : issuer;
-		signIn = signIn == null ? new SignIn(3, 5, Duration.ofSeconds(2), Duration.ofMinutes(15), 20) : signIn;
-		if (argon2.memoryKib() < 8_192 || argon2.iterations() < 1 || argon2.parallelism() < 1) {
-			throw new IllegalArgumentException("getaways.identity.argon2 must have memory-kib >= 8192, iterations >= 1 "
-					+ "and parallelism >= 1 but was " + argon2);
-		}
-		if (signIn.slowDownAfter() > signIn.lockAfter()) {
-			throw new IllegalArgumentException("getaways.identity.sign-in.slow-down-after (" + signIn.slowDownAfter()
-					+ ") must not exceed lock-after (" + signIn.lockAfter() + ")");
-		}
-	}
+@Validated
+record IdentitySettings(@Valid @DefaultValue Argon2 argon2, @DefaultValue("15m") Duration accessTokenTtl,
+		@DefaultValue("1h") Duration travlrTokenTtl, @DefaultValue("14d") Duration refreshTokenTtl,
+		@DefaultValue("getaways") @NonBlank String issuer, String keyEncryptionSecret,
+		@Valid @DefaultValue SignIn signIn) {
 
 	/** Longest lifetime of any token we sign: a retired key keeps verifying this long. */
 	Duration longestTokenTtl() {
 		return accessTokenTtl.compareTo(travlrTokenTtl) > 0 ? accessTokenTtl : travlrTokenTtl;
 	}
 
-	record Argon2(int memoryKib, int iterations, int parallelism) {
+	/** Argon2id's cost, at OWASP's minimum by default (19 MiB, 2 passes, 1 lane). */
+	record Argon2(@DefaultValue("19456") @AtLeast("8192") int memoryKib,
+			@DefaultValue("2") @AtLeast("1") int iterations, @DefaultValue("1") @AtLeast("1") int parallelism) {
 	}
 
 	/**
@@ -48,7 +42,13 @@ record IdentitySettings(Argon2 argon2, Duration accessTokenTtl, Duration travlrT
 	 * @param lockAfter failures of an account after which it is locked for {@code lockDuration}
 	 * @param lockAfterPerAddress failures from one client address after which that address is locked
 	 */
-	record SignIn(int slowDownAfter, int lockAfter, Duration firstDelay, Duration lockDuration,
-			int lockAfterPerAddress) {
+	record SignIn(@DefaultValue("3") int slowDownAfter, @DefaultValue("5") int lockAfter,
+			@DefaultValue("2s") Duration firstDelay, @DefaultValue("15m") Duration lockDuration,
+			@DefaultValue("20") int lockAfterPerAddress) implements SettingsRules {
+
+		@Override
+		public void checkRules(Rules rules) {
+			rules.require(slowDownAfter <= lockAfter, "slowDownAfter", "must not exceed lock-after", lockAfter);
+		}
 	}
 }

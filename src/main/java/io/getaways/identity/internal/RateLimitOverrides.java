@@ -35,7 +35,7 @@ class RateLimitOverrides {
 				() -> transactions.execute(status -> jdbc
 					.sql("SELECT subject, capacity, refill_per_minute FROM system.rate_limit_overrides")
 					.query((row, n) -> Map.entry(row.getString("subject"),
-							new RateLimitSettings.Limit(row.getInt("capacity"), row.getInt("refill_per_minute"))))
+							RateLimitSettings.Limit.of(row.getInt("capacity"), row.getInt("refill_per_minute"))))
 					.list()
 					.stream()
 					.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue))));

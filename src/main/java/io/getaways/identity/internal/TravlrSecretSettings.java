@@ -6,26 +6,27 @@ import java.util.Optional;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.getaways.platform.config.SettingsRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code getaways.travlr.jwt-secret} (environment {@code GETAWAYS_TRAVLR_JWT_SECRET}): the secret of an existing
  * Travlr deployment, whose customer site verifies tokens with HS256 and this secret. When set, the Travlr routes issue
- * HS256 tokens signed with it; unset, they issue the service's own tokens. The secret is never printed: the message
- * of a rejected one gives only its length, and {@link #toString()} hides it.
+ * HS256 tokens signed with it; unset, they issue the service's own tokens. The secret is never printed: a rejected one
+ * is reported by its length, and {@link #toString()} hides it.
  */
 @ConfigurationProperties("getaways.travlr")
-record TravlrSecretSettings(String jwtSecret) {
+@Validated
+record TravlrSecretSettings(String jwtSecret) implements SettingsRules {
 
-	/** HS256 keys shorter than the hash add no strength and are refused by RFC 7518. */
+	/** HS256 keys shorter than the hash add no strength, and RFC 7518 refuses them. */
 	static final int MINIMUM_BYTES = 32;
 
-	TravlrSecretSettings {
-		if (jwtSecret != null && !jwtSecret.isEmpty()
-				&& jwtSecret.getBytes(StandardCharsets.UTF_8).length < MINIMUM_BYTES) {
-			throw new IllegalArgumentException("getaways.travlr.jwt-secret must be at least " + MINIMUM_BYTES
-					+ " bytes but was " + jwtSecret.getBytes(StandardCharsets.UTF_8).length + " bytes");
-		}
+	@Override
+	public void checkRules(Rules rules) {
+		rules.require(jwtSecret == null || jwtSecret.isEmpty() || bytes().length >= MINIMUM_BYTES, "jwtSecret",
+				"must be at least " + MINIMUM_BYTES + " bytes");
 	}
 
 	/** The HS256 key, when a secret is configured. */
@@ -33,7 +34,11 @@ record TravlrSecretSettings(String jwtSecret) {
 		if (jwtSecret == null || jwtSecret.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(new SecretKeySpec(jwtSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		return Optional.of(new SecretKeySpec(bytes(), "HmacSHA256"));
+	}
+
+	private byte[] bytes() {
+		return jwtSecret.getBytes(StandardCharsets.UTF_8);
 	}
 
 	@Override

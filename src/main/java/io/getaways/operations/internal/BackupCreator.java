@@ -50,7 +50,8 @@ final class BackupCreator {
 			Path dir = repository.backupDir(id);
 			Phases phases = new Phases();
 			PostgresBaseBackup.Result base = phases.time("baseBackup", () -> PostgresBaseBackup.take(superuser, dir,
-					key, "getaways " + id, settings.threads(), settings.compressionLevel(), archiveWait(), progress));
+					key, "getaways " + id, settings.copyThreads(), settings.compressionLevel(), archiveWait(),
+					progress));
 			ConsistentPoint.Point point = phases.time("consistentPoint",
 					() -> ConsistentPoint.take(superuser, "getaways-" + id));
 			phases.time("walArchived", () -> {

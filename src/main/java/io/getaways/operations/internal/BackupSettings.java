@@ -3,7 +3,15 @@ package io.getaways.operations.internal;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.getaways.platform.config.AtLeast;
+import io.getaways.platform.config.AtMost;
+import io.getaways.platform.config.PositiveDuration;
+import io.getaways.platform.config.SettingsRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Backups: where they go, the key they are encrypted under, when they run and how long they are kept.
@@ -22,63 +30,42 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAge the newest verified backup may be this old before health turns DOWN
  * @param replayMargin publications completed this long before a MongoDB dump began are handed to their listeners
  * again after a restore too, so that clocks apart by less than this lose no projection
- * @param threads how many files a base backup copies at once
+ * @param threads how many files a base backup copies at once; 0, the default, for one per processor up to four (see
+ * {@link #copyThreads})
  * @param compressionLevel zstd's level for the base backup's files: 1 by default; negative levels are zstd's fast
  * ones (faster, larger), higher ones slower and smaller
  * @param recoveryTimeout the longest a restore or verify waits for PostgreSQL's recovery
  */
 @ConfigurationProperties("getaways.backup")
-record BackupSettings(boolean enabled, Path repository, String key, Duration archiveTimeout, String schedule,
-		boolean verifyAfterSchedule, int keepBackups, Duration keepBackupsFor, int keepWalForBackups, Duration maxAge,
-		Duration replayMargin, int threads, Integer compressionLevel, Duration recoveryTimeout) {
+@Validated
+record BackupSettings(@DefaultValue("true") boolean enabled, Path repository, String key,
+		@DefaultValue("60s") @PositiveDuration Duration archiveTimeout,
+		@DefaultValue("0 30 2 * * *") String schedule, @DefaultValue("true") boolean verifyAfterSchedule,
+		@DefaultValue("7") @AtLeast("1") int keepBackups, @DefaultValue("0s") @AtLeast("0s") Duration keepBackupsFor,
+		@DefaultValue("7") @AtLeast("1") int keepWalForBackups,
+		@DefaultValue("26h") @PositiveDuration Duration maxAge, @DefaultValue("1m") Duration replayMargin,
+		@DefaultValue("0") @AtLeast("0") int threads,
+		@DefaultValue("1") @AtLeast("-100") @AtMost("19") int compressionLevel,
+		@DefaultValue("1h") @PositiveDuration Duration recoveryTimeout) implements SettingsRules {
 
 	static final String PREFIX = "getaways.backup";
 
-	BackupSettings {
-		archiveTimeout = positive("archive-timeout", archiveTimeout, Duration.ofSeconds(60));
-		schedule = schedule == null || schedule.isBlank() ? "0 30 2 * * *" : schedule;
-		keepBackups = keepBackups == 0 ? 7 : atLeastOne("keep-backups", keepBackups);
-		keepBackupsFor = keepBackupsFor == null ? Duration.ZERO : keepBackupsFor;
-		keepWalForBackups = keepWalForBackups == 0 ? keepBackups : atLeastOne("keep-wal-for-backups", keepWalForBackups);
-		maxAge = positive("max-age", maxAge, Duration.ofHours(26));
-		replayMargin = replayMargin == null ? Duration.ofMinutes(1) : replayMargin;
-		threads = threads == 0 ? Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())) : threads;
-		atLeastOne("threads", threads);
-		recoveryTimeout = positive("recovery-timeout", recoveryTimeout, Duration.ofHours(1));
-		compressionLevel = compressionLevel == null ? 1 : compressionLevel;
-		if (compressionLevel < -100 || compressionLevel > 19 || compressionLevel == 0) {
-			throw new IllegalArgumentException(PREFIX + ".compression-level must be from -100 to 19, not 0, but was "
-					+ compressionLevel);
-		}
-		if (keepBackupsFor.isNegative()) {
-			throw new IllegalArgumentException(PREFIX + ".keep-backups-for must not be negative but was "
-					+ keepBackupsFor);
-		}
-		if (keepWalForBackups > keepBackups) {
-			throw new IllegalArgumentException(PREFIX + ".keep-wal-for-backups (" + keepWalForBackups
-					+ ") cannot exceed " + PREFIX + ".keep-backups (" + keepBackups + ")");
-		}
+	@Override
+	public void checkRules(Rules rules) {
+		rules.require(Scheduled.CRON_DISABLED.equals(schedule) || CronExpression.isValidExpression(schedule),
+				"schedule", "must be a cron expression such as 0 30 2 * * * or - for none");
+		rules.require(keepWalForBackups <= keepBackups, "keepWalForBackups", "must not exceed keep-backups",
+				keepBackups);
+		rules.require(compressionLevel != 0, "compressionLevel", "must not be 0");
+	}
+
+	/** How many files a base backup copies at once. */
+	int copyThreads() {
+		return threads > 0 ? threads : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 	}
 
 	/** The parsed key, or null when backups are stored unencrypted. */
 	BackupKey backupKey() {
 		return key == null || key.isBlank() ? null : BackupKey.parse(key, PREFIX + ".key");
-	}
-
-	private static Duration positive(String name, Duration value, Duration fallback) {
-		if (value == null) {
-			return fallback;
-		}
-		if (value.isNegative() || value.isZero()) {
-			throw new IllegalArgumentException(PREFIX + "." + name + " must be positive but was " + value);
-		}
-		return value;
-	}
-
-	private static int atLeastOne(String name, int value) {
-		if (value < 1) {
-			throw new IllegalArgumentException(PREFIX + "." + name + " must be at least 1 but was " + value);
-		}
-		return value;
 	}
 }

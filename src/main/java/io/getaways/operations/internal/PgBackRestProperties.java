@@ -4,7 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.getaways.platform.config.NonBlank;
+import io.getaways.platform.config.PositiveDuration;
+import io.getaways.platform.config.SettingsRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code getaways.backup.pgbackrest.*}: how pgBackRest reaches an external PostgreSQL server, which backups then go
@@ -14,30 +19,35 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * with {@code getaways.backup.key} as pass when one is set.
  */
 @ConfigurationProperties("getaways.backup.pgbackrest")
+@Validated
 record PgBackRestProperties(String stanza, Path pgData, int pgPort, Path pgSocketPath, String pgHost,
-		String pgHostUser, String pgUser, String runAsUser, String executable, Duration timeout) {
+		String pgHostUser, @DefaultValue("postgres") @NonBlank String pgUser, String runAsUser,
+		@DefaultValue(PgBackRestSettings.DEFAULT_EXECUTABLE) @NonBlank String executable,
+		@DefaultValue(PgBackRestSettings.DEFAULT_TIMEOUT) @PositiveDuration Duration timeout)
+		implements SettingsRules {
 
 	boolean configured() {
 		return stanza != null && !stanza.isBlank();
 	}
 
+	@Override
+	public void checkRules(Rules rules) {
+		if (!configured()) {
+			return;
+		}
+		// The name becomes a config section header and a directory in the repository.
+		rules.require(stanza.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}"), "stanza",
+				"must be at most 64 letters, digits, '_', '.' or '-', starting with a letter or digit");
+		rules.require(pgData != null, "pgData", "must name the server's data directory when stanza is set");
+		rules.require(pgPort >= 1 && pgPort <= 65535, "pgPort", "must be the server's port when stanza is set");
+	}
+
 	PgBackRestSettings settings(BackupSettings backup) {
-		if (pgData == null) {
-			throw new IllegalStateException("getaways.backup.pgbackrest.pg-data must name the server's data directory "
-					+ "when getaways.backup.pgbackrest.stanza is set");
-		}
-		if (pgPort < 1 || pgPort > 65535) {
-			throw new IllegalStateException("getaways.backup.pgbackrest.pg-port must be the server's port but was "
-					+ pgPort);
-		}
 		return new PgBackRestSettings(stanza, backup.repository().resolve("pgbackrest"), pgData, pgPort,
 				Optional.ofNullable(pgSocketPath), Optional.ofNullable(pgHost).filter(h -> !h.isBlank()),
-				Optional.ofNullable(pgHostUser).filter(u -> !u.isBlank()),
-				pgUser == null || pgUser.isBlank() ? "postgres" : pgUser,
+				Optional.ofNullable(pgHostUser).filter(u -> !u.isBlank()), pgUser,
 				Optional.ofNullable(backup.key()).filter(k -> !k.isBlank()),
 				Optional.ofNullable(runAsUser).filter(u -> !u.isBlank()), backup.keepBackups(),
-				PgBackRestSettings.DEFAULT_COMPRESS_TYPE, executable == null || executable.isBlank() ? "pgbackrest"
-						: executable,
-				timeout == null ? PgBackRestSettings.DEFAULT_TIMEOUT : timeout);
+				PgBackRestSettings.DEFAULT_COMPRESS_TYPE, executable, timeout);
 	}
 }

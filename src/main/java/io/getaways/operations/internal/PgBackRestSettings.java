@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.boot.convert.DurationStyle;
+
 /**
- * Where pgBackRest keeps one stanza and how it reaches the PostgreSQL server it backs up.
+ * Where pgBackRest keeps one stanza and how it reaches the PostgreSQL server it backs up. Built from
+ * {@link PgBackRestProperties} and {@link BackupSettings}, which validate each value when they are bound.
  *
  * <p>pgBackRest reads the data directory itself, so it has to run as the OS user that owns it; {@code runAsUser}
  * names that user when the JVM runs as someone else (typically root in containers and CI). Repository encryption is
@@ -33,14 +36,14 @@ record PgBackRestSettings(
 	/** gz is compiled into every pgBackRest build; lz4 is faster but "not available on all platforms". */
 	public static final String DEFAULT_COMPRESS_TYPE = "gz";
 
-	public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+	/** The default of {@code getaways.backup.pgbackrest.executable}. */
+	static final String DEFAULT_EXECUTABLE = "pgbackrest";
+
+	/** The default of {@code getaways.backup.pgbackrest.timeout}. */
+	static final String DEFAULT_TIMEOUT = "30m";
 
 	public PgBackRestSettings {
 		Objects.requireNonNull(stanza, "stanza");
-		if (!stanza.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
-			// The name becomes a config section header and a directory in the repository.
-			throw new IllegalArgumentException("Unsafe pgBackRest stanza name " + stanza);
-		}
 		repoPath = repoPath.toAbsolutePath().normalize();
 		pgDataPath = pgDataPath.toAbsolutePath().normalize();
 		Objects.requireNonNull(pgSocketPath, "pgSocketPath");
@@ -51,23 +54,15 @@ record PgBackRestSettings(
 		Objects.requireNonNull(runAsUser, "runAsUser");
 		Objects.requireNonNull(compressType, "compressType");
 		Objects.requireNonNull(executable, "executable");
-		if (pgPort < 1 || pgPort > 65535) {
-			throw new IllegalArgumentException("Invalid PostgreSQL port " + pgPort);
-		}
-		if (retentionFull < 1) {
-			throw new IllegalArgumentException("repo1-retention-full must be at least 1, was " + retentionFull);
-		}
-		if (timeout.isNegative() || timeout.isZero()) {
-			throw new IllegalArgumentException("Timeout must be positive, was " + timeout);
-		}
+		Objects.requireNonNull(timeout, "timeout");
 	}
 
 	/** A server on this host, reached over its Unix socket directory, with two full backups kept. */
 	public static PgBackRestSettings local(String stanza, Path repoPath, Path pgDataPath, int pgPort, Path pgSocketPath,
 			String pgUser) {
 		return new PgBackRestSettings(stanza, repoPath, pgDataPath, pgPort, Optional.of(pgSocketPath), Optional.empty(),
-				Optional.empty(), pgUser, Optional.empty(), Optional.empty(), 2, DEFAULT_COMPRESS_TYPE, "pgbackrest",
-				DEFAULT_TIMEOUT);
+				Optional.empty(), pgUser, Optional.empty(), Optional.empty(), 2, DEFAULT_COMPRESS_TYPE,
+				DEFAULT_EXECUTABLE, DurationStyle.detectAndParse(DEFAULT_TIMEOUT));
 	}
 
 	public PgBackRestSettings withRunAsUser(String user) {

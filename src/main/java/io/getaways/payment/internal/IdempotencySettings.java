@@ -2,14 +2,25 @@ package io.getaways.payment.internal;
 
 import java.time.Duration;
 
+import io.getaways.platform.config.AtLeast;
+import io.getaways.platform.config.AtMost;
+import io.getaways.platform.config.SettingsRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /** A class rather than a record only because a record cannot have a component named {@code wait}. */
 @ConfigurationProperties("getaways.payments.idempotency")
-class IdempotencySettings {
+@Validated
+class IdempotencySettings implements SettingsRules {
 
+	@AtLeast("0s")
+	@AtMost("1m")
 	private final Duration wait;
+
+	@AtLeast("1m")
 	private final Duration retention;
+
 	private final Duration abandonAfter;
 
 	/**
@@ -18,22 +29,17 @@ class IdempotencySettings {
 	 * @param abandonAfter an unfinished key older than this (its request died with its instance) may be taken over by
 	 * a retry of the same request
 	 */
-	IdempotencySettings(Duration wait, Duration retention, Duration abandonAfter) {
-		this.wait = wait == null ? Duration.ofSeconds(10) : wait;
-		this.retention = retention == null ? Duration.ofHours(24) : retention;
-		this.abandonAfter = abandonAfter == null ? Duration.ofMinutes(5) : abandonAfter;
-		if (this.wait.isNegative() || this.wait.compareTo(Duration.ofMinutes(1)) > 0) {
-			throw new IllegalArgumentException(
-					"getaways.payments.idempotency.wait must be between 0 and 1m but was " + this.wait);
-		}
-		if (this.retention.compareTo(Duration.ofMinutes(1)) < 0) {
-			throw new IllegalArgumentException(
-					"getaways.payments.idempotency.retention must be at least 1m but was " + this.retention);
-		}
-		if (this.abandonAfter.compareTo(this.wait) <= 0 || this.abandonAfter.compareTo(this.retention) > 0) {
-			throw new IllegalArgumentException("getaways.payments.idempotency.abandon-after must be longer than wait ("
-					+ this.wait + ") and at most retention (" + this.retention + ") but was " + this.abandonAfter);
-		}
+	IdempotencySettings(@DefaultValue("10s") Duration wait, @DefaultValue("24h") Duration retention,
+			@DefaultValue("5m") Duration abandonAfter) {
+		this.wait = wait;
+		this.retention = retention;
+		this.abandonAfter = abandonAfter;
+	}
+
+	@Override
+	public void checkRules(Rules rules) {
+		rules.require(abandonAfter.compareTo(wait) > 0, "abandonAfter", "must be longer than wait", wait);
+		rules.require(abandonAfter.compareTo(retention) <= 0, "abandonAfter", "must not exceed retention", retention);
 	}
 
 	Duration duplicateWait() {

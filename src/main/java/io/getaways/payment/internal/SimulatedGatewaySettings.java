@@ -2,27 +2,18 @@ package io.getaways.payment.internal;
 
 import java.time.Duration;
 
+import io.getaways.platform.config.AtLeast;
+import io.getaways.platform.config.AtMost;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param latency added to every gateway call, to see how a slow gateway holds transactions open; at most a minute
  * @param failureRate share of captures declined at random, from 0.0 (none) to 1.0 (all)
  */
 @ConfigurationProperties("getaways.payments.simulated")
-record SimulatedGatewaySettings(Duration latency, Double failureRate) {
-
-	static final Duration MAX_LATENCY = Duration.ofMinutes(1);
-
-	SimulatedGatewaySettings {
-		latency = latency == null ? Duration.ZERO : latency;
-		failureRate = failureRate == null ? 0.0 : failureRate;
-		if (latency.isNegative() || latency.compareTo(MAX_LATENCY) > 0) {
-			throw new IllegalArgumentException(
-					"getaways.payments.simulated.latency must be between 0 and 1m but was " + latency);
-		}
-		if (failureRate.isNaN() || failureRate < 0.0 || failureRate > 1.0) {
-			throw new IllegalArgumentException(
-					"getaways.payments.simulated.failure-rate must be between 0.0 and 1.0 but was " + failureRate);
-		}
-	}
+@Validated
+record SimulatedGatewaySettings(@DefaultValue("0s") @AtLeast("0s") @AtMost("1m") Duration latency,
+		@DefaultValue("0.0") @AtLeast("0.0") @AtMost("1.0") double failureRate) {
 }

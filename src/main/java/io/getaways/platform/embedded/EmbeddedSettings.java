@@ -2,10 +2,22 @@ package io.getaways.platform.embedded;
 
 import java.time.Duration;
 
-import org.springframework.boot.convert.DurationStyle;
+import io.getaways.platform.config.AtLeast;
+import io.getaways.platform.config.AtMost;
+import io.getaways.platform.config.NonBlank;
+import io.getaways.platform.config.PositiveDuration;
+import io.getaways.platform.config.SettingsBinder;
+import io.getaways.platform.db.DatabaseSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.env.Environment;
+import org.springframework.validation.annotation.Validated;
 
-/** Embedded-mode settings, read straight from the environment because they are needed before any bean exists. */
+/**
+ * Embedded-mode settings, bound straight from the environment because they are needed before any bean exists: the
+ * servers' own ({@link Embedded}) and the role prefix of {@link DatabaseSettings}.
+ */
 record EmbeddedSettings(String rolePrefix, String database, int postgresPort, int mongoPort, int redisPort,
 		WalArchiving walArchiving) {
 
@@ -17,25 +29,26 @@ record EmbeddedSettings(String rolePrefix, String database, int postgresPort, in
 	record WalArchiving(String command, Duration timeout) {
 	}
 
-	static final String ARCHIVE_COMMAND = "getaways.embedded.postgres-archive-command";
-	static final String ARCHIVE_TIMEOUT = "getaways.embedded.postgres-archive-timeout";
-
 	static EmbeddedSettings from(Environment environment) {
-		String archiveCommand = environment.getProperty(ARCHIVE_COMMAND, "");
-		WalArchiving archiving = archiveCommand.isBlank() ? null
-				: new WalArchiving(archiveCommand,
-						DurationStyle.detectAndParse(environment.getProperty(ARCHIVE_TIMEOUT, "60s")));
-		return new EmbeddedSettings(environment.getProperty("getaways.db.role-prefix", "getaways"),
-				environment.getProperty("getaways.embedded.database", "getaways"),
-				port(environment, "getaways.embedded.postgres-port"), port(environment, "getaways.embedded.mongo-port"),
-				port(environment, "getaways.embedded.redis-port"), archiving);
+		Binder binder = Binder.get(environment);
+		Embedded embedded = SettingsBinder.bind(binder, Embedded.class);
+		String archiveCommand = embedded.postgresArchiveCommand();
+		WalArchiving archiving = archiveCommand == null || archiveCommand.isBlank() ? null
+				: new WalArchiving(archiveCommand, embedded.postgresArchiveTimeout());
+		return new EmbeddedSettings(SettingsBinder.bind(binder, DatabaseSettings.class).rolePrefix(),
+				embedded.database(), embedded.postgresPort(), embedded.mongoPort(), embedded.redisPort(), archiving);
 	}
 
-	private static int port(Environment environment, String name) {
-		int port = environment.getProperty(name, Integer.class, 0);
-		if (port < 0 || port > 65535) {
-			throw new IllegalArgumentException(name + " must be 0 (any free port) or a port number but was " + port);
-		}
-		return port;
+	/**
+	 * {@code getaways.embedded.*}: the database name, each server's port (0, the default, for any free port), and the
+	 * WAL archiving that a module keeping backups asks for (no command, no archiving).
+	 */
+	@ConfigurationProperties("getaways.embedded")
+	@Validated
+	record Embedded(@DefaultValue("getaways") @NonBlank String database,
+			@DefaultValue("0") @AtLeast("0") @AtMost("65535") int postgresPort,
+			@DefaultValue("0") @AtLeast("0") @AtMost("65535") int mongoPort,
+			@DefaultValue("0") @AtLeast("0") @AtMost("65535") int redisPort, String postgresArchiveCommand,
+			@DefaultValue("60s") @PositiveDuration Duration postgresArchiveTimeout) {
 	}
 }

@@ -40,7 +40,7 @@ class RetryingTransactionsTest {
 	void retriesATransientFailureBoundedThenAnswersBusy() {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		BookingSettings settings = new BookingSettings(null, 0, 0, 0, null,
-				new BookingSettings.Retry(3, Duration.ofMillis(1), Duration.ofMillis(4)), 0, null);
+				new BookingSettings.Retry(3, Duration.ofMillis(1), Duration.ofMillis(4)), 0, Duration.ofSeconds(5));
 		RetryingTransactions transactions = new RetryingTransactions(new NoOpTransactions(), settings, meters,
 				new WriteBulkhead(settings, 16, meters));
 		AtomicInteger attempts = new AtomicInteger();

@@ -24,7 +24,9 @@ class TravlrSecretStartupTest {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		assertThatThrownBy(() -> application.run("--getaways.travlr.jwt-secret=" + SHORT_SECRET).close())
 			.isInstanceOf(RuntimeException.class);
-		assertThat(output.toString()).contains("getaways.travlr.jwt-secret").doesNotContain(SHORT_SECRET);
+		assertThat(output.toString())
+			.contains("getaways.travlr.jwt-secret must be at least 32 bytes but was a hidden value of 16 bytes")
+			.doesNotContain(SHORT_SECRET);
 	}
 
 	@Configuration(proxyBeanMethods = false)

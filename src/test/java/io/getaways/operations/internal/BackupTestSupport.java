@@ -7,6 +7,7 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
+import io.getaways.platform.config.TestSettings;
 import io.getaways.support.TestStores;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.context.ApplicationContext;
@@ -25,7 +26,8 @@ final class BackupTestSupport {
 	}
 
 	static BackupSettings settings(Path repository, String key) {
-		return new BackupSettings(true, repository, key, null, null, false, 0, null, 0, null, null, 0, null, null);
+		return TestSettings.bind(BackupSettings.class, "getaways.backup.repository=" + repository,
+				"getaways.backup.key=" + (key == null ? "" : key), "getaways.backup.verify-after-schedule=false");
 	}
 
 	/** Ends the current WAL segment and waits until the archive holds it, so that everything before is archived. */

@@ -61,7 +61,8 @@ class PgBackRestCommandsIT {
 		BackupOperations operations = new BackupOperations(BackupTestSupport.settings(backupRepository, BACKUP_KEY),
 				new BackupSources(null, null, externalServer()),
 				new PgBackRestProperties(STANZA, primary.dataDir(), primary.port(), primary.socketDir(), null, null,
-						primary.superuser(), LocalPostgresCluster.osUser(), null, Duration.ofSeconds(60)),
+						primary.superuser(), LocalPostgresCluster.osUser(), PgBackRestSettings.DEFAULT_EXECUTABLE,
+						Duration.ofSeconds(60)),
 				new BackupMetrics(new SimpleMeterRegistry(), backupRepository.resolve("wal")));
 
 		BackupManifest backup = operations.create(Progress.NONE);

@@ -151,7 +151,8 @@ class IdempotentRequestsIT {
 
 	@Test
 	void aDuplicateThatWaitsTooLongGets409WithRetryAfter() throws Exception {
-		IdempotentRequests impatient = handlerWith(new IdempotencySettings(Duration.ofMillis(200), null, null));
+		IdempotentRequests impatient = handlerWith(
+				new IdempotencySettings(Duration.ofMillis(200), Duration.ofHours(24), Duration.ofMinutes(5)));
 		String key = newKey();
 		CountDownLatch running = new CountDownLatch(1);
 		ExecutorService pool = Executors.newSingleThreadExecutor();

@@ -1,5 +1,6 @@
 package io.getaways.payment.internal;
 
+import io.getaways.platform.config.InvalidSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,26 +36,26 @@ class PaymentSettingsTest {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = {
-			"getaways.payments.simulated.failure-rate=1.5 | getaways.payments.simulated.failure-rate | 1.5",
-			"getaways.payments.simulated.failure-rate=-0.1 | getaways.payments.simulated.failure-rate | -0.1",
-			"getaways.payments.simulated.failure-rate=often | getaways.payments.simulated.failure-rate | often",
-			"getaways.payments.simulated.latency=-1s | getaways.payments.simulated.latency | PT-1S",
-			"getaways.payments.simulated.latency=2m | getaways.payments.simulated.latency | PT2M",
-			"getaways.payments.idempotency.wait=5m | getaways.payments.idempotency.wait | PT5M",
-			"getaways.payments.idempotency.retention=10s | getaways.payments.idempotency.retention | PT10S",
-			"getaways.payments.idempotency.abandon-after=1s | getaways.payments.idempotency.abandon-after | PT1S" })
-	void aBadValueFailsStartupNamingThePropertyAndTheValue(String setting, String property, String value) {
-		runner.withPropertyValues(setting).run(context -> {
+			"simulated.failure-rate=1.5 | simulated.failure-rate must be at most 1.0 but was 1.5",
+			"simulated.failure-rate=-0.1 | simulated.failure-rate must be at least 0.0 but was -0.1",
+			"simulated.failure-rate=often | simulated.failure-rate must be a number but was \"often\"",
+			"simulated.latency=-1s | simulated.latency must be at least 0s but was -1s",
+			"simulated.latency=2m | simulated.latency must be at most 1m but was 2m",
+			"idempotency.wait=2m | idempotency.wait must be at most 1m but was 2m",
+			"idempotency.abandon-after=1s | idempotency.abandon-after must be longer than wait (10s) but was 1s",
+			"idempotency.retention=2m | idempotency.abandon-after must not exceed retention (2m) but was 5m" })
+	void aBadValueFailsStartupWithOneLineNamingThePropertyAndTheValue(String setting, String line) {
+		runner.withPropertyValues("getaways.payments." + setting).run(context -> {
 			assertThat(context).hasFailed();
-			assertThat(messages(context.getStartupFailure())).contains(property).contains(value);
+			assertThat(InvalidSettings.lines(context.getStartupFailure())).containsExactly("getaways.payments." + line);
 		});
 	}
 
-	private static String messages(Throwable failure) {
-		StringBuilder all = new StringBuilder();
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			all.append(cause.getMessage()).append('\n');
-		}
-		return all.toString();
+	@Test
+	void aShortRetentionAlsoBreaksTheRuleOfTheDefaultAbandonAfter() {
+		runner.withPropertyValues("getaways.payments.idempotency.retention=10s")
+			.run(context -> assertThat(InvalidSettings.lines(context.getStartupFailure())).containsExactlyInAnyOrder(
+					"getaways.payments.idempotency.retention must be at least 1m but was 10s",
+					"getaways.payments.idempotency.abandon-after must not exceed retention (10s) but was 5m"));
 	}
 }

@@ -2,16 +2,16 @@ package io.getaways.catalog.internal.cache;
 
 import java.time.Duration;
 
+import io.getaways.platform.config.TestSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CacheSettingsTest {
 
 	@Test
 	void unsetSettingsTakeTheirDefaults() {
-		CacheSettings settings = new CacheSettings(null, null, null, null, null);
+		CacheSettings settings = TestSettings.bind(CacheSettings.class);
 		assertThat(settings.tripTtl()).isEqualTo(Duration.ofMinutes(10));
 		assertThat(settings.stayTtl()).isEqualTo(Duration.ofMinutes(10));
 		assertThat(settings.pageTtl()).isEqualTo(Duration.ofMinutes(2));
@@ -21,10 +21,15 @@ class CacheSettingsTest {
 
 	@Test
 	void aTimeThatIsNotPositiveFailsNamingTheProperty() {
-		assertThatThrownBy(() -> new CacheSettings(null, null, Duration.ZERO, null, null))
-			.hasMessageContaining("getaways.cache.page-ttl")
-			.hasMessageContaining("PT0S");
-		assertThatThrownBy(() -> new CacheSettings(null, Duration.ofSeconds(-1), null, null, null))
-			.hasMessageContaining("getaways.cache.stay-ttl");
+		assertThat(TestSettings.rejections(CacheSettings.class, "getaways.cache.page-ttl=0"))
+			.containsExactly("getaways.cache.page-ttl must be positive but was 0s");
+		assertThat(TestSettings.rejections(CacheSettings.class, "getaways.cache.stay-ttl=-1s"))
+			.containsExactly("getaways.cache.stay-ttl must be positive but was -1s");
+	}
+
+	@Test
+	void anEmptyValueTakesTheDefaultAsSpringBootBindsIt() {
+		assertThat(TestSettings.bind(CacheSettings.class, "getaways.cache.trip-ttl=").tripTtl())
+			.isEqualTo(Duration.ofMinutes(10));
 	}
 }
