@@ -19,4 +19,5 @@ public class GetawaysApplication {
 			System.exit(CommandLine.run(args));
 		}
 	}
+
 }

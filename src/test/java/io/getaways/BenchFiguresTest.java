@@ -26,13 +26,15 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The "Latest figures" table of bench/README.md is the one bench/figures writes from bench/results/*-latest.json. The
- * generator is compiled here from bench/src/figures, against the Jackson of the test classpath, so the build checks
- * the same code bench/run runs.
+ * The "Latest figures" table of bench/README.md is the one bench/figures writes from
+ * bench/results/*-latest.json. The generator is compiled here from bench/src/figures,
+ * against the Jackson of the test classpath, so the build checks the same code bench/run
+ * runs.
  */
 class BenchFiguresTest {
 
 	private static final Path README = Path.of("bench/README.md");
+
 	private static final Path RESULTS = Path.of("bench/results");
 
 	private static Method updated;
@@ -41,9 +43,10 @@ class BenchFiguresTest {
 	static void compileTheGenerator(@TempDir Path classes) throws Exception {
 		String jackson = String.join(File.pathSeparator, jar(JsonMapper.class), jar(JsonParser.class),
 				jar(JsonProperty.class));
-		// No annotation processing: the test classpath's processors would write into target/.
-		List<String> arguments = new ArrayList<>(
-				List.of("-proc:none", "--release", "17", "-encoding", "UTF-8", "-d", classes.toString(), "-cp", jackson));
+		// No annotation processing: the test classpath's processors would write into
+		// target/.
+		List<String> arguments = new ArrayList<>(List.of("-proc:none", "--release", "17", "-encoding", "UTF-8", "-d",
+				classes.toString(), "-cp", jackson));
 		try (Stream<Path> sources = Files.list(Path.of("bench/src/figures"))) {
 			sources.map(Path::toString).filter(source -> source.endsWith(".java")).forEach(arguments::add);
 		}
@@ -88,4 +91,5 @@ class BenchFiguresTest {
 	private static String jar(Class<?> type) throws URISyntaxException {
 		return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
 	}
+
 }

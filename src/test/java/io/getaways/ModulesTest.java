@@ -15,8 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The module rules of package-info.java, checked on every build, and the module diagrams written from the same model
- * (target/spring-modulith-docs: components.puml for all modules, module-*.puml and module-*.adoc per module).
+ * The module rules of package-info.java, checked on every build, and the module diagrams
+ * written from the same model (target/spring-modulith-docs: components.puml for all
+ * modules, module-*.puml and module-*.adoc per module).
  */
 class ModulesTest {
 
@@ -34,12 +35,15 @@ class ModulesTest {
 
 	@Test
 	void theModulesAreExactlyThese() {
-		assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-			.containsExactlyInAnyOrder("audit", "booking", "catalog", "identity", "notification", "operations",
-					"payment", "platform", "review", "travlr");
+		assertThat(modules.stream().map(module -> module.getIdentifier().toString())).containsExactlyInAnyOrder("audit",
+				"booking", "catalog", "identity", "notification", "operations", "payment", "platform", "review",
+				"travlr");
 	}
 
-	/** Without a declaration, Modulith allows every direction; a new module must say which it takes. */
+	/**
+	 * Without a declaration, Modulith allows every direction; a new module must say which
+	 * it takes.
+	 */
 	@Test
 	void everyModuleDeclaresItsAllowedDependencies() {
 		assertThat(modules.stream()).allSatisfy(module -> {
@@ -62,9 +66,10 @@ class ModulesTest {
 	}
 
 	/**
-	 * The canvases quote the Javadoc that Modulith's annotation processor collects in {@value #JAVADOC}; Modulith
-	 * 2.1 reads that file with Spring Boot's BasicJsonParser, which counts brackets inside strings too, so a comment
-	 * naming a half-open range such as [from, to) makes it fail. Such brackets become AsciiDoc's {startsb} and
+	 * The canvases quote the Javadoc that Modulith's annotation processor collects in
+	 * {@value #JAVADOC}; Modulith 2.1 reads that file with Spring Boot's BasicJsonParser,
+	 * which counts brackets inside strings too, so a comment naming a half-open range
+	 * such as [from, to) makes it fail. Such brackets become AsciiDoc's {startsb} and
 	 * {endsb}, which the canvases render as the brackets again.
 	 */
 	private static void balanceBracketsInJavadocMetadata() throws IOException {
@@ -100,4 +105,5 @@ class ModulesTest {
 			throw new AssertionError("No package-info.java in " + packageName, ex);
 		}
 	}
+
 }

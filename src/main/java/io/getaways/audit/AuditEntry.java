@@ -3,7 +3,8 @@ package io.getaways.audit;
 import java.time.Instant;
 
 /**
- * One audit log entry. Row images and details are JSON text exactly as stored, with secret columns masked.
+ * One audit log entry. Row images and details are JSON text exactly as stored, with
+ * secret columns masked.
  *
  * @param tableName schema-qualified table, or {@code events}
  * @param operation INSERT, UPDATE, DELETE, or an event kind such as LOGIN_SUCCESS

@@ -6,8 +6,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * One booking: seats of a trip ({@code tripCode}, {@code seats}) or nights of a stay ({@code stayCode},
- * {@code checkIn}, {@code checkOut}, {@code guests}). The unit price is the one captured when it was placed.
+ * One booking: seats of a trip ({@code tripCode}, {@code seats}) or nights of a stay
+ * ({@code stayCode}, {@code checkIn}, {@code checkOut}, {@code guests}). The unit price
+ * is the one captured when it was placed.
  */
 public record Booking(UUID id, UUID userId, BookingStatus status, String tripCode, String stayCode, Integer seats,
 		Integer guests, LocalDate checkIn, LocalDate checkOut, Instant startsAt, Instant endsAt, BigDecimal unitPrice,

@@ -5,7 +5,10 @@ import java.util.UUID;
 
 import io.getaways.platform.DomainException;
 
-/** No such booking, or not the caller's: the two are one answer, so that ids cannot be probed. */
+/**
+ * No such booking, or not the caller's: the two are one answer, so that ids cannot be
+ * probed.
+ */
 public class BookingNotFoundException extends DomainException {
 
 	private final UUID id;
@@ -23,4 +26,5 @@ public class BookingNotFoundException extends DomainException {
 	public Map<String, Object> properties() {
 		return Map.of("bookingId", id.toString());
 	}
+
 }

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * An admin's search over every booking; each filter is optional. {@code from} and {@code to} are UTC days that the
- * booking's start falls in, both included.
+ * An admin's search over every booking; each filter is optional. {@code from} and
+ * {@code to} are UTC days that the booking's start falls in, both included.
  */
 public record BookingQuery(BookingStatus status, String tripCode, String stayCode, UUID userId, LocalDate from,
 		LocalDate to, int page, int size) {

@@ -10,6 +10,7 @@ import io.getaways.platform.DomainException;
 public class BookingStartedException extends DomainException {
 
 	private final UUID id;
+
 	private final Instant startedAt;
 
 	public BookingStartedException(UUID id, Instant startedAt) {
@@ -22,4 +23,5 @@ public class BookingStartedException extends DomainException {
 	public Map<String, Object> properties() {
 		return Map.of("bookingId", id.toString(), "startsAt", startedAt.toString());
 	}
+
 }

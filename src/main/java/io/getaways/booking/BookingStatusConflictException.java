@@ -9,6 +9,7 @@ import io.getaways.platform.DomainException;
 public class BookingStatusConflictException extends DomainException {
 
 	private final UUID id;
+
 	private final BookingStatus status;
 
 	/** {@code action} completes "cannot be ...": paid, cancelled. */
@@ -26,4 +27,5 @@ public class BookingStatusConflictException extends DomainException {
 	public Map<String, Object> properties() {
 		return Map.of("bookingId", id.toString(), "status", status.name());
 	}
+
 }

@@ -2,6 +2,7 @@ package io.getaways.booking;
 
 /** Who or what ended a booking. */
 public enum CancellationReason {
+
 	/** The traveller cancelled; refunded by the refund policy. */
 	CUSTOMER,
 	/** An admin cancelled; always refunded in full. */
@@ -10,4 +11,5 @@ public enum CancellationReason {
 	HOLD_EXPIRED,
 	/** Reserved for a payment that fails after the booking was placed. */
 	PAYMENT_FAILED
+
 }

@@ -6,10 +6,14 @@ import java.util.UUID;
 
 import io.getaways.platform.DomainException;
 
-/** The seats or dates were held until a time that has passed; the booking can no longer be paid. */
+/**
+ * The seats or dates were held until a time that has passed; the booking can no longer be
+ * paid.
+ */
 public class HoldExpiredException extends DomainException {
 
 	private final UUID id;
+
 	private final Instant expiredAt;
 
 	public HoldExpiredException(UUID id, Instant expiredAt) {
@@ -22,4 +26,5 @@ public class HoldExpiredException extends DomainException {
 	public Map<String, Object> properties() {
 		return Map.of("bookingId", id.toString(), "holdExpiredAt", expiredAt.toString());
 	}
+
 }

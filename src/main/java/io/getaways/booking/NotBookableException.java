@@ -18,4 +18,5 @@ public class NotBookableException extends DomainException {
 	public Map<String, Object> properties() {
 		return Map.of("code", code);
 	}
+
 }

@@ -7,17 +7,23 @@ import java.util.stream.Collectors;
 
 import io.getaways.platform.DomainException;
 
-/** Some of the nights asked for are held or booked by someone else; {@code conflicts} are their ranges. */
+/**
+ * Some of the nights asked for are held or booked by someone else; {@code conflicts} are
+ * their ranges.
+ */
 public class StayUnavailableException extends DomainException {
 
 	private final String stayCode;
+
 	private final List<DateRange> conflicts;
 
 	public StayUnavailableException(String stayCode, LocalDate checkIn, LocalDate checkOut, List<DateRange> conflicts) {
-		super(Kind.CONFLICT, "Stay " + stayCode + " is not available from " + checkIn + " to " + checkOut
-				+ (conflicts.isEmpty() ? "" : "; taken: " + conflicts.stream()
-					.map(range -> range.checkIn() + " to " + range.checkOut())
-					.collect(Collectors.joining(", "))));
+		super(Kind.CONFLICT,
+				"Stay " + stayCode + " is not available from " + checkIn + " to " + checkOut
+						+ (conflicts.isEmpty() ? ""
+								: "; taken: " + conflicts.stream()
+									.map(range -> range.checkIn() + " to " + range.checkOut())
+									.collect(Collectors.joining(", "))));
 		this.stayCode = stayCode;
 		this.conflicts = List.copyOf(conflicts);
 	}
@@ -36,4 +42,5 @@ public class StayUnavailableException extends DomainException {
 	/** Nights from check-in up to, not including, check-out. */
 	public record DateRange(LocalDate checkIn, LocalDate checkOut) {
 	}
+
 }

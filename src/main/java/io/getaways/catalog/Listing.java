@@ -1,6 +1,9 @@
 package io.getaways.catalog;
 
-/** What trips and stays have in common: a code, a status, and the version their content document must reach. */
+/**
+ * What trips and stays have in common: a code, a status, and the version their content
+ * document must reach.
+ */
 public interface Listing {
 
 	String code();
@@ -8,4 +11,5 @@ public interface Listing {
 	ListingStatus status();
 
 	long contentVersion();
+
 }

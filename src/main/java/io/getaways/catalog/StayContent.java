@@ -4,12 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The editorial content of a stay, as its MongoDB document holds it. Editors may add fields beyond the named ones;
- * they travel in {@code attributes}.
+ * The editorial content of a stay, as its MongoDB document holds it. Editors may add
+ * fields beyond the named ones; they travel in {@code attributes}.
  */
-public record StayContent(long version, String description, String image, List<String> images,
-		List<String> amenities, List<String> keywords, Map<String, Object> attributes)
-		implements ListingContent<StayContent> {
+public record StayContent(long version, String description, String image, List<String> images, List<String> amenities,
+		List<String> keywords, Map<String, Object> attributes) implements ListingContent<StayContent> {
 
 	public StayContent {
 		images = images == null ? List.of() : List.copyOf(images);

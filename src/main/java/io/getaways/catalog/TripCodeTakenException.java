@@ -7,4 +7,5 @@ public class TripCodeTakenException extends DomainException {
 	public TripCodeTakenException(String code) {
 		super(Kind.CONFLICT, "Trip code " + code + " is already taken");
 	}
+
 }

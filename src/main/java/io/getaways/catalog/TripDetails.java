@@ -1,8 +1,9 @@
 package io.getaways.catalog;
 
 /**
- * A trip's facts joined with its content. When the content document is missing, older than the facts say, or MongoDB
- * cannot be reached, {@code content} is null and {@code contentAvailable} false: the facts are always answered.
+ * A trip's facts joined with its content. When the content document is missing, older
+ * than the facts say, or MongoDB cannot be reached, {@code content} is null and
+ * {@code contentAvailable} false: the facts are always answered.
  */
 public record TripDetails(Trip trip, TripContent content, boolean contentAvailable) {
 

@@ -14,4 +14,5 @@ public class TripNotFoundException extends DomainException {
 	public String code() {
 		return code;
 	}
+
 }

@@ -7,11 +7,12 @@ import io.getaways.platform.DomainException;
 public class TripSoldOutException extends DomainException {
 
 	private final String code;
+
 	private final int seatsLeft;
 
 	public TripSoldOutException(String code, int seatsRequested, int seatsLeft) {
-		super(Kind.CONFLICT,
-				"Trip " + code + " has " + seatsLeft + " seat(s) left, fewer than the " + seatsRequested + " requested");
+		super(Kind.CONFLICT, "Trip " + code + " has " + seatsLeft + " seat(s) left, fewer than the " + seatsRequested
+				+ " requested");
 		this.code = code;
 		this.seatsLeft = seatsLeft;
 	}
@@ -28,4 +29,5 @@ public class TripSoldOutException extends DomainException {
 	public Map<String, Object> properties() {
 		return Map.of("tripCode", code, "seatsLeft", seatsLeft);
 	}
+
 }

@@ -7,4 +7,5 @@ public class EmailTakenException extends DomainException {
 	public EmailTakenException() {
 		super(Kind.CONFLICT, "An account with this email already exists");
 	}
+
 }

@@ -7,9 +7,14 @@ import java.util.UUID;
 /** The identity module's API for other modules and operators. */
 public interface Identity {
 
-	/** Who receives the tokens: the Getaways API, or a Travlr client (one-hour token, no refresh token). */
+	/**
+	 * Who receives the tokens: the Getaways API, or a Travlr client (one-hour token, no
+	 * refresh token).
+	 */
 	enum Client {
+
 		API, TRAVLR
+
 	}
 
 	/** Creates a traveller account and signs it in. */
@@ -24,4 +29,5 @@ public interface Identity {
 
 	record AccessGrant(String accessToken, Instant expiresAt, String refreshToken, UserAccount user) {
 	}
+
 }

@@ -8,4 +8,5 @@ public class InvalidCredentialsException extends DomainException {
 	public InvalidCredentialsException() {
 		super(Kind.UNAUTHENTICATED, "Invalid email or password");
 	}
+
 }

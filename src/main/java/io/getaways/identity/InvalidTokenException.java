@@ -7,4 +7,5 @@ public class InvalidTokenException extends DomainException {
 	public InvalidTokenException(String detail) {
 		super(Kind.UNAUTHENTICATED, detail);
 	}
+
 }

@@ -5,7 +5,10 @@ import java.util.Map;
 
 import io.getaways.platform.DomainException;
 
-/** Too many failed sign-ins for this account or address; the client may try again after {@code retryAfter}. */
+/**
+ * Too many failed sign-ins for this account or address; the client may try again after
+ * {@code retryAfter}.
+ */
 public class SignInThrottledException extends DomainException {
 
 	private final Duration retryAfter;
@@ -29,4 +32,5 @@ public class SignInThrottledException extends DomainException {
 	public Map<String, Object> properties() {
 		return Map.of("retryAfterSeconds", Math.max(1, retryAfter.toSeconds()));
 	}
+
 }

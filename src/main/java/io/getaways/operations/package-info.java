@@ -1,11 +1,12 @@
 /**
- * Backup, restore and point-in-time recovery; later replicas, maintenance and {@code doctor}. It may use every module's
- * API; no module uses it.
+ * Backup, restore and point-in-time recovery; later replicas, maintenance and
+ * {@code doctor}. It may use every module's API; no module uses it.
  *
  * <p>
- * A backup is a PostgreSQL base backup taken with the non-exclusive low-level API while the service keeps writing,
- * plus the WAL that PostgreSQL archives continuously, plus a MongoDB dump tied to the outbox position. Every stored
- * file is compressed, optionally encrypted (AES-256-GCM), and checksummed; the manifest is written last, so a backup
+ * A backup is a PostgreSQL base backup taken with the non-exclusive low-level API while
+ * the service keeps writing, plus the WAL that PostgreSQL archives continuously, plus a
+ * MongoDB dump tied to the outbox position. Every stored file is compressed, optionally
+ * encrypted (AES-256-GCM), and checksummed; the manifest is written last, so a backup
  * exists only once complete. docs/operations/backups.md is the runbook.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "operations",

@@ -5,7 +5,10 @@ import java.util.UUID;
 
 import io.getaways.platform.DomainException;
 
-/** A booking has one captured payment at most; a second capture is refused before the gateway is asked. */
+/**
+ * A booking has one captured payment at most; a second capture is refused before the
+ * gateway is asked.
+ */
 public class BookingAlreadyPaidException extends DomainException {
 
 	private final UUID bookingId;
@@ -23,4 +26,5 @@ public class BookingAlreadyPaidException extends DomainException {
 	public Map<String, Object> properties() {
 		return Map.of("bookingId", bookingId.toString());
 	}
+
 }

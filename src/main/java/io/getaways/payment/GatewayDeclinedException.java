@@ -1,6 +1,9 @@
 package io.getaways.payment;
 
-/** The gateway refused a charge or a refund; the reason is the gateway's, safe to show the customer. */
+/**
+ * The gateway refused a charge or a refund; the reason is the gateway's, safe to show the
+ * customer.
+ */
 public class GatewayDeclinedException extends RuntimeException {
 
 	private final String reason;
@@ -13,4 +16,5 @@ public class GatewayDeclinedException extends RuntimeException {
 	public String reason() {
 		return reason;
 	}
+
 }

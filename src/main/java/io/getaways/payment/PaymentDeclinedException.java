@@ -8,6 +8,7 @@ import io.getaways.platform.DomainException;
 public class PaymentDeclinedException extends DomainException {
 
 	private final UUID bookingId;
+
 	private final String reason;
 
 	public PaymentDeclinedException(UUID bookingId, String reason) {
@@ -24,4 +25,5 @@ public class PaymentDeclinedException extends DomainException {
 	public Map<String, Object> properties() {
 		return Map.of("bookingId", bookingId.toString(), "reason", reason);
 	}
+
 }

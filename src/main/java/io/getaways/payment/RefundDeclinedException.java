@@ -6,12 +6,13 @@ import java.util.UUID;
 import io.getaways.platform.DomainException;
 
 /**
- * The gateway refused a refund. Nothing is recorded and the caller's change (such as a cancellation) rolls back, so
- * the customer can try again rather than lose the refund.
+ * The gateway refused a refund. Nothing is recorded and the caller's change (such as a
+ * cancellation) rolls back, so the customer can try again rather than lose the refund.
  */
 public class RefundDeclinedException extends DomainException {
 
 	private final UUID bookingId;
+
 	private final String reason;
 
 	public RefundDeclinedException(UUID bookingId, String reason) {
@@ -28,4 +29,5 @@ public class RefundDeclinedException extends DomainException {
 	public Map<String, Object> properties() {
 		return Map.of("bookingId", bookingId.toString(), "reason", reason);
 	}
+
 }

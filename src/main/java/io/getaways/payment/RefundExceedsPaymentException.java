@@ -10,12 +10,12 @@ import io.getaways.platform.DomainException;
 public class RefundExceedsPaymentException extends DomainException {
 
 	private final UUID bookingId;
+
 	private final BigDecimal refundable;
 
-	public RefundExceedsPaymentException(UUID bookingId, BigDecimal requested, BigDecimal refundable,
-			String currency) {
-		super(Kind.CONFLICT, "Refund of " + requested.toPlainString() + " " + currency + " for booking "
-				+ bookingId + " exceeds the " + refundable.toPlainString() + " " + currency + " left to refund");
+	public RefundExceedsPaymentException(UUID bookingId, BigDecimal requested, BigDecimal refundable, String currency) {
+		super(Kind.CONFLICT, "Refund of " + requested.toPlainString() + " " + currency + " for booking " + bookingId
+				+ " exceeds the " + refundable.toPlainString() + " " + currency + " left to refund");
 		this.bookingId = bookingId;
 		this.refundable = refundable;
 	}
@@ -32,4 +32,5 @@ public class RefundExceedsPaymentException extends DomainException {
 	public Map<String, Object> properties() {
 		return Map.of("bookingId", bookingId.toString(), "refundable", refundable);
 	}
+
 }

@@ -4,6 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-public record RefundReceipt(UUID id, UUID paymentId, UUID bookingId, BigDecimal amount, String currency,
-		String status, String gatewayReference, String reason, Instant createdAt) {
+public record RefundReceipt(UUID id, UUID paymentId, UUID bookingId, BigDecimal amount, String currency, String status,
+		String gatewayReference, String reason, Instant createdAt) {
 }

@@ -1,5 +1,6 @@
 /**
- * Payments, refunds, idempotency keys and the payment gateway port (a simulated gateway adapter ships).
+ * Payments, refunds, idempotency keys and the payment gateway port (a simulated gateway
+ * adapter ships).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "payment",
 		allowedDependencies = { "platform", "platform :: config" })

@@ -3,7 +3,8 @@ package io.getaways.platform;
 import java.util.UUID;
 
 /**
- * Who is acting in the current transaction: the database role it runs under and what the audit log records about it.
+ * Who is acting in the current transaction: the database role it runs under and what the
+ * audit log records about it.
  *
  * @param role the database role the transaction switches to
  * @param userId the signed-in user's id, or null
@@ -15,11 +16,16 @@ import java.util.UUID;
 public record Actor(Role role, String userId, String name, String clientIp, String userAgent, String requestId) {
 
 	public enum Role {
+
 		CUSTOMER, ADMIN, JOBS,
 		/** Reads the audit log and nothing else. */
 		AUDITOR,
-		/** Identity internals: signing keys, deny-list, sign-in throttling, rate-limit overrides. */
+		/**
+		 * Identity internals: signing keys, deny-list, sign-in throttling, rate-limit
+		 * overrides.
+		 */
 		SYSTEM
+
 	}
 
 	public Actor {
@@ -36,7 +42,10 @@ public record Actor(Role role, String userId, String name, String clientIp, Stri
 		return new Actor(Role.JOBS, null, "job:" + jobName, null, null, UUID.randomUUID().toString());
 	}
 
-	/** The same actor acting under another database role, keeping what the audit log records about it. */
+	/**
+	 * The same actor acting under another database role, keeping what the audit log
+	 * records about it.
+	 */
 	public Actor as(Role newRole) {
 		return new Actor(newRole, userId, name, clientIp, userAgent, requestId);
 	}

@@ -2,7 +2,10 @@ package io.getaways.platform;
 
 import java.util.function.Supplier;
 
-/** The actor of the current thread; every database transaction starts by handing it to PostgreSQL. */
+/**
+ * The actor of the current thread; every database transaction starts by handing it to
+ * PostgreSQL.
+ */
 public final class ActorContext {
 
 	private static final ThreadLocal<Actor> CURRENT = new ThreadLocal<>();
@@ -51,4 +54,5 @@ public final class ActorContext {
 			CURRENT.set(previous);
 		}
 	}
+
 }

@@ -2,26 +2,33 @@ package io.getaways.platform;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** What the command line offers a module's subcommand: a short-lived context on the service's configuration. */
+/**
+ * What the command line offers a module's subcommand: a short-lived context on the
+ * service's configuration.
+ */
 public interface CliTasks {
 
 	/**
-	 * Starts a non-web context holding the application pool (logging in as the application role, one actor per
-	 * transaction, as in the service), a {@code JdbcClient}, a {@code TransactionTemplate} and store metrics, plus the
-	 * given components. In embedded mode it starts only PostgreSQL. It applies no migration: a task reads or changes
-	 * data, never the schema.
+	 * Starts a non-web context holding the application pool (logging in as the
+	 * application role, one actor per transaction, as in the service), a
+	 * {@code JdbcClient}, a {@code TransactionTemplate} and store metrics, plus the given
+	 * components. In embedded mode it starts only PostgreSQL. It applies no migration: a
+	 * task reads or changes data, never the schema.
 	 */
 	ConfigurableApplicationContext startWithDatabase(Class<?>... components);
 
 	/**
-	 * As {@link #startWithDatabase}, for a task that also works on MongoDB documents: in embedded mode the embedded
-	 * MongoDB starts too, and {@code spring.mongodb.*} point at it. The task brings its own MongoDB client beans.
+	 * As {@link #startWithDatabase}, for a task that also works on MongoDB documents: in
+	 * embedded mode the embedded MongoDB starts too, and {@code spring.mongodb.*} point
+	 * at it. The task brings its own MongoDB client beans.
 	 */
 	ConfigurableApplicationContext startWithDatabaseAndMongo(Class<?>... components);
 
 	/**
-	 * A non-web context of the given components on the service's configuration that starts no store at all, for tasks
-	 * that work on files, such as reading a backup repository.
+	 * A non-web context of the given components on the service's configuration that
+	 * starts no store at all, for tasks that work on files, such as reading a backup
+	 * repository.
 	 */
 	ConfigurableApplicationContext startWithoutStores(Class<?>... components);
+
 }

@@ -7,9 +7,10 @@ import java.util.List;
 import io.getaways.platform.cli.GetawaysCommand;
 
 /**
- * Entry to the command line of the jar: {@code serve} (the default) runs the service; every other subcommand runs a
- * short-lived task against the same configuration and exits with its status. Arguments of the form
- * {@code --some.property=value} are Spring properties and reach every subcommand.
+ * Entry to the command line of the jar: {@code serve} (the default) runs the service;
+ * every other subcommand runs a short-lived task against the same configuration and exits
+ * with its status. Arguments of the form {@code --some.property=value} are Spring
+ * properties and reach every subcommand.
  */
 public final class CommandLine {
 
@@ -43,4 +44,5 @@ public final class CommandLine {
 		String name = arg.substring(2, arg.indexOf('='));
 		return name.contains(".");
 	}
+
 }

@@ -3,10 +3,11 @@ package io.getaways.platform;
 import java.util.Map;
 
 /**
- * A fact about a request that the domain refuses, such as a trip that does not exist or a booking already paid.
- * Modules name theirs after the fact ({@code TripNotFoundException}) and carry the ids and state that explain it. The
- * exception says what kind of refusal it is, not how a protocol answers it: the web layer maps each {@link Kind} to
- * an HTTP status, so a module's API stays free of HTTP.
+ * A fact about a request that the domain refuses, such as a trip that does not exist or a
+ * booking already paid. Modules name theirs after the fact
+ * ({@code TripNotFoundException}) and carry the ids and state that explain it. The
+ * exception says what kind of refusal it is, not how a protocol answers it: the web layer
+ * maps each {@link Kind} to an HTTP status, so a module's API stays free of HTTP.
  */
 public abstract class DomainException extends RuntimeException {
 
@@ -58,4 +59,5 @@ public abstract class DomainException extends RuntimeException {
 	public Map<String, Object> properties() {
 		return Map.of();
 	}
+
 }

@@ -3,11 +3,14 @@ package io.getaways.platform;
 import java.util.List;
 import java.util.Map;
 
-
-/** A request parameter or field that is well-formed alone but wrong, such as a range whose ends are swapped. */
+/**
+ * A request parameter or field that is well-formed alone but wrong, such as a range whose
+ * ends are swapped.
+ */
 public class InvalidParameterException extends DomainException {
 
 	private final String parameter;
+
 	private final String reason;
 
 	public InvalidParameterException(String parameter, String reason) {
@@ -24,4 +27,5 @@ public class InvalidParameterException extends DomainException {
 	public Map<String, Object> properties() {
 		return Map.of("errors", List.of(Map.of("parameter", parameter, "message", reason)));
 	}
+
 }

@@ -25,11 +25,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * One circuit breaker per store around every call that {@link StoreMetrics} times. Only failures that say the store
- * is unreachable or too slow count (a constraint violation or a deadlock is an answer, not an outage). While a
- * breaker is open, calls fail at once with {@link DataAccessResourceFailureException}, which every caller's fallback
- * already handles, instead of each waiting out its timeout; after {@code getaways.circuit.open-duration} a few trial
- * calls decide whether it closes. States are published as {@code resilience4j_circuitbreaker_state{name=store}}.
+ * One circuit breaker per store around every call that {@link StoreMetrics} times. Only
+ * failures that say the store is unreachable or too slow count (a constraint violation or
+ * a deadlock is an answer, not an outage). While a breaker is open, calls fail at once
+ * with {@link DataAccessResourceFailureException}, which every caller's fallback already
+ * handles, instead of each waiting out its timeout; after
+ * {@code getaways.circuit.open-duration} a few trial calls decide whether it closes.
+ * States are published as {@code resilience4j_circuitbreaker_state{name=store}}.
  */
 @Component
 public class StoreCircuits {
@@ -61,14 +63,16 @@ public class StoreCircuits {
 		for (Store store : Store.values()) {
 			CircuitBreaker breaker = circuits.circuitBreaker(store.tag());
 			breaker.getEventPublisher()
-				.onStateTransition(event -> log.warn("Store {}: circuit {}", store.tag(),
-						event.getStateTransition()));
+				.onStateTransition(event -> log.warn("Store {}: circuit {}", store.tag(), event.getStateTransition()));
 			breakers.put(store, breaker);
 		}
 		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(circuits).bindTo(registry);
 	}
 
-	/** Default circuits for code outside the application context, such as command-line tasks and tests. */
+	/**
+	 * Default circuits for code outside the application context, such as command-line
+	 * tasks and tests.
+	 */
 	public static StoreCircuits withDefaults(MeterRegistry registry) {
 		return new StoreCircuits(registry, 50, 20, 10, Duration.ofSeconds(5), 3);
 	}
@@ -82,7 +86,10 @@ public class StoreCircuits {
 		}
 	}
 
-	/** Runs a call through the store's circuit; while it is open, fails with CannotCreateTransactionException. */
+	/**
+	 * Runs a call through the store's circuit; while it is open, fails with
+	 * CannotCreateTransactionException.
+	 */
 	public void run(Store store, Runnable call) {
 		try {
 			breakers.get(store).executeRunnable(call);
@@ -114,11 +121,13 @@ public class StoreCircuits {
 		return false;
 	}
 
-	// driver exceptions that reach us untranslated, by name so that platform needs no driver on its compile path
+	// driver exceptions that reach us untranslated, by name so that platform needs no
+	// driver on its compile path
 	private static boolean isDriverOutage(Throwable cause) {
 		String name = cause.getClass().getName();
 		return name.startsWith("com.mongodb.MongoSocket") || name.equals("com.mongodb.MongoTimeoutException")
 				|| name.equals("io.lettuce.core.RedisConnectionException")
 				|| name.equals("io.lettuce.core.RedisCommandTimeoutException");
 	}
+
 }

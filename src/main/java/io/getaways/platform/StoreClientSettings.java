@@ -18,14 +18,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Client settings that keep a failing MongoDB or Redis from holding requests: both fail fast, so that callers can
- * degrade (content unavailable, cache bypassed) instead of waiting out a driver's default of thirty seconds.
+ * Client settings that keep a failing MongoDB or Redis from holding requests: both fail
+ * fast, so that callers can degrade (content unavailable, cache bypassed) instead of
+ * waiting out a driver's default of thirty seconds.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StoreClientSettings.Mongo.class)
 class StoreClientSettings {
 
-	/** @param timeout server selection and connect timeout; reads may take five times as long */
+	/**
+	 * @param timeout server selection and connect timeout; reads may take five times as
+	 * long
+	 */
 	@ConfigurationProperties("getaways.mongo")
 	@Validated
 	record Mongo(@DefaultValue("2s") @PositiveDuration Duration timeout) {
@@ -41,8 +45,9 @@ class StoreClientSettings {
 	}
 
 	/**
-	 * While disconnected, Lettuce rejects commands at once instead of queueing them until they time out. Its timeouts
-	 * are Spring Boot's own {@code spring.data.redis.*} properties, read as they are rather than as settings of ours.
+	 * While disconnected, Lettuce rejects commands at once instead of queueing them until
+	 * they time out. Its timeouts are Spring Boot's own {@code spring.data.redis.*}
+	 * properties, read as they are rather than as settings of ours.
 	 */
 	@Bean
 	LettuceClientConfigurationBuilderCustomizer fastFailingRedis(
@@ -55,4 +60,5 @@ class StoreClientSettings {
 			.timeoutOptions(TimeoutOptions.enabled(commandTimeout))
 			.build());
 	}
+
 }

@@ -10,14 +10,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * One timer for every call a module makes to a store, {@code getaways.store.operations}, tagged by store, operation
- * and outcome, so that PostgreSQL, MongoDB and Redis latency sit side by side on one dashboard. Every call also
- * passes its store's circuit breaker ({@link StoreCircuits}).
+ * One timer for every call a module makes to a store, {@code getaways.store.operations},
+ * tagged by store, operation and outcome, so that PostgreSQL, MongoDB and Redis latency
+ * sit side by side on one dashboard. Every call also passes its store's circuit breaker
+ * ({@link StoreCircuits}).
  */
 @Component
 public class StoreMetrics {
 
 	public enum Store {
+
 		POSTGRES("postgres"), MONGO("mongo"), REDIS("redis");
 
 		private final String tag;
@@ -29,13 +31,19 @@ public class StoreMetrics {
 		public String tag() {
 			return tag;
 		}
+
 	}
 
 	private final MeterRegistry registry;
+
 	private final StoreCircuits circuits;
+
 	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-	/** For short-lived tasks outside the application context, such as command-line database work. */
+	/**
+	 * For short-lived tasks outside the application context, such as command-line
+	 * database work.
+	 */
 	public StoreMetrics(MeterRegistry registry) {
 		this(registry, StoreCircuits.withDefaults(registry));
 	}
@@ -59,16 +67,19 @@ public class StoreMetrics {
 		}
 	}
 
-	/** Registered once per tag set: this runs on every store call, so it must not rebuild meters each time. */
+	/**
+	 * Registered once per tag set: this runs on every store call, so it must not rebuild
+	 * meters each time.
+	 */
 	private Timer timer(Store store, String operation, String outcome) {
-		return timers.computeIfAbsent(store.tag + '|' + operation + '|' + outcome, key -> Timer
-			.builder("getaways.store.operations")
-			.description("Calls to a store, by store, operation and outcome")
-			.tag("store", store.tag)
-			.tag("operation", operation)
-			.tag("outcome", outcome)
-			.publishPercentileHistogram()
-			.register(registry));
+		return timers.computeIfAbsent(store.tag + '|' + operation + '|' + outcome,
+				key -> Timer.builder("getaways.store.operations")
+					.description("Calls to a store, by store, operation and outcome")
+					.tag("store", store.tag)
+					.tag("operation", operation)
+					.tag("outcome", outcome)
+					.publishPercentileHistogram()
+					.register(registry));
 	}
 
 	public void record(Store store, String operation, Runnable call) {
@@ -77,4 +88,5 @@ public class StoreMetrics {
 			return null;
 		});
 	}
+
 }

@@ -6,7 +6,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** What every module's subcommand has: the tasks the command line hands it, and where it prints. */
+/**
+ * What every module's subcommand has: the tasks the command line hands it, and where it
+ * prints.
+ */
 public abstract class TaskSubcommand implements CliSubcommand, Callable<Integer> {
 
 	@Spec
@@ -26,4 +29,5 @@ public abstract class TaskSubcommand implements CliSubcommand, Callable<Integer>
 	protected PrintWriter out() {
 		return spec.commandLine().getOut();
 	}
+
 }

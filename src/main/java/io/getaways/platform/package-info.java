@@ -1,5 +1,6 @@
 /**
- * Data sources, request context, embedded servers, health, metrics, migrations, command line.
+ * Data sources, request context, embedded servers, health, metrics, migrations, command
+ * line.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "platform", allowedDependencies = {})
 package io.getaways.platform;

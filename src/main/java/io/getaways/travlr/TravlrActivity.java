@@ -8,8 +8,9 @@ import io.getaways.platform.ActorContext;
 import org.springframework.stereotype.Component;
 
 /**
- * What signed-in Travlr clients read, for their activity stream; {@code api: travlr} tells these events apart from
- * those of /api/v1, as for sign-ins. Anonymous reads, the usual case on these routes, record nothing and build nothing.
+ * What signed-in Travlr clients read, for their activity stream; {@code api: travlr}
+ * tells these events apart from those of /api/v1, as for sign-ins. Anonymous reads, the
+ * usual case on these routes, record nothing and build nothing.
  */
 @Component
 class TravlrActivity {
@@ -33,4 +34,5 @@ class TravlrActivity {
 			activity.record(userId, ActivityKind.VIEW, Map.of("tripCode", code, "api", "travlr"));
 		}
 	}
+
 }

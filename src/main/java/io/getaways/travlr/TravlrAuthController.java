@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Travlr's sign-up and sign-in: a one-hour token whose payload carries email, name and exp, as its clients read. */
+/**
+ * Travlr's sign-up and sign-in: a one-hour token whose payload carries email, name and
+ * exp, as its clients read.
+ */
 @RestController
 @RequestMapping("/api")
 @Tag(name = "Travlr compatibility")
@@ -38,4 +41,5 @@ class TravlrAuthController {
 		String password = TravlrFields.required(body, "password");
 		return Map.of("token", identity.signIn(email, password, Identity.Client.TRAVLR).accessToken());
 	}
+
 }

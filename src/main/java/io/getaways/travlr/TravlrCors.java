@@ -10,8 +10,9 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * The Travlr admin app runs on another origin (http://localhost:4200 by default) and calls /api from the browser. The
- * security filter chain applies this configuration, so preflight requests are answered before authentication.
+ * The Travlr admin app runs on another origin (http://localhost:4200 by default) and
+ * calls /api from the browser. The security filter chain applies this configuration, so
+ * preflight requests are answered before authentication.
  */
 @Configuration(proxyBeanMethods = false)
 class TravlrCors {
@@ -28,4 +29,5 @@ class TravlrCors {
 		source.registerCorsConfiguration("/api/**", travlr);
 		return source;
 	}
+
 }

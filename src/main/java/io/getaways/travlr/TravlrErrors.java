@@ -18,7 +18,10 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Errors of the Travlr routes in Travlr's own shape, {@code {"message": ...}}, which its clients display. */
+/**
+ * Errors of the Travlr routes in Travlr's own shape, {@code {"message": ...}}, which its
+ * clients display.
+ */
 @RestControllerAdvice(assignableTypes = { TravlrTripController.class, TravlrAuthController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class TravlrErrors {
@@ -76,4 +79,5 @@ class TravlrErrors {
 	private static ResponseEntity<Map<String, String>> message(HttpStatus status, String message) {
 		return ResponseEntity.status(status).body(Map.of("message", message));
 	}
+
 }

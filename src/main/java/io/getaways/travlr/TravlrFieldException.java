@@ -1,6 +1,9 @@
 package io.getaways.travlr;
 
-/** A Travlr trip field that cannot be parsed; answered as 400 with a message naming the field. */
+/**
+ * A Travlr trip field that cannot be parsed; answered as 400 with a message naming the
+ * field.
+ */
 class TravlrFieldException extends RuntimeException {
 
 	private final String field;
@@ -13,4 +16,5 @@ class TravlrFieldException extends RuntimeException {
 	String field() {
 		return field;
 	}
+
 }

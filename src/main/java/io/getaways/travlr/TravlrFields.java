@@ -2,7 +2,10 @@ package io.getaways.travlr;
 
 import java.util.Map;
 
-/** Travlr clients send loosely typed JSON; every field they must send is a non-blank string. */
+/**
+ * Travlr clients send loosely typed JSON; every field they must send is a non-blank
+ * string.
+ */
 final class TravlrFields {
 
 	static final int MAX_LENGTH = 10_000;
@@ -34,4 +37,5 @@ final class TravlrFields {
 		}
 		return text;
 	}
+
 }

@@ -6,4 +6,5 @@ class TravlrMissingFieldException extends TravlrFieldException {
 	TravlrMissingFieldException(String field) {
 		super(field, "is required");
 	}
+
 }

@@ -23,15 +23,21 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The classic Travlr Getaways trip routes, unchanged, so existing Travlr clients work against Getaways. */
+/**
+ * The classic Travlr Getaways trip routes, unchanged, so existing Travlr clients work
+ * against Getaways.
+ */
 @RestController
 @RequestMapping("/api/trips")
 @Tag(name = "Travlr compatibility", description = "The Travlr Getaways API, as its clients expect it")
 class TravlrTripController {
 
 	private final Catalog catalog;
+
 	private final TravlrActivity activity;
+
 	private final boolean tripAsArray;
+
 	private final int defaultCapacity;
 
 	TravlrTripController(Catalog catalog, TravlrActivity activity,
@@ -52,8 +58,9 @@ class TravlrTripController {
 	}
 
 	/**
-	 * Some copies of the course code answer with a one-element array; {@code ?shape=array} or the setting
-	 * {@code getaways.travlr.trip-as-array} selects that variant.
+	 * Some copies of the course code answer with a one-element array;
+	 * {@code ?shape=array} or the setting {@code getaways.travlr.trip-as-array} selects
+	 * that variant.
 	 */
 	@GetMapping("/{tripCode}")
 	@Operation(summary = "One trip by code; 404 {\"message\":\"Trip not found\"} when absent")
@@ -85,4 +92,5 @@ class TravlrTripController {
 		TripDraft draft = TravlrTripMapper.toDraft(replacement, current.capacity(), current.currency());
 		return TravlrTripMapper.toTravlr(catalog.replaceTrip(draft));
 	}
+
 }

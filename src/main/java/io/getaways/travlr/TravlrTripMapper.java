@@ -23,8 +23,9 @@ import io.getaways.catalog.TripDraft;
 /** Formats trips for Travlr clients and parses their display strings back into facts. */
 final class TravlrTripMapper {
 
-	private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'",
-			Locale.ROOT).withZone(ZoneOffset.UTC);
+	private static final DateTimeFormatter START = DateTimeFormatter
+		.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+		.withZone(ZoneOffset.UTC);
 
 	private static final Pattern NIGHTS = Pattern.compile("^\\s*(\\d{1,3})\\s*(nights?)?\\b.*",
 			Pattern.CASE_INSENSITIVE);
@@ -43,7 +44,10 @@ final class TravlrTripMapper {
 				content == null || content.description() == null ? "" : content.description());
 	}
 
-	/** A whole trip from a Travlr body; code, name, length, start, resort and perPerson are required. */
+	/**
+	 * A whole trip from a Travlr body; code, name, length, start, resort and perPerson
+	 * are required.
+	 */
 	static TripDraft toDraft(Map<String, Object> body, int capacity, String currency) {
 		String code = TravlrFields.required(body, "code").toUpperCase(Locale.ROOT);
 		if (!code.matches("[A-Z0-9]{4,20}")) {
@@ -99,7 +103,10 @@ final class TravlrTripMapper {
 		}
 	}
 
-	/** Travlr clients treat _id as an opaque MongoDB-style id; one derived from the code stays stable forever. */
+	/**
+	 * Travlr clients treat _id as an opaque MongoDB-style id; one derived from the code
+	 * stays stable forever.
+	 */
 	static String stableId(String code) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
@@ -109,4 +116,5 @@ final class TravlrTripMapper {
 			throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
 		}
 	}
+
 }

@@ -25,14 +25,15 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code GET /api/v1/admin/audit} over HTTP, as a user with the auditor role; every search is scoped by ids only this
- * class's entries carry.
+ * {@code GET /api/v1/admin/audit} over HTTP, as a user with the auditor role; every
+ * search is scoped by ids only this class's entries carry.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditApiIT {
 
 	private static final String PATH = "/api/v1/admin/audit";
+
 	private static final String PASSWORD = "audit api reader password";
 
 	@LocalServerPort
@@ -45,9 +46,13 @@ class AuditApiIT {
 	Identity identity;
 
 	private AuditHttp http;
+
 	private final String subject = "subject-" + UUID.randomUUID();
+
 	private final String alice = "alice-" + UUID.randomUUID();
+
 	private final String bob = "bob-" + UUID.randomUUID();
+
 	private final List<Long> ids = new ArrayList<>();
 
 	@BeforeAll
@@ -99,8 +104,8 @@ class AuditApiIT {
 
 	@Test
 	void filtersByTableUserAndTime() {
-		assertThat(ids(http.get(PATH, Map.of("recordId", subject, "userId", bob))))
-			.containsExactly(ids.get(3), ids.get(1));
+		assertThat(ids(http.get(PATH, Map.of("recordId", subject, "userId", bob)))).containsExactly(ids.get(3),
+				ids.get(1));
 		assertThat(ids(http.get(PATH, Map.of("table", "events", "userId", alice, "size", 200))))
 			.containsExactly(ids.get(4), ids.get(2), ids.get(0));
 		assertThat(ids(http.get(PATH, Map.of("table", "app.trips", "recordId", subject)))).isEmpty();
@@ -156,4 +161,5 @@ class AuditApiIT {
 			.map(item -> item.get("id").asLong())
 			.toList();
 	}
+
 }

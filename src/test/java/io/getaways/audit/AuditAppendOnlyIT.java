@@ -21,7 +21,10 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The log's protection: privileges for every role, triggers even for the owner, and no reading without a grant. */
+/**
+ * The log's protection: privileges for every role, triggers even for the owner, and no
+ * reading without a grant.
+ */
 @IntegrationTest
 class AuditAppendOnlyIT {
 
@@ -43,8 +46,8 @@ class AuditAppendOnlyIT {
 	@BeforeEach
 	void setUp() {
 		database = new AuditDatabase(context);
-		entryId = ActorContext.callAs(Actor.job("audit-it"), () -> auditLog.recordEvent("APPEND_ONLY_PROBE", "probe",
-				Map.of()));
+		entryId = ActorContext.callAs(Actor.job("audit-it"),
+				() -> auditLog.recordEvent("APPEND_ONLY_PROBE", "probe", Map.of()));
 	}
 
 	@ParameterizedTest
@@ -52,8 +55,8 @@ class AuditAppendOnlyIT {
 			"DELETE FROM audit.log WHERE id = %d", "TRUNCATE audit.log", "UPDATE audit.chain SET prev_hash = NULL",
 			"DELETE FROM audit.chain", "TRUNCATE audit.chain" })
 	void theAdminRoleCannotChangeTheLog(String statement) {
-		assertThatThrownBy(() -> database.as(Actor.Role.ADMIN,
-				() -> database.jdbc().sql(statement.formatted(entryId)).update()))
+		assertThatThrownBy(
+				() -> database.as(Actor.Role.ADMIN, () -> database.jdbc().sql(statement.formatted(entryId)).update()))
 			.satisfies(ex -> assertThat(sqlState(ex)).isEqualTo(INSUFFICIENT_PRIVILEGE));
 		assertThat(database.newRow(entryId)).isEqualTo("{}");
 	}
@@ -102,8 +105,11 @@ class AuditAppendOnlyIT {
 	@EnumSource(value = Actor.Role.class, names = { "AUDITOR", "ADMIN" })
 	void auditorsAndAdminsCanReadTheLog(Actor.Role role) {
 		long entries = database.as(role,
-				() -> database.jdbc().sql("SELECT count(*) FROM audit.log WHERE id = ?").param(entryId)
-					.query(Long.class).single());
+				() -> database.jdbc()
+					.sql("SELECT count(*) FROM audit.log WHERE id = ?")
+					.param(entryId)
+					.query(Long.class)
+					.single());
 		assertThat(entries).isEqualTo(1);
 	}
 
@@ -115,4 +121,5 @@ class AuditAppendOnlyIT {
 		}
 		return null;
 	}
+
 }

@@ -70,7 +70,8 @@ class AuditChainIT {
 
 		VerificationResult restored = auditLog.verify();
 		assertThat(restored.isIntact()).as(restored.toString()).isTrue();
-		// ids have gaps wherever an audited write was rolled back, so count the entries rather than trust the ids
+		// ids have gaps wherever an audited write was rolled back, so count the entries
+		// rather than trust the ids
 		long entriesUpToLast = database.asAuditor(() -> database.jdbc()
 			.sql("SELECT count(*) FROM audit.log WHERE id <= ?")
 			.param(last)
@@ -163,9 +164,10 @@ class AuditChainIT {
 	}
 
 	/**
-	 * Ids follow insert order, transaction ids begin order, and commits neither: here the transaction that began first
-	 * takes the higher id and commits while the lower id is still open. Sealing every committed entry whose transaction
-	 * id is below the oldest open one would skip the lower id for good.
+	 * Ids follow insert order, transaction ids begin order, and commits neither: here the
+	 * transaction that began first takes the higher id and commits while the lower id is
+	 * still open. Sealing every committed entry whose transaction id is below the oldest
+	 * open one would skip the lower id for good.
 	 */
 	@Test
 	void anOpenTransactionsEntryHoldsBackLaterEntriesInsteadOfBeingSkipped() throws Exception {
@@ -199,19 +201,27 @@ class AuditChainIT {
 			.single()) == 1;
 	}
 
-	/** A transaction elsewhere in a shared cluster can hold sealing back for a moment; never forever. */
+	/**
+	 * A transaction elsewhere in a shared cluster can hold sealing back for a moment;
+	 * never forever.
+	 */
 	private void awaitSealed(long entryId) {
 		await().atMost(Duration.ofSeconds(60)).until(() -> database.newestSealed(auditLog) >= entryId);
 	}
 
-	/** Inactive and departing late, so that no catalog listing of another test ever sees it. */
+	/**
+	 * Inactive and departing late, so that no catalog listing of another test ever sees
+	 * it.
+	 */
 	private String scratchTrip() {
 		String code = "AUDC" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
-		database.as(Actor.Role.JOBS, () -> database.jdbc().sql("""
-				INSERT INTO app.trips (code, name, resort, departs_at, nights, price_per_person, capacity, status)
-				VALUES (?, 'Audit concurrency', 'Nowhere', '2099-12-01T00:00:00Z', 3, 100, 10, 'INACTIVE')""")
+		database.as(Actor.Role.JOBS, () -> database.jdbc()
+			.sql("""
+					INSERT INTO app.trips (code, name, resort, departs_at, nights, price_per_person, capacity, status)
+					VALUES (?, 'Audit concurrency', 'Nowhere', '2099-12-01T00:00:00Z', 3, 100, 10, 'INACTIVE')""")
 			.param(code)
 			.update());
 		return code;
 	}
+
 }

@@ -27,15 +27,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@code audit.content_hash} assembles its canonical text from pieces instead of printing one big JSON array; the text
- * must stay byte for byte what {@code jsonb_build_array(...)::text} prints, or every entry written before would stop
- * verifying. Awkward values (quotes, backslashes, control characters, non-ASCII, brackets at the ends, nulls) go
- * through both.
+ * {@code audit.content_hash} assembles its canonical text from pieces instead of printing
+ * one big JSON array; the text must stay byte for byte what
+ * {@code jsonb_build_array(...)::text} prints, or every entry written before would stop
+ * verifying. Awkward values (quotes, backslashes, control characters, non-ASCII, brackets
+ * at the ends, nulls) go through both.
  */
 @IntegrationTest
 class AuditContentHashIT {
 
-	/** The canonical text as first defined: one jsonb array of every content column, printed. */
+	/**
+	 * The canonical text as first defined: one jsonb array of every content column,
+	 * printed.
+	 */
 	private static final String CANONICAL_HASH = """
 			public.digest(jsonb_build_array(
 			    l.id, (extract(epoch FROM l.occurred_at) * 1000000)::bigint, l.txid::text, l.table_name,
@@ -73,9 +77,11 @@ class AuditContentHashIT {
 		}
 		Actor nobody = new Actor(Actor.Role.JOBS, null, null, null, null, null);
 		ids.add(ActorContext.callAs(nobody, () -> auditLog.recordEvent("HASH_CHECK", null, Map.of())));
-		// trip names stay free of LIKE wildcards and backslashes: other tests search the shared catalog for those
+		// trip names stay free of LIKE wildcards and backslashes: other tests search the
+		// shared catalog for those
 		String code = "HSH" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
-		Actor editor = Actor.job("hash-it").withRequest("203.0.113.9", "Editor \"quoted\" ]", "req-" + UUID.randomUUID());
+		Actor editor = Actor.job("hash-it")
+			.withRequest("203.0.113.9", "Editor \"quoted\" ]", "req-" + UUID.randomUUID());
 		ActorContext.runAs(editor, () -> catalog.createTrip(draft(code, "Reef \"Bay\" ]", "99.95")));
 		ActorContext.runAs(editor, () -> catalog.replaceTrip(draft(code, "[Ré \"ef\"]", "100.00")));
 		ids.addAll(auditLog.search(new AuditQuery("app.trips", code, null, null, null, 0, 10))
@@ -84,11 +90,12 @@ class AuditContentHashIT {
 			.map(AuditEntry::id)
 			.toList());
 
-		List<Boolean[]> checks = database.asAuditor(() -> database.jdbc().sql("""
-				SELECT l.content_hash = audit.content_hash(l) AS stored_matches,
-				       audit.content_hash(l) = %s AS canonical_matches
-				FROM audit.log l
-				WHERE l.id = ANY(CAST(:ids AS bigint[]))""".formatted(CANONICAL_HASH))
+		List<Boolean[]> checks = database.asAuditor(() -> database.jdbc()
+			.sql("""
+					SELECT l.content_hash = audit.content_hash(l) AS stored_matches,
+					       audit.content_hash(l) = %s AS canonical_matches
+					FROM audit.log l
+					WHERE l.id = ANY(CAST(:ids AS bigint[]))""".formatted(CANONICAL_HASH))
 			.param("ids", ids.toArray(Long[]::new))
 			.query((row, n) -> new Boolean[] { row.getBoolean("stored_matches"), row.getBoolean("canonical_matches") })
 			.list());
@@ -144,7 +151,8 @@ class AuditContentHashIT {
 	private static TripDraft draft(String code, String name, String price) {
 		TripContent content = new TripContent(1, "Hash check", "reef.jpg", List.of("reef.jpg"), List.of(), List.of(),
 				Map.of());
-		return new TripDraft(code, name, "Hash Resort", Instant.parse("2099-07-01T10:00:00Z"), 3,
-				new BigDecimal(price), "USD", 10, content);
+		return new TripDraft(code, name, "Hash Resort", Instant.parse("2099-07-01T10:00:00Z"), 3, new BigDecimal(price),
+				"USD", 10, content);
 	}
+
 }

@@ -17,14 +17,18 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What the audit tests need beyond the API: reads as the auditor role, and the owner's login, which alone can disable
- * the append-only trigger to stage tampering (and undo it, so that the shared database stays clean).
+ * What the audit tests need beyond the API: reads as the auditor role, and the owner's
+ * login, which alone can disable the append-only trigger to stage tampering (and undo it,
+ * so that the shared database stays clean).
  */
 final class AuditDatabase {
 
 	private final JdbcClient jdbc;
+
 	private final TransactionTemplate transactions;
+
 	private final DatabaseSettings settings;
+
 	private final String url;
 
 	AuditDatabase(ApplicationContext context) {
@@ -55,7 +59,10 @@ final class AuditDatabase {
 		return DriverManager.getConnection(url, settings.ownerUsername(), settings.owner().password());
 	}
 
-	/** The owner's way around the log's protection: only it may disable the trigger, and it must do so on purpose. */
+	/**
+	 * The owner's way around the log's protection: only it may disable the trigger, and
+	 * it must do so on purpose.
+	 */
 	void overwriteAsOwner(long entryId, String column, String value) {
 		if (!List.of("new_row", "content_hash").contains(column)) {
 			throw new IllegalArgumentException(column);
@@ -77,7 +84,10 @@ final class AuditDatabase {
 	record ChainLink(long logId, String prevHash, String chainHash, OffsetDateTime sealedAt) {
 	}
 
-	/** Removes one link of the chain as the owner would have to: granting itself DELETE and disabling the trigger. */
+	/**
+	 * Removes one link of the chain as the owner would have to: granting itself DELETE
+	 * and disabling the trigger.
+	 */
 	ChainLink removeChainLinkAsOwner(long logId) {
 		return asOwnerInOneTransaction(client -> {
 			ChainLink link = client.sql("""
@@ -143,4 +153,5 @@ final class AuditDatabase {
 		auditLog.verify();
 		return asAuditor(() -> jdbc.sql("SELECT coalesce(max(log_id), 0) FROM audit.chain").query(Long.class).single());
 	}
+
 }

@@ -17,15 +17,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * GET requests to the running service over a real socket, with a bearer token when one is given, answered as status,
- * content type and JSON.
+ * GET requests to the running service over a real socket, with a bearer token when one is
+ * given, answered as status, content type and JSON.
  */
 final class AuditHttp {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
 	private final int port;
+
 	private final String bearerToken;
 
 	AuditHttp(int port, String bearerToken) {
@@ -39,7 +41,8 @@ final class AuditHttp {
 	Answer get(String path, Map<String, ?> query) {
 		String queryString = new LinkedHashMap<>(query).entrySet()
 			.stream()
-			.map(entry -> entry.getKey() + "=" + URLEncoder.encode(String.valueOf(entry.getValue()), StandardCharsets.UTF_8))
+			.map(entry -> entry.getKey() + "="
+					+ URLEncoder.encode(String.valueOf(entry.getValue()), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		URI uri = URI.create("http://localhost:" + port + path + (queryString.isEmpty() ? "" : "?" + queryString));
 		try {
@@ -59,4 +62,5 @@ final class AuditHttp {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

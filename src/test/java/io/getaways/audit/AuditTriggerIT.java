@@ -99,8 +99,8 @@ class AuditTriggerIT {
 
 	@Test
 	void eventKindsThatLookLikeRowChangesAreRefused() {
-		assertThatThrownBy(() -> ActorContext.callAs(Actor.job("audit-it"),
-				() -> auditLog.recordEvent("UPDATE", "x", Map.of())))
+		assertThatThrownBy(
+				() -> ActorContext.callAs(Actor.job("audit-it"), () -> auditLog.recordEvent("UPDATE", "x", Map.of())))
 			.isInstanceOf(DataAccessException.class)
 			.hasMessageContaining("audit event kind");
 	}
@@ -115,7 +115,8 @@ class AuditTriggerIT {
 						+ "password_hash text, key_hash text)");
 				sql.execute("CREATE TRIGGER credentials_audit AFTER INSERT OR UPDATE OR DELETE ON " + schema
 						+ ".credentials FOR EACH ROW EXECUTE FUNCTION audit.capture('id', 'password_hash', 'key_hash')");
-				sql.execute("INSERT INTO " + schema + ".credentials VALUES (7, 'a@example.com', '$argon2id$secret', null)");
+				sql.execute(
+						"INSERT INTO " + schema + ".credentials VALUES (7, 'a@example.com', '$argon2id$secret', null)");
 				sql.execute("UPDATE " + schema + ".credentials SET password_hash = '$argon2id$other', key_hash = 'k'");
 				sql.execute("DELETE FROM " + schema + ".credentials");
 			}
@@ -124,7 +125,8 @@ class AuditTriggerIT {
 			}
 		}
 
-		List<AuditEntry> entries = auditLog.search(new AuditQuery(schema + ".credentials", "7", null, null, null, 0, 10))
+		List<AuditEntry> entries = auditLog
+			.search(new AuditQuery(schema + ".credentials", "7", null, null, null, 0, 10))
 			.items();
 		assertThat(entries).extracting(AuditEntry::operation).containsExactly("DELETE", "UPDATE", "INSERT");
 		assertThat(entries).allSatisfy(entry -> {
@@ -149,4 +151,5 @@ class AuditTriggerIT {
 	private static JsonNode json(String text) {
 		return JSON.readTree(text);
 	}
+
 }

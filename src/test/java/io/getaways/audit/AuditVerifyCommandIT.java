@@ -21,7 +21,10 @@ import org.springframework.core.env.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** {@code getaways.jar audit verify} against the test's database, through the jar's own command-line entry. */
+/**
+ * {@code getaways.jar audit verify} against the test's database, through the jar's own
+ * command-line entry.
+ */
 @IntegrationTest
 class AuditVerifyCommandIT {
 
@@ -86,4 +89,5 @@ class AuditVerifyCommandIT {
 			System.setOut(console);
 		}
 	}
+
 }

@@ -15,7 +15,10 @@ import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The audit documentation names exactly the tables whose changes the database audits, so it cannot go stale. */
+/**
+ * The audit documentation names exactly the tables whose changes the database audits, so
+ * it cannot go stale.
+ */
 @IntegrationTest
 class AuditedTablesIT {
 
@@ -27,14 +30,11 @@ class AuditedTablesIT {
 	@Test
 	void theDocumentedListIsTheSetOfTablesWithTheAuditTrigger() throws IOException {
 		AuditDatabase database = new AuditDatabase(context);
-		List<String> audited = database.as(Actor.Role.ADMIN, () -> database.jdbc()
-			.sql("""
-					SELECT DISTINCT n.nspname || '.' || c.relname FROM pg_trigger t
-					JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-					WHERE t.tgfoid = 'audit.capture'::regproc AND NOT t.tgisinternal
-					""")
-			.query(String.class)
-			.list());
+		List<String> audited = database.as(Actor.Role.ADMIN, () -> database.jdbc().sql("""
+				SELECT DISTINCT n.nspname || '.' || c.relname FROM pg_trigger t
+				JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+				WHERE t.tgfoid = 'audit.capture'::regproc AND NOT t.tgisinternal
+				""").query(String.class).list());
 		assertThat(documented()).containsExactlyInAnyOrderElementsOf(audited);
 	}
 
@@ -45,4 +45,5 @@ class AuditedTablesIT {
 		Matcher tables = TABLE.matcher(paragraph);
 		return tables.results().map(match -> match.group(1)).toList();
 	}
+
 }

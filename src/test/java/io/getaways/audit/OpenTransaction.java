@@ -9,7 +9,10 @@ import javax.sql.DataSource;
 
 import io.getaways.platform.db.DatabaseSettings;
 
-/** A transaction of the application role left open on purpose, as a slow request would leave it. */
+/**
+ * A transaction of the application role left open on purpose, as a slow request would
+ * leave it.
+ */
 final class OpenTransaction implements AutoCloseable {
 
 	private final Connection connection;
@@ -51,4 +54,5 @@ final class OpenTransaction implements AutoCloseable {
 		}
 		connection.close();
 	}
+
 }

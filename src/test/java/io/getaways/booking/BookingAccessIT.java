@@ -23,7 +23,10 @@ import static io.getaways.booking.BookingFixtures.tripBody;
 import static io.getaways.support.TestAccounts.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Reading and cancelling bookings over HTTP: a traveller's own, nobody else's, and any of them as an admin. */
+/**
+ * Reading and cancelling bookings over HTTP: a traveller's own, nobody else's, and any of
+ * them as an admin.
+ */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BookingAccessIT {
@@ -40,6 +43,7 @@ class BookingAccessIT {
 	Identity identity;
 
 	private BookingFixtures fixtures;
+
 	private TestAccounts accounts;
 
 	@BeforeAll
@@ -118,12 +122,15 @@ class BookingAccessIT {
 		assertThat(all.path("items")).extracting(item -> item.path("id").asString()).containsExactly(cancelled, kept);
 		JsonNode pending = accounts.get(base + "&status=PENDING&from=" + day + "&to=" + day, admin).json();
 		assertThat(pending.path("items")).extracting(item -> item.path("id").asString()).containsExactly(kept);
-		assertThat(accounts.get(base + "&from=" + LocalDate.ofInstant(FAR, ZoneOffset.UTC).plusDays(1), admin).json()
-			.path("totalItems").asLong()).isZero();
+		assertThat(accounts.get(base + "&from=" + LocalDate.ofInstant(FAR, ZoneOffset.UTC).plusDays(1), admin)
+			.json()
+			.path("totalItems")
+			.asLong()).isZero();
 		Answer swapped = accounts.get(base + "&from=2031-02-02&to=2031-02-01", admin);
 		assertThat(swapped.status()).isEqualTo(400);
 		assertThat(swapped.json().path("errors").get(0).path("parameter").asString()).isEqualTo("from");
 		Answer badUser = accounts.get("/api/v1/admin/bookings?userId=nobody", admin);
 		assertThat(badUser.json().path("errors").get(0).path("parameter").asString()).isEqualTo("userId");
 	}
+
 }

@@ -32,14 +32,15 @@ import static io.getaways.support.TestAccounts.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many travellers at once over real HTTP: a trip is never oversold and a stay never double-booked, every refusal is a
- * 409 that says why, and nothing answers 5xx.
+ * Many travellers at once over real HTTP: a trip is never oversold and a stay never
+ * double-booked, every refusal is a 409 that says why, and nothing answers 5xx.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BookingConcurrencyIT {
 
 	private static final int TRAVELLERS = 200;
+
 	private static final int CAPACITY = 50;
 
 	@LocalServerPort
@@ -49,13 +50,16 @@ class BookingConcurrencyIT {
 	ApplicationContext context;
 
 	private BookingFixtures fixtures;
+
 	private ExecutorService pool;
+
 	private List<String> tokens;
 
 	@BeforeAll
 	void travellers() throws Exception {
 		fixtures = new BookingFixtures(context, new HttpApi(port));
-		// registration hashes a password each time; a few at once keep the setup from starving the pool
+		// registration hashes a password each time; a few at once keep the setup from
+		// starving the pool
 		pool = Executors.newFixedThreadPool(6);
 		tokens = all(java.util.stream.IntStream.range(0, TRAVELLERS)
 			.<Callable<String>>mapToObj(i -> () -> accessToken(fixtures.accounts().newCustomer()))
@@ -94,11 +98,15 @@ class BookingConcurrencyIT {
 		assertThat(fixtures.seats(trip)).containsExactly(heldSeats, CAPACITY);
 
 		List<Attempt> paying = held.subList(0, held.size() / 2);
-		List<Answer> paid = all(paying.stream().<Callable<Answer>>map(attempt -> () -> fixtures.pay(attempt.token(),
-				attempt.answer().json().path("id").asString())).toList());
+		List<Answer> paid = all(paying.stream()
+			.<Callable<Answer>>map(
+					attempt -> () -> fixtures.pay(attempt.token(), attempt.answer().json().path("id").asString()))
+			.toList());
 		List<Attempt> cancelling = held.subList(held.size() / 2, held.size() / 2 + 5);
-		List<Answer> cancelled = all(cancelling.stream().<Callable<Answer>>map(attempt -> () -> fixtures.cancel(
-				attempt.token(), attempt.answer().json().path("id").asString())).toList());
+		List<Answer> cancelled = all(cancelling.stream()
+			.<Callable<Answer>>map(
+					attempt -> () -> fixtures.cancel(attempt.token(), attempt.answer().json().path("id").asString()))
+			.toList());
 		paid.forEach(answer -> assertThat(answer.status()).as(answer.toString()).isEqualTo(200));
 		cancelled.forEach(answer -> assertThat(answer.status()).as(answer.toString()).isEqualTo(200));
 
@@ -113,7 +121,8 @@ class BookingConcurrencyIT {
 			.isEqualTo(heldSeats - cancelling.stream().mapToInt(Attempt::seats).sum());
 		assertThat(((Number) live.get("confirmed")).intValue()).isEqualTo(paying.size());
 		assertThat(fixtures.count("SELECT count(*) FROM app.payments p JOIN app.bookings b ON b.id = p.booking_id "
-				+ "WHERE b.trip_id = (SELECT id FROM app.trips WHERE code = ?)", trip)).isEqualTo(paying.size());
+				+ "WHERE b.trip_id = (SELECT id FROM app.trips WHERE code = ?)", trip))
+			.isEqualTo(paying.size());
 	}
 
 	@Test
@@ -147,11 +156,13 @@ class BookingConcurrencyIT {
 				Attempt taken = new Attempt(LocalDate.parse(conflict.path("checkIn").asString()),
 						LocalDate.parse(conflict.path("checkOut").asString()), null);
 				assertThat(taken.overlaps(loser)).isTrue();
-				assertThat(winners).anyMatch(winner -> winner.in().equals(taken.in()) && winner.out().equals(taken.out()));
+				assertThat(winners)
+					.anyMatch(winner -> winner.in().equals(taken.in()) && winner.out().equals(taken.out()));
 			}
 		}
 		assertThat(fixtures.count("SELECT count(*) FROM app.bookings WHERE status = 'PENDING' "
-				+ "AND stay_id = (SELECT id FROM app.stays WHERE code = ?)", stay)).isEqualTo(winners.size());
+				+ "AND stay_id = (SELECT id FROM app.stays WHERE code = ?)", stay))
+			.isEqualTo(winners.size());
 	}
 
 	private <T> List<T> all(List<Callable<T>> calls) throws Exception {
@@ -161,4 +172,5 @@ class BookingConcurrencyIT {
 		}
 		return results;
 	}
+
 }

@@ -26,15 +26,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Trips and stays with random codes for one test, the booking API as a traveller sends it, and the superuser's SQL
- * for what no role of the application may do, such as moving a hold's expiry into the past.
+ * Trips and stays with random codes for one test, the booking API as a traveller sends
+ * it, and the superuser's SQL for what no role of the application may do, such as moving
+ * a hold's expiry into the past.
  */
 public final class BookingFixtures {
 
 	private final ApplicationContext context;
+
 	private final Catalog catalog;
+
 	private final JdbcClient jdbc;
+
 	private final TransactionTemplate transactions;
+
 	private final TestAccounts accounts;
 
 	public BookingFixtures(ApplicationContext context, HttpApi http) {
@@ -71,11 +76,11 @@ public final class BookingFixtures {
 
 	/** Seats booked and capacity, as the trip row says. */
 	public int[] seats(String tripCode) {
-		Map<String, Object> row = superuser(sql -> sql
-			.sql("SELECT seats_booked, capacity FROM app.trips WHERE code = ?")
-			.param(tripCode)
-			.query()
-			.singleRow());
+		Map<String, Object> row = superuser(
+				sql -> sql.sql("SELECT seats_booked, capacity FROM app.trips WHERE code = ?")
+					.param(tripCode)
+					.query()
+					.singleRow());
 		return new int[] { (Integer) row.get("seats_booked"), (Integer) row.get("capacity") };
 	}
 
@@ -133,4 +138,5 @@ public final class BookingFixtures {
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
 		return answer.json().path("id").asString();
 	}
+
 }

@@ -31,7 +31,10 @@ import static io.getaways.booking.BookingFixtures.tripBody;
 import static io.getaways.support.TestAccounts.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Paying, refunding by the policy, and Idempotency-Key on the money-moving POSTs, over HTTP. */
+/**
+ * Paying, refunding by the policy, and Idempotency-Key on the money-moving POSTs, over
+ * HTTP.
+ */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BookingPaymentIT {
@@ -46,7 +49,9 @@ class BookingPaymentIT {
 	Identity identity;
 
 	private HttpApi http;
+
 	private BookingFixtures fixtures;
+
 	private TestAccounts accounts;
 
 	@BeforeAll
@@ -115,9 +120,8 @@ class BookingPaymentIT {
 		String next = fixtures.bookOk(accessToken(accounts.newCustomer()),
 				stayBody(stay, in.toString(), in.plusDays(2).toString(), 1));
 
-		String today = fixtures.bookOk(token,
-				stayBody(stay, LocalDate.now(ZoneOffset.UTC).toString(), LocalDate.now(ZoneOffset.UTC).plusDays(1)
-					.toString(), 1));
+		String today = fixtures.bookOk(token, stayBody(stay, LocalDate.now(ZoneOffset.UTC).toString(),
+				LocalDate.now(ZoneOffset.UTC).plusDays(1).toString(), 1));
 		Answer started = fixtures.cancel(token, today);
 		assertThat(started.status()).as(started.toString()).isEqualTo(409);
 		assertThat(started.json().path("detail").asString()).contains("can no longer be cancelled");
@@ -141,10 +145,17 @@ class BookingPaymentIT {
 		}
 		assertThat(answers).filteredOn(answer -> answer.header("Idempotent-Replayed") == null).hasSize(1);
 		assertThat(payments(id)).isEqualTo(1);
-		assertThat(fixtures.count("SELECT count(DISTINCT serialized_event) FROM app.event_publication WHERE event_type LIKE '%PaymentCaptured'"
-				+ " AND serialized_event LIKE ?", "%" + id + "%")).as("charges").isEqualTo(1);
-		assertThat(fixtures.count("SELECT count(DISTINCT serialized_event) FROM app.event_publication WHERE event_type LIKE '%BookingConfirmed'"
-				+ " AND serialized_event LIKE ?", "%" + id + "%")).isEqualTo(1);
+		assertThat(fixtures.count(
+				"SELECT count(DISTINCT serialized_event) FROM app.event_publication WHERE event_type LIKE '%PaymentCaptured'"
+						+ " AND serialized_event LIKE ?",
+				"%" + id + "%"))
+			.as("charges")
+			.isEqualTo(1);
+		assertThat(fixtures.count(
+				"SELECT count(DISTINCT serialized_event) FROM app.event_publication WHERE event_type LIKE '%BookingConfirmed'"
+						+ " AND serialized_event LIKE ?",
+				"%" + id + "%"))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -165,7 +176,8 @@ class BookingPaymentIT {
 		assertThat(other.status()).as(other.toString()).isEqualTo(422);
 		assertThat(fixtures.seats(trip)[0]).isEqualTo(2);
 		assertThat(fixtures.count("SELECT count(*) FROM app.bookings WHERE user_id = ?::uuid",
-				TestAccounts.userId(traveller))).isEqualTo(1);
+				TestAccounts.userId(traveller)))
+			.isEqualTo(1);
 		Answer badKey = post("/api/v1/bookings", token, "has space", tripBody(trip, 1));
 		assertThat(badKey.status()).isEqualTo(400);
 		assertThat(badKey.json().path("errors").get(0).path("parameter").asString()).isEqualTo("Idempotency-Key");
@@ -186,14 +198,14 @@ class BookingPaymentIT {
 		JsonNode read = accounts.get("/api/v1/bookings/" + id, token).json();
 		boolean refunded = new java.math.BigDecimal(expectedRefund).signum() > 0;
 		assertThat(read.path("refunds")).hasSize(refunded ? 1 : 0);
-		List<Map<String, Object>> payment = fixtures.rows(
-				"SELECT refunded_amount FROM app.payments WHERE booking_id = ?::uuid", id);
+		List<Map<String, Object>> payment = fixtures
+			.rows("SELECT refunded_amount FROM app.payments WHERE booking_id = ?::uuid", id);
 		assertThat((java.math.BigDecimal) payment.get(0).get("refunded_amount")).isEqualByComparingTo(expectedRefund);
 	}
 
 	private Answer post(String path, String token, String key, String body) {
-		return http.send("POST", path, "application/json", body, "Authorization", "Bearer " + token,
-				"Idempotency-Key", key);
+		return http.send("POST", path, "application/json", body, "Authorization", "Bearer " + token, "Idempotency-Key",
+				key);
 	}
 
 	private long payments(String bookingId) {
@@ -221,4 +233,5 @@ class BookingPaymentIT {
 			pool.shutdown();
 		}
 	}
+
 }

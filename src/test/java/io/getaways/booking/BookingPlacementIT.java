@@ -29,7 +29,10 @@ import static io.getaways.support.TestAccounts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Placing bookings over HTTP: what a hold takes and at which price, and what cannot be booked. */
+/**
+ * Placing bookings over HTTP: what a hold takes and at which price, and what cannot be
+ * booked.
+ */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BookingPlacementIT {
@@ -46,6 +49,7 @@ class BookingPlacementIT {
 	Catalog catalog;
 
 	private BookingFixtures fixtures;
+
 	private TestAccounts accounts;
 
 	@BeforeAll
@@ -176,4 +180,5 @@ class BookingPlacementIT {
 		JsonNode later = fixtures.book(token, tripBody(trip, 1)).json();
 		assertThat(later.path("unitPrice").decimalValue()).isEqualByComparingTo("450.00");
 	}
+
 }

@@ -24,7 +24,10 @@ import static io.getaways.support.TestAccounts.accessToken;
 import static io.getaways.support.TestAccounts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the booking endpoints accept: bad input is refused naming the field; OpenAPI describes them all. */
+/**
+ * What the booking endpoints accept: bad input is refused naming the field; OpenAPI
+ * describes them all.
+ */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BookingRequestsIT {
@@ -38,6 +41,7 @@ class BookingRequestsIT {
 	ApplicationContext context;
 
 	private BookingFixtures fixtures;
+
 	private TestAccounts accounts;
 
 	@BeforeAll
@@ -83,7 +87,8 @@ class BookingRequestsIT {
 		assertThat(badStatus.json().path("errors").get(0).path("parameter").asString()).isEqualTo("status");
 
 		assertThat(fixtures.count("SELECT count(*) FROM app.bookings WHERE user_id = ?::uuid",
-				TestAccounts.userId(traveller))).isZero();
+				TestAccounts.userId(traveller)))
+			.isZero();
 		assertThat(fixtures.seats(trip)[0]).isZero();
 	}
 
@@ -114,4 +119,5 @@ class BookingRequestsIT {
 		assertThat(answer.contentType()).startsWith("application/problem+json");
 		assertThat(answer.json().path("errors").get(0).path("parameter").asString()).as(body).isEqualTo(field);
 	}
+
 }

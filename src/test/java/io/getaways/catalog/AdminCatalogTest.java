@@ -32,8 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The admin catalog API as its tests use it: a real admin and a real traveller signed in over real HTTP, bodies of
- * valid trips and stays, and a look at what a refused request left behind.
+ * The admin catalog API as its tests use it: a real admin and a real traveller signed in
+ * over real HTTP, bodies of valid trips and stays, and a look at what a refused request
+ * left behind.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,10 +59,15 @@ abstract class AdminCatalogTest {
 	ApplicationContext context;
 
 	HttpApi api;
+
 	TestAccounts accounts;
+
 	Superuser superuser;
+
 	String admin;
+
 	String adminId;
+
 	String customer;
 
 	@BeforeAll
@@ -79,6 +85,7 @@ abstract class AdminCatalogTest {
 	void close() {
 		superuser.close();
 	}
+
 	void assertNothingWritten(String table, String collection, String code, String adminPath) {
 		assertThat(adminGet(adminPath + code).status()).isEqualTo(404);
 		assertThat(auditEntries(table, code)).isEmpty();
@@ -113,12 +120,17 @@ abstract class AdminCatalogTest {
 		if (code != null) {
 			body.put("code", code);
 		}
-		body.put("name", code == null ? "Admin Reef" : "Admin Reef " + code).put("resort", "Admin Resort, 4 stars")
+		body.put("name", code == null ? "Admin Reef" : "Admin Reef " + code)
+			.put("resort", "Admin Resort, 4 stars")
 			.put("departsAt", Instant.now().plus(60, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString())
-			.put("nights", 7).put("pricePerPerson", "1299.00").put("currency", "USD").put("capacity", 24)
-			.put("content", Map.of("description", "<p>Admin trip</p>", "image", "admin.jpg", "images",
-					List.of("admin.jpg"), "highlights", List.of("Reef dive"), "keywords", List.of("reef"),
-					"attributes", Map.of("difficulty", "easy")));
+			.put("nights", 7)
+			.put("pricePerPerson", "1299.00")
+			.put("currency", "USD")
+			.put("capacity", 24)
+			.put("content",
+					Map.of("description", "<p>Admin trip</p>", "image", "admin.jpg", "images", List.of("admin.jpg"),
+							"highlights", List.of("Reef dive"), "keywords", List.of("reef"), "attributes",
+							Map.of("difficulty", "easy")));
 		change.accept(body);
 		return body;
 	}
@@ -130,15 +142,23 @@ abstract class AdminCatalogTest {
 
 	static Map<String, Object> stay(String code, Consumer<Map<String, Object>> change) {
 		Body body = new Body();
-		body.put("code", code).put("name", "Admin Villa " + code).put("country", "Greece").put("city", "Oia")
-			.put("pricePerNight", "420.00").put("currency", "EUR").put("maxGuests", 6)
+		body.put("code", code)
+			.put("name", "Admin Villa " + code)
+			.put("country", "Greece")
+			.put("city", "Oia")
+			.put("pricePerNight", "420.00")
+			.put("currency", "EUR")
+			.put("maxGuests", 6)
 			.put("content", Map.of("description", "<p>Admin villa</p>", "amenities", List.of("Plunge pool"),
 					"attributes", Map.of("bedrooms", 3)));
 		change.accept(body);
 		return body;
 	}
 
-	/** A JSON object under construction; put returns the body so that changes read as one line. */
+	/**
+	 * A JSON object under construction; put returns the body so that changes read as one
+	 * line.
+	 */
 	static final class Body extends LinkedHashMap<String, Object> {
 
 		@Override
@@ -146,5 +166,7 @@ abstract class AdminCatalogTest {
 			super.put(key, value);
 			return this;
 		}
+
 	}
+
 }

@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every refusal of the admin catalog API, over real HTTP, leaves PostgreSQL, MongoDB and the audit log as they
- * were: taken codes, bad bodies of trips and stays, bad replacements, and callers who may not write the catalog.
+ * Every refusal of the admin catalog API, over real HTTP, leaves PostgreSQL, MongoDB and
+ * the audit log as they were: taken codes, bad bodies of trips and stays, bad
+ * replacements, and callers who may not write the catalog.
  */
 class AdminRefusalsIT extends AdminCatalogTest {
 
@@ -39,27 +40,21 @@ class AdminRefusalsIT extends AdminCatalogTest {
 	}
 
 	static Stream<Arguments> badTrips() {
-		return Stream.of(
-				bad("currency", body -> body.put("currency", "XYZ")),
-				bad("currency", body -> body.put("currency", "usd")),
-				bad("currency", body -> body.remove("currency")),
-				bad("code", body -> body.put("code", "ab")),
-				bad("code", body -> body.put("code", "lower1234")),
-				bad("code", body -> body.remove("code")),
-				bad("name", body -> body.put("name", " ")),
-				bad("name", body -> body.put("name", "x".repeat(121))),
-				bad("resort", body -> body.remove("resort")),
+		return Stream.of(bad("currency", body -> body.put("currency", "XYZ")),
+				bad("currency", body -> body.put("currency", "usd")), bad("currency", body -> body.remove("currency")),
+				bad("code", body -> body.put("code", "ab")), bad("code", body -> body.put("code", "lower1234")),
+				bad("code", body -> body.remove("code")), bad("name", body -> body.put("name", " ")),
+				bad("name", body -> body.put("name", "x".repeat(121))), bad("resort", body -> body.remove("resort")),
 				bad("pricePerPerson", body -> body.put("pricePerPerson", "-1")),
 				bad("pricePerPerson", body -> body.put("pricePerPerson", "10.999")),
-				bad("nights", body -> body.put("nights", 0)),
-				bad("nights", body -> body.put("nights", 366)),
-				bad("nights", body -> body.put("nights", "four")),
-				bad("capacity", body -> body.put("capacity", 0)),
+				bad("nights", body -> body.put("nights", 0)), bad("nights", body -> body.put("nights", 366)),
+				bad("nights", body -> body.put("nights", "four")), bad("capacity", body -> body.put("capacity", 0)),
 				bad("capacity", body -> body.put("capacity", 100_000)),
 				bad("departsAt", body -> body.put("departsAt", "2020-01-01T08:00:00Z")),
 				bad("departsAt", body -> body.put("departsAt", "next tuesday")),
 				bad("content.images[0]", body -> body.put("content", Map.of("images", List.of("")))),
-				bad("content.images[1]", body -> body.put("content", Map.of("images", List.of("a.jpg", Map.of(), "c")))),
+				bad("content.images[1]",
+						body -> body.put("content", Map.of("images", List.of("a.jpg", Map.of(), "c")))),
 				bad("content.attributes", body -> body.put("content", Map.of("attributes", Map.of("a.b", 1)))),
 				bad("content.attributes", body -> body.put("content", Map.of("attributes", Map.of("$where", "1")))),
 				bad("content.attributes", body -> body.put("content", Map.of("attributes", Map.of("version", 9)))));
@@ -81,12 +76,11 @@ class AdminRefusalsIT extends AdminCatalogTest {
 		String code = TestTrips.code();
 		assertThat(send("POST", "/api/v1/admin/trips", trip(code)).status()).isEqualTo(201);
 		int entries = auditEntries("app.trips", code).size();
-		Answer answer = send("PUT", "/api/v1/admin/trips/" + code,
-				trip(null, body -> {
-					body.put("currency", "QQQ");
-					body.put("nights", 0);
-					body.put("content", Map.of("description", "<p>never</p>"));
-				}));
+		Answer answer = send("PUT", "/api/v1/admin/trips/" + code, trip(null, body -> {
+			body.put("currency", "QQQ");
+			body.put("nights", 0);
+			body.put("content", Map.of("description", "<p>never</p>"));
+		}));
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
 		assertThat(answer.json().path("errors").findValuesAsString("parameter")).contains("currency", "nights");
 		Answer otherCode = send("PUT", "/api/v1/admin/trips/" + code, trip(TestTrips.code()));
@@ -97,16 +91,13 @@ class AdminRefusalsIT extends AdminCatalogTest {
 		assertThat(current.path("contentVersion").asLong()).isEqualTo(1);
 		assertThat(current.path("currency").asString()).isEqualTo("USD");
 		assertThat(auditEntries("app.trips", code)).hasSize(entries);
-		assertThat(send("PUT", "/api/v1/admin/trips/NOSUCH" + TestTrips.token(6), trip(null)).status())
-			.isEqualTo(404);
+		assertThat(send("PUT", "/api/v1/admin/trips/NOSUCH" + TestTrips.token(6), trip(null)).status()).isEqualTo(404);
 	}
 
 	static Stream<Arguments> badStays() {
-		return Stream.of(
-				bad("maxGuests", body -> body.put("maxGuests", 51)),
+		return Stream.of(bad("maxGuests", body -> body.put("maxGuests", 51)),
 				bad("maxGuests", body -> body.put("maxGuests", 0)),
-				bad("country", body -> body.put("country", "x".repeat(81))),
-				bad("city", body -> body.remove("city")),
+				bad("country", body -> body.put("country", "x".repeat(81))), bad("city", body -> body.remove("city")),
 				bad("currency", body -> body.put("currency", "EURO")),
 				bad("pricePerNight", body -> body.put("pricePerNight", "-0.01")),
 				bad("content.amenities[0]", body -> body.put("content", Map.of("amenities", List.of(" ")))));
@@ -139,4 +130,5 @@ class AdminRefusalsIT extends AdminCatalogTest {
 		assertNothingWritten("app.stays", "stay_content", code, "/api/v1/admin/stays/");
 		assertThat(api.get("/api/v1/trips/GALR210214").json().path("status").asString()).isEqualTo("ACTIVE");
 	}
+
 }

@@ -23,4 +23,5 @@ class AdminRoutesIT extends AdminCatalogTest {
 		assertThat(paths.path("/api/v1/admin/trips").path("post").path("responses").path("409").toString())
 			.contains("already taken");
 	}
+
 }

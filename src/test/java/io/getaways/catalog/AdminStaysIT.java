@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Admin stays over real HTTP: created, replaced, deactivated and activated, and audited with the admin as actor.
+ * Admin stays over real HTTP: created, replaced, deactivated and activated, and audited
+ * with the admin as actor.
  */
 class AdminStaysIT extends AdminCatalogTest {
 
@@ -35,30 +36,33 @@ class AdminStaysIT extends AdminCatalogTest {
 		}));
 		assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
 		assertThat(replaced.json().path("contentVersion").asLong()).isEqualTo(2);
-		await().atMost(PROJECTION).until(() -> mongo.findById(code, Document.class, "stay_content"),
-				found -> found.get("version", Number.class).longValue() == 2
-						&& "<p>Renovated</p>".equals(found.getString("description")));
-		JsonNode published = await().atMost(PROJECTION).until(() -> api.get("/api/v1/stays/" + code),
-				answer -> answer.status() == 200 && answer.json().path("contentAvailable").asBoolean()).json();
+		await().atMost(PROJECTION)
+			.until(() -> mongo.findById(code, Document.class, "stay_content"),
+					found -> found.get("version", Number.class).longValue() == 2
+							&& "<p>Renovated</p>".equals(found.getString("description")));
+		JsonNode published = await().atMost(PROJECTION)
+			.until(() -> api.get("/api/v1/stays/" + code),
+					answer -> answer.status() == 200 && answer.json().path("contentAvailable").asBoolean())
+			.json();
 		assertThat(published.path("pricePerNight").decimalValue()).isEqualByComparingTo("455.50");
 		assertThat(published.path("content").path("amenities").get(0).asString()).isEqualTo("Hot tub");
 
-		assertThat(send("POST", "/api/v1/admin/stays/" + code + "/deactivate", null).json().path("status")
-			.asString()).isEqualTo("INACTIVE");
+		assertThat(send("POST", "/api/v1/admin/stays/" + code + "/deactivate", null).json().path("status").asString())
+			.isEqualTo("INACTIVE");
 		assertThat(send("POST", "/api/v1/admin/stays/" + code + "/deactivate", null).status()).isEqualTo(409);
 		assertThat(api.get("/api/v1/stays/" + code).status()).isEqualTo(404);
 		JsonNode adminView = adminGet("/api/v1/admin/stays/" + code).json();
 		assertThat(adminView.path("status").asString()).isEqualTo("INACTIVE");
 		assertThat(adminView.path("availability").path("occupied")).isEmpty();
-		assertThat(adminGet("/api/v1/admin/stays?status=INACTIVE&q=" + code).json().path("items")
+		assertThat(adminGet("/api/v1/admin/stays?status=INACTIVE&q=" + code).json()
+			.path("items")
 			.findValuesAsString("code")).containsExactly(code);
 		assertThat(adminGet("/api/v1/admin/stays?q=" + code).json().path("totalItems").asLong()).isEqualTo(1);
 		assertThat(send("POST", "/api/v1/admin/stays/" + code + "/activate", null).status()).isEqualTo(200);
 		assertThat(api.get("/api/v1/stays/" + code).status()).isEqualTo(200);
 
 		List<AuditEntry> entries = auditEntries("app.stays", code);
-		assertThat(entries).extracting(AuditEntry::operation).containsExactly("UPDATE", "UPDATE", "UPDATE",
-				"INSERT");
+		assertThat(entries).extracting(AuditEntry::operation).containsExactly("UPDATE", "UPDATE", "UPDATE", "INSERT");
 		assertThat(entries).allSatisfy(entry -> {
 			assertThat(entry.actorUserId()).isEqualTo(adminId);
 			assertThat(entry.actor()).endsWith("@example.com");
@@ -68,4 +72,5 @@ class AdminStaysIT extends AdminCatalogTest {
 		assertThat(priceChange.path("price_per_night").decimalValue()).isEqualByComparingTo("455.50");
 		assertThat(JSON.readTree(entries.get(1).newRow()).path("status").asString()).isEqualTo("INACTIVE");
 	}
+
 }

@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Admin trips over real HTTP, signed in as a real admin: created with content projected to MongoDB and the
- * public API, replaced with and without content, capacity kept above seats booked, deactivated and activated.
+ * Admin trips over real HTTP, signed in as a real admin: created with content projected
+ * to MongoDB and the public API, replaced with and without content, capacity kept above
+ * seats booked, deactivated and activated.
  */
 class AdminTripsIT extends AdminCatalogTest {
 
@@ -39,8 +40,10 @@ class AdminTripsIT extends AdminCatalogTest {
 		assertThat(document.get("version", Number.class).longValue()).isEqualTo(1);
 		assertThat(document.getString("description")).isEqualTo("<p>Admin trip</p>");
 		assertThat(document.getString("difficulty")).isEqualTo("easy");
-		JsonNode published = await().atMost(PROJECTION).until(() -> api.get("/api/v1/trips/" + code),
-				answer -> answer.status() == 200 && answer.json().path("contentAvailable").asBoolean()).json();
+		JsonNode published = await().atMost(PROJECTION)
+			.until(() -> api.get("/api/v1/trips/" + code),
+					answer -> answer.status() == 200 && answer.json().path("contentAvailable").asBoolean())
+			.json();
 		assertThat(published.path("content").path("highlights").get(0).asString()).isEqualTo("Reef dive");
 		assertThat(published.path("ratingAverage").isNull()).isTrue();
 	}
@@ -57,18 +60,18 @@ class AdminTripsIT extends AdminCatalogTest {
 		Answer replaced = send("PUT", "/api/v1/admin/trips/" + code, changed);
 		assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
 		assertThat(replaced.json().path("contentVersion").asLong()).isEqualTo(2);
-		Document document = await().atMost(PROJECTION).until(() -> mongo.findById(code, Document.class, "trip_content"),
-				found -> found != null && found.get("version", Number.class).longValue() == 2);
+		Document document = await().atMost(PROJECTION)
+			.until(() -> mongo.findById(code, Document.class, "trip_content"),
+					found -> found != null && found.get("version", Number.class).longValue() == 2);
 		assertThat(document.getString("description")).isEqualTo("<p>New words</p>");
 		assertThat(document.get("level", Number.class).intValue()).isEqualTo(2);
 		assertThat(document).as("a replaced document keeps no field of the old one").doesNotContainKey("difficulty");
 
-		Answer factsOnly = send("PUT", "/api/v1/admin/trips/" + code,
-				trip(null, body -> {
-					body.put("name", "Renamed Reef");
-					body.put("pricePerPerson", "1500.00");
-					body.remove("content");
-				}));
+		Answer factsOnly = send("PUT", "/api/v1/admin/trips/" + code, trip(null, body -> {
+			body.put("name", "Renamed Reef");
+			body.put("pricePerPerson", "1500.00");
+			body.remove("content");
+		}));
 		assertThat(factsOnly.status()).as(factsOnly.toString()).isEqualTo(200);
 		assertThat(factsOnly.json().path("contentVersion").asLong()).isEqualTo(2);
 		assertThat(factsOnly.json().path("pricePerPerson").decimalValue()).isEqualByComparingTo("1500.00");
@@ -94,15 +97,17 @@ class AdminTripsIT extends AdminCatalogTest {
 		JsonNode unchanged = adminGet("/api/v1/admin/trips/" + code).json();
 		assertThat(unchanged.path("capacity").asInt()).isEqualTo(24);
 
-		Answer exact = send("PUT", "/api/v1/admin/trips/" + code,
-				trip(null, body -> {
-					body.put("capacity", 5);
-					body.put("pricePerPerson", "2000.00");
-				}));
+		Answer exact = send("PUT", "/api/v1/admin/trips/" + code, trip(null, body -> {
+			body.put("capacity", 5);
+			body.put("pricePerPerson", "2000.00");
+		}));
 		assertThat(exact.status()).as(exact.toString()).isEqualTo(200);
 		assertThat(exact.json().path("seatsLeft").asInt()).isZero();
-		assertThat(superuser.jdbc().sql("SELECT unit_price FROM app.bookings WHERE id = :id").param("id", booking)
-			.query(BigDecimal.class).single()).isEqualByComparingTo("1299.00");
+		assertThat(superuser.jdbc()
+			.sql("SELECT unit_price FROM app.bookings WHERE id = :id")
+			.param("id", booking)
+			.query(BigDecimal.class)
+			.single()).isEqualByComparingTo("1299.00");
 	}
 
 	@Test
@@ -122,10 +127,10 @@ class AdminTripsIT extends AdminCatalogTest {
 		assertThat(api.get("/api/v1/trips/" + code).status()).as("cache evicted on commit").isEqualTo(404);
 		assertThat(api.get("/api/v1/trips?q=" + code).json().path("totalItems").asLong()).isZero();
 		assertThat(api.get("/api/trips").body()).doesNotContain(code);
-		assertThat(adminGet("/api/v1/admin/trips?status=INACTIVE&q=" + code).json().path("items")
+		assertThat(adminGet("/api/v1/admin/trips?status=INACTIVE&q=" + code).json()
+			.path("items")
 			.findValuesAsString("code")).containsExactly(code);
-		assertThat(adminGet("/api/v1/admin/trips?status=ACTIVE&q=" + code).json().path("totalItems").asLong())
-			.isZero();
+		assertThat(adminGet("/api/v1/admin/trips?status=ACTIVE&q=" + code).json().path("totalItems").asLong()).isZero();
 
 		assertThat(send("POST", "/api/v1/admin/trips/" + code + "/activate", null).json().path("status").asString())
 			.isEqualTo("ACTIVE");
@@ -134,4 +139,5 @@ class AdminTripsIT extends AdminCatalogTest {
 		assertThat(send("POST", "/api/v1/admin/trips/NOSUCH" + TestTrips.token(6) + "/activate", null).status())
 			.isEqualTo(404);
 	}
+
 }

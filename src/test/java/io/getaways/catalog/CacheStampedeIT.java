@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Many clients asking at once for one entry nobody has cached yet: the instance loads it from the databases once and
- * answers all of them with it. Loads are counted twice: by the cache and by the store timer of the PostgreSQL read.
+ * Many clients asking at once for one entry nobody has cached yet: the instance loads it
+ * from the databases once and answers all of them with it. Loads are counted twice: by
+ * the cache and by the store timer of the PostgreSQL read.
  */
 @IntegrationTest
 class CacheStampedeIT {
@@ -58,6 +59,7 @@ class CacheStampedeIT {
 	ApplicationContext context;
 
 	private HttpApi api;
+
 	private ExecutorService clients;
 
 	@BeforeEach
@@ -112,9 +114,10 @@ class CacheStampedeIT {
 	}
 
 	/**
-	 * A burst on a fresh key. A Redis command that times out on a busy machine makes the cache bypass Redis for a
-	 * moment, and a request that cannot see the others' load loads by itself, as it must; such a burst proves
-	 * nothing about single loading, so it is tried again on another fresh key.
+	 * A burst on a fresh key. A Redis command that times out on a busy machine makes the
+	 * cache bypass Redis for a moment, and a request that cannot see the others' load
+	 * loads by itself, as it must; such a burst proves nothing about single loading, so
+	 * it is tried again on another fresh key.
 	 */
 	private Burst burstWithoutRedisErrors(String cache, String storeOperation, Callable<String> freshKey,
 			Function<String, String> path) throws Exception {
@@ -151,8 +154,9 @@ class CacheStampedeIT {
 	}
 
 	/**
-	 * Waits until the content is in MongoDB and its event completed, without reading the trip through the API (which
-	 * would cache it), so that no projection invalidates the entry while the clients read it.
+	 * Waits until the content is in MongoDB and its event completed, without reading the
+	 * trip through the API (which would cache it), so that no projection invalidates the
+	 * entry while the clients read it.
 	 */
 	private void awaitProjected(String code) {
 		await().atMost(Duration.ofSeconds(30))
@@ -162,7 +166,8 @@ class CacheStampedeIT {
 
 	private double count(String name, String cache, String result) {
 		Counter counter = (result == null ? meters.find(name).tags("cache", cache)
-				: meters.find(name).tags("cache", cache, "result", result)).counter();
+				: meters.find(name).tags("cache", cache, "result", result))
+			.counter();
 		return counter == null ? 0 : counter.count();
 	}
 
@@ -172,4 +177,5 @@ class CacheStampedeIT {
 			.timer();
 		return timer == null ? 0 : timer.count();
 	}
+
 }

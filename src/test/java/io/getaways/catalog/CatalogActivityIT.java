@@ -27,13 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Catalog reads in the reader's activity stream, over real HTTP and a real MongoDB wire-protocol server: views and
- * searches of signed-in travellers on /api/v1 and the Travlr routes, and nothing for anonymous readers or misses.
+ * Catalog reads in the reader's activity stream, over real HTTP and a real MongoDB
+ * wire-protocol server: views and searches of signed-in travellers on /api/v1 and the
+ * Travlr routes, and nothing for anonymous readers or misses.
  */
 @IntegrationTest
 class CatalogActivityIT {
 
 	private static final String EVENTS = "activity_events";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@LocalServerPort
@@ -46,8 +48,11 @@ class CatalogActivityIT {
 	MongoTemplate mongo;
 
 	private HttpApi api;
+
 	private TestAccounts accounts;
+
 	private final String tripCode = TestTrips.code();
+
 	private final String stayCode = TestStays.code();
 
 	@BeforeEach
@@ -86,8 +91,8 @@ class CatalogActivityIT {
 			.until(() -> accounts.get("/api/v1/me/activity?kind=SEARCH", token).json().get("items"),
 					items -> items.size() == 3);
 		assertThat(details(searches.get(0))).isEqualTo(json("catalog", "trips", "api", "travlr"));
-		assertThat(details(searches.get(1))).isEqualTo(json("catalog", "stays", "country", country, "guests", 2,
-				"sort", "name", "page", 0));
+		assertThat(details(searches.get(1)))
+			.isEqualTo(json("catalog", "stays", "country", country, "guests", 2, "sort", "name", "page", 0));
 		assertThat(details(searches.get(2))).isEqualTo(json("catalog", "trips", "q", text, "minPrice", "10.5",
 				"departFrom", departFrom, "sort", "price", "page", 1));
 	}
@@ -112,7 +117,8 @@ class CatalogActivityIT {
 		assertThat(accounts.get("/api/v1/trips?q=" + rejectedText + "&minPrice=5&maxPrice=1", token).status())
 			.isEqualTo(400);
 
-		// the queue is drained in order, so once this later search is stored every earlier event would be too
+		// the queue is drained in order, so once this later search is stored every
+		// earlier event would be too
 		String marker = TestTrips.token(10);
 		ok(accounts.get("/api/v1/stays?q=" + marker, token));
 		await().atMost(Duration.ofSeconds(10)).until(() -> stored("details.q", marker), count -> count == 1);
@@ -143,4 +149,5 @@ class CatalogActivityIT {
 	private static JsonNode json(Object... namesAndValues) {
 		return JSON.readTree(TestAccounts.json(namesAndValues));
 	}
+
 }

@@ -29,9 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Trip and stay reads when their content cannot be had, because MongoDB is down or the document is missing: the
- * answer is still 200 with the facts from PostgreSQL and says the content is unavailable; such an answer is not
- * cached, so the content shows again as soon as it can be read.
+ * Trip and stay reads when their content cannot be had, because MongoDB is down or the
+ * document is missing: the answer is still 200 with the facts from PostgreSQL and says
+ * the content is unavailable; such an answer is not cached, so the content shows again as
+ * soon as it can be read.
  */
 @IntegrationTest
 class ContentDegradationIT {
@@ -54,6 +55,7 @@ class ContentDegradationIT {
 	ApplicationContext context;
 
 	private HttpApi api;
+
 	private final String place = "Degraded" + TestTrips.token(8);
 
 	@BeforeEach
@@ -122,8 +124,8 @@ class ContentDegradationIT {
 
 	private String createTrip() {
 		String code = TestTrips.code();
-		TestTrips.create(catalog, TestTrips.draft(code, "Degraded Trip", place, Instant.parse("2096-02-01T08:00:00Z"),
-				"510.00"));
+		TestTrips.create(catalog,
+				TestTrips.draft(code, "Degraded Trip", place, Instant.parse("2096-02-01T08:00:00Z"), "510.00"));
 		return code;
 	}
 
@@ -133,7 +135,10 @@ class ContentDegradationIT {
 		return code;
 	}
 
-	/** Waits in MongoDB, not through the API, so that nothing is cached before the test looks. */
+	/**
+	 * Waits in MongoDB, not through the API, so that nothing is cached before the test
+	 * looks.
+	 */
 	private void awaitDocument(String collection, String code) {
 		await().atMost(PROJECTION).until(() -> mongo.findById(code, Document.class, collection) != null);
 	}
@@ -146,4 +151,5 @@ class ContentDegradationIT {
 			.isLessThan(Duration.ofSeconds(10));
 		return answer.json();
 	}
+
 }

@@ -25,9 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code reconcile} as an operator runs it, through the jar's command-line entry on the service's data directory: its
- * short-lived context starts (or, in this JVM, shares) the embedded PostgreSQL and MongoDB. Limited to the test's
- * codes with {@code --code}, so other tests' leftovers never change the exit status.
+ * {@code reconcile} as an operator runs it, through the jar's command-line entry on the
+ * service's data directory: its short-lived context starts (or, in this JVM, shares) the
+ * embedded PostgreSQL and MongoDB. Limited to the test's codes with {@code --code}, so
+ * other tests' leftovers never change the exit status.
  */
 @IntegrationTest
 class ReconcileCommandIT {
@@ -73,10 +74,11 @@ class ReconcileCommandIT {
 
 	private String createTrip() {
 		String code = TestTrips.code();
-		TestTrips.create(catalog, TestTrips.draft(code, "Command Drift", "Drift Bay",
-				Instant.parse("2097-03-10T08:00:00Z"), "250.00"));
-		await().atMost(Duration.ofSeconds(30)).until(() -> OutboxEvents.incomplete(context, code) == 0
-				&& mongo.findById(code, Document.class, "trip_content") != null);
+		TestTrips.create(catalog,
+				TestTrips.draft(code, "Command Drift", "Drift Bay", Instant.parse("2097-03-10T08:00:00Z"), "250.00"));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> OutboxEvents.incomplete(context, code) == 0
+					&& mongo.findById(code, Document.class, "trip_content") != null);
 		return code;
 	}
 
@@ -84,10 +86,15 @@ class ReconcileCommandIT {
 		mongo.remove(Query.query(Criteria.where("_id").is(code)), "trip_content");
 	}
 
-	/** Runs {@code reconcile} in this JVM on the service's data directory, capturing what it prints. */
+	/**
+	 * Runs {@code reconcile} in this JVM on the service's data directory, capturing what
+	 * it prints.
+	 */
 	private synchronized Result reconcile(String... options) {
-		String[] args = Stream.concat(Stream.of("reconcile"), Stream.concat(Stream.of(options),
-				Stream.of("--data-dir", environment.getRequiredProperty("getaways.data-dir"))))
+		String[] args = Stream
+			.concat(Stream.of("reconcile"),
+					Stream.concat(Stream.of(options),
+							Stream.of("--data-dir", environment.getRequiredProperty("getaways.data-dir"))))
 			.toArray(String[]::new);
 		PrintStream stdout = System.out;
 		PrintStream stderr = System.err;
@@ -111,4 +118,5 @@ class ReconcileCommandIT {
 
 	record Result(List<String> args, int exitCode, String out, String err) {
 	}
+
 }

@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Search pages of trips and stays in Redis: equal searches share an entry, and any change of a trip (a stay) makes
- * every trip (stay) page miss at once, with no key scanned. Each search is scoped by a resort or country of its own.
+ * Search pages of trips and stays in Redis: equal searches share an entry, and any change
+ * of a trip (a stay) makes every trip (stay) page miss at once, with no key scanned. Each
+ * search is scoped by a resort or country of its own.
  */
 @IntegrationTest
 class SearchPageCacheIT {
@@ -78,8 +79,10 @@ class SearchPageCacheIT {
 		String search = "/api/v1/trips?resort=" + encode(resort) + "&sort=price&minPrice=100";
 
 		assertThat(codes(search)).containsExactly(first);
-		assertThat(codes(cachedRead("/api/v1/trips?resort=" + encode(resort) + "&minPrice=100.00&sort=price",
-				"trip-page"))).as("same search, parameters in another order, from Redis").containsExactly(first);
+		assertThat(codes(
+				cachedRead("/api/v1/trips?resort=" + encode(resort) + "&minPrice=100.00&sort=price", "trip-page")))
+			.as("same search, parameters in another order, from Redis")
+			.containsExactly(first);
 
 		String second = createTrip("Beta Page", resort, "200.00");
 		assertThat(codes(search)).as("a new trip shows at once").containsExactly(second, first);
@@ -98,8 +101,8 @@ class SearchPageCacheIT {
 		String search = "/api/v1/trips?resort=" + encode(resort);
 		assertThat(cachedRead(search, "trip-page").path("items").get(0).path("seatsLeft").asInt()).isEqualTo(24);
 
-		UUID traveller = identity.createUser(TestAccounts.email(), "Page Traveller", TestAccounts.PASSWORD,
-				"customer").id();
+		UUID traveller = identity.createUser(TestAccounts.email(), "Page Traveller", TestAccounts.PASSWORD, "customer")
+			.id();
 		try (Superuser superuser = new Superuser(context)) {
 			superuser.bookSeats(code, traveller, 3);
 		}
@@ -107,8 +110,8 @@ class SearchPageCacheIT {
 			.as("still the cached page")
 			.isEqualTo(24);
 		// what the booking module publishes in the booking's transaction
-		ActorContext.runAs(Actor.job("test"), () -> transactions.executeWithoutResult(
-				status -> events.publishEvent(new TripChanged(code))));
+		ActorContext.runAs(Actor.job("test"),
+				() -> transactions.executeWithoutResult(status -> events.publishEvent(new TripChanged(code))));
 		assertThat(search(search).path("items").get(0).path("seatsLeft").asInt()).isEqualTo(21);
 	}
 
@@ -128,8 +131,9 @@ class SearchPageCacheIT {
 		LocalDate checkIn = LocalDate.now(ZoneOffset.UTC).plusDays(20);
 		String forDates = search + "&checkIn=" + checkIn + "&checkOut=" + checkIn.plusDays(3);
 		assertThat(codes(forDates)).containsExactly(first, second);
-		UUID traveller = identity.createUser(TestAccounts.email(), "Stay Page Traveller", TestAccounts.PASSWORD,
-				"customer").id();
+		UUID traveller = identity
+			.createUser(TestAccounts.email(), "Stay Page Traveller", TestAccounts.PASSWORD, "customer")
+			.id();
 		try (Superuser superuser = new Superuser(context)) {
 			superuser.bookStay(first, traveller, checkIn.plusDays(1), checkIn.plusDays(2));
 		}
@@ -140,10 +144,11 @@ class SearchPageCacheIT {
 			superuser.rate(second, 9, 2);
 		}
 		assertThat(rating(cachedRead(search, "stay-page"), second).isNull()).as("still the cached page").isTrue();
-		ActorContext.runAs(Actor.job("review-test"), () -> transactions.executeWithoutResult(
-				status -> events.publishEvent(new ReviewPosted(UUID.randomUUID(), null, second, 5))));
+		ActorContext.runAs(Actor.job("review-test"), () -> transactions
+			.executeWithoutResult(status -> events.publishEvent(new ReviewPosted(UUID.randomUUID(), null, second, 5))));
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(rating(search(search), second).decimalValue()).isEqualByComparingTo("4.50"));
+			.untilAsserted(
+					() -> assertThat(rating(search(search), second).decimalValue()).isEqualByComparingTo("4.50"));
 	}
 
 	private JsonNode rating(JsonNode page, String code) {
@@ -176,8 +181,8 @@ class SearchPageCacheIT {
 	}
 
 	/**
-	 * A read answered from Redis. On a busy machine a Redis command may time out, and the cache is then bypassed for
-	 * a moment; so this reads until one read counts as a hit.
+	 * A read answered from Redis. On a busy machine a Redis command may time out, and the
+	 * cache is then bypassed for a moment; so this reads until one read counts as a hit.
 	 */
 	private JsonNode cachedRead(String path, String cache) {
 		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
@@ -191,4 +196,5 @@ class SearchPageCacheIT {
 		Counter counter = meters.find("getaways.cache.requests").tags("cache", cache, "result", "hit").counter();
 		return counter == null ? 0 : counter.count();
 	}
+
 }

@@ -33,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The public stay search and detail over HTTP, with availability decided by real bookings. Every search is scoped by
- * a country only this run's stays carry, so the demo stays and other tests' stays never change the expected answers.
+ * The public stay search and detail over HTTP, with availability decided by real
+ * bookings. Every search is scoped by a country only this run's stays carry, so the demo
+ * stays and other tests' stays never change the expected answers.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,16 +56,24 @@ class StayApiIT {
 	ApplicationContext context;
 
 	private HttpApi api;
+
 	private Superuser superuser;
+
 	private final String country = "Land" + TestTrips.token(8);
+
 	private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
 	private UUID traveller;
 
 	// one stay per role in the availability story
 	private final String seaside = TestStays.code();
+
 	private final String hillside = TestStays.code();
+
 	private final String harbour = TestStays.code();
+
 	private final String cabin = TestStays.code();
+
 	private final String closed = TestStays.code();
 
 	@BeforeAll
@@ -79,7 +88,8 @@ class StayApiIT {
 		TestStays.create(catalog, TestStays.draft(closed, "Ember Closed Lodge", country, "Porto", "120.00", 8));
 		TestStays.changeStatus(catalog, closed, ListingStatus.INACTIVE);
 
-		// seaside: confirmed [today+10, today+13); hillside: pending [today+12, today+14);
+		// seaside: confirmed [today+10, today+13); hillside: pending [today+12,
+		// today+14);
 		// harbour: cancelled [today+10, today+20), which frees its nights again
 		superuser.confirm(superuser.bookStay(seaside, traveller, day(10), day(13)));
 		superuser.bookStay(hillside, traveller, day(12), day(14));
@@ -149,10 +159,12 @@ class StayApiIT {
 
 	@Test
 	void datesKeepOnlyStaysFreeForEveryNight() {
-		// seaside [10,13) and hillside [12,14) are taken; harbour's cancelled booking holds nothing
+		// seaside [10,13) and hillside [12,14) are taken; harbour's cancelled booking
+		// holds nothing
 		assertThat(codes(search(dates(11, 12)))).containsExactly(hillside, harbour, cabin);
 		assertThat(codes(search(dates(12, 13)))).containsExactly(harbour, cabin);
-		// check-out day of one booking is the check-in day of the next: seaside is free again from day 13
+		// check-out day of one booking is the check-in day of the next: seaside is free
+		// again from day 13
 		assertThat(codes(search(dates(13, 14)))).containsExactly(seaside, harbour, cabin);
 		assertThat(codes(search(dates(14, 20)))).containsExactly(seaside, hillside, harbour, cabin);
 		assertThat(codes(search(dates(5, 10)))).containsExactly(seaside, hillside, harbour, cabin);
@@ -219,9 +231,8 @@ class StayApiIT {
 				Arguments.of("minPrice=500&maxPrice=100", List.of("minPrice")),
 				Arguments.of("minPrice=1.234", List.of("minPrice")), Arguments.of("sort=bogus", List.of("sort")),
 				Arguments.of("size=0", List.of("size")), Arguments.of("page=-1", List.of("page")),
-				Arguments.of("city=" + "x".repeat(81), List.of("city")),
-				Arguments.of("checkIn=" + day(-2) + "&minPrice=9&maxPrice=1", List.of("checkIn", "checkOut",
-						"minPrice")));
+				Arguments.of("city=" + "x".repeat(81), List.of("city")), Arguments
+					.of("checkIn=" + day(-2) + "&minPrice=9&maxPrice=1", List.of("checkIn", "checkOut", "minPrice")));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -240,8 +251,7 @@ class StayApiIT {
 		Answer tooLong = api.get("/api/v1/stays/" + seaside + "?from=" + day(0) + "&to=" + day(367));
 		assertProblem(tooLong, 400);
 		assertThat(tooLong.json().path("errors").findValuesAsString("parameter")).containsExactly("to");
-		assertThat(api.get("/api/v1/stays/" + seaside + "?from=" + day(0) + "&to=" + day(366)).status())
-			.isEqualTo(200);
+		assertThat(api.get("/api/v1/stays/" + seaside + "?from=" + day(0) + "&to=" + day(366)).status()).isEqualTo(200);
 		assertProblem(api.get("/api/v1/stays/" + seaside + "?from=tomorrow"), 400);
 	}
 
@@ -286,4 +296,5 @@ class StayApiIT {
 		assertThat(answer.contentType()).startsWith(PROBLEM_JSON);
 		assertThat(answer.body()).doesNotContain("at io.getaways").doesNotContain("Exception");
 	}
+
 }

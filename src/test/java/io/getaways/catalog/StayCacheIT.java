@@ -35,7 +35,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Stay details through Redis: facts and content cached, availability always read, every change evicting. */
+/**
+ * Stay details through Redis: facts and content cached, availability always read, every
+ * change evicting.
+ */
 @IntegrationTest
 class StayCacheIT {
 
@@ -79,8 +82,8 @@ class StayCacheIT {
 		LocalDate checkIn = LocalDate.now(ZoneOffset.UTC).plusDays(5);
 		assertThat(read(code).path("availability").path("occupied")).isEmpty();
 
-		UUID traveller = identity.createUser(TestAccounts.email(), "Cache Traveller", TestAccounts.PASSWORD,
-				"customer").id();
+		UUID traveller = identity.createUser(TestAccounts.email(), "Cache Traveller", TestAccounts.PASSWORD, "customer")
+			.id();
 		try (Superuser superuser = new Superuser(context)) {
 			superuser.bookStay(code, traveller, checkIn, checkIn.plusDays(3));
 		}
@@ -96,9 +99,10 @@ class StayCacheIT {
 		String code = createStay("Old Stay Name");
 		readUntilCached(code);
 
-		ActorContext.runAs(Actor.job("test"), () -> catalog.replaceStay(new StayDraft(code, "New Stay Name", "Portugal",
-				"Faro", new BigDecimal("333.00"), "EUR", 5, new StayContent(1, "<p>rewritten</p>", "new.jpg",
-						List.of("new.jpg"), List.of("Garden"), List.of("test"), Map.of()))));
+		ActorContext.runAs(Actor.job("test"),
+				() -> catalog.replaceStay(new StayDraft(code, "New Stay Name", "Portugal", "Faro",
+						new BigDecimal("333.00"), "EUR", 5, new StayContent(1, "<p>rewritten</p>", "new.jpg",
+								List.of("new.jpg"), List.of("Garden"), List.of("test"), Map.of()))));
 		assertThat(redis.hasKey(key(code))).as("evicted on commit").isFalse();
 
 		JsonNode atOnce = read(code);
@@ -128,11 +132,11 @@ class StayCacheIT {
 		}
 		assertThat(cachedRead(code).path("reviewCount").asInt()).as("still the cached copy").isZero();
 
-		ActorContext.runAs(Actor.job("review-test"), () -> transactions.executeWithoutResult(
-				status -> events.publishEvent(new ReviewPosted(UUID.randomUUID(), null, code, 3))));
+		ActorContext.runAs(Actor.job("review-test"), () -> transactions
+			.executeWithoutResult(status -> events.publishEvent(new ReviewPosted(UUID.randomUUID(), null, code, 3))));
 
-		JsonNode rated = await().atMost(PROJECTION).until(() -> read(code),
-				body -> body.path("reviewCount").asInt() == 2);
+		JsonNode rated = await().atMost(PROJECTION)
+			.until(() -> read(code), body -> body.path("reviewCount").asInt() == 2);
 		assertThat(rated.path("ratingAverage").decimalValue()).isEqualByComparingTo("3.50");
 	}
 
@@ -142,7 +146,10 @@ class StayCacheIT {
 		return code;
 	}
 
-	/** A read caches only when the content is current, which trails creation by the asynchronous projection. */
+	/**
+	 * A read caches only when the content is current, which trails creation by the
+	 * asynchronous projection.
+	 */
 	private void readUntilCached(String code) {
 		await().atMost(PROJECTION).untilAsserted(() -> {
 			assertThat(read(code).path("contentAvailable").asBoolean()).isTrue();
@@ -157,8 +164,8 @@ class StayCacheIT {
 	}
 
 	/**
-	 * A read answered from Redis. On a busy machine a Redis command may time out, and the cache is then bypassed for
-	 * a moment; so this reads until one read counts as a hit.
+	 * A read answered from Redis. On a busy machine a Redis command may time out, and the
+	 * cache is then bypassed for a moment; so this reads until one read counts as a hit.
 	 */
 	private JsonNode cachedRead(String code) {
 		return await().atMost(PROJECTION).pollInterval(Duration.ofMillis(300)).until(() -> {
@@ -176,4 +183,5 @@ class StayCacheIT {
 	private static String key(String code) {
 		return "getaways:stay:" + code;
 	}
+
 }

@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * Rows the catalog tests need that other modules will own, written as the server's superuser: bookings (the booking
- * module is built apart from this one) and ratings (kept by review triggers). Every write still meets the tables'
- * constraints and guard triggers: a booking starts PENDING and moves only along its allowed transitions.
+ * Rows the catalog tests need that other modules will own, written as the server's
+ * superuser: bookings (the booking module is built apart from this one) and ratings (kept
+ * by review triggers). Every write still meets the tables' constraints and guard
+ * triggers: a booking starts PENDING and moves only along its allowed transitions.
  */
 public final class Superuser implements AutoCloseable {
 
@@ -29,7 +30,9 @@ public final class Superuser implements AutoCloseable {
 			RETURNING id""";
 
 	private final SingleConnectionDataSource dataSource;
+
 	private final JdbcClient jdbc;
+
 	private final TestBookings bookings;
 
 	public Superuser(ApplicationContext context) throws SQLException {
@@ -46,18 +49,25 @@ public final class Superuser implements AutoCloseable {
 		return jdbc;
 	}
 
-	/** A PENDING booking of the stay for [checkIn, checkOut), placed through the booking module's API. */
+	/**
+	 * A PENDING booking of the stay for [checkIn, checkOut), placed through the booking
+	 * module's API.
+	 */
 	UUID bookStay(String code, UUID userId, LocalDate checkIn, LocalDate checkOut) {
 		return bookings.stay(userId, code, checkIn, checkOut, 2).id();
 	}
 
 	/**
-	 * A PENDING booking of seats on the trip, with the seats taken from it as the booking module does, but without
-	 * the booking module: it publishes no TripChanged, which is the point for a test that shows a cached page staying
-	 * until that event arrives (SearchPageCacheIT publishes it itself).
+	 * A PENDING booking of seats on the trip, with the seats taken from it as the booking
+	 * module does, but without the booking module: it publishes no TripChanged, which is
+	 * the point for a test that shows a cached page staying until that event arrives
+	 * (SearchPageCacheIT publishes it itself).
 	 */
 	UUID bookSeats(String code, UUID userId, int seats) {
-		UUID id = jdbc.sql(BOOK_SEATS).param("userId", userId).param("seats", seats).param("code", code)
+		UUID id = jdbc.sql(BOOK_SEATS)
+			.param("userId", userId)
+			.param("seats", seats)
+			.param("code", code)
 			.query(UUID.class)
 			.single();
 		int taken = jdbc.sql("UPDATE app.trips SET seats_booked = seats_booked + :seats WHERE code = :code")
@@ -83,7 +93,10 @@ public final class Superuser implements AutoCloseable {
 				WHERE id = :id""").param("id", bookingId).update();
 	}
 
-	/** Stands in for the review triggers: a rating sum and count as reviews would leave them. */
+	/**
+	 * Stands in for the review triggers: a rating sum and count as reviews would leave
+	 * them.
+	 */
 	void rate(String stayCode, int ratingSum, int reviewCount) {
 		jdbc.sql("UPDATE app.stays SET rating_sum = :sum, review_count = :count WHERE code = :code")
 			.param("sum", ratingSum)
@@ -96,4 +109,5 @@ public final class Superuser implements AutoCloseable {
 	public void close() {
 		dataSource.destroy();
 	}
+
 }

@@ -12,7 +12,10 @@ import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
 import io.getaways.support.TestTrips;
 
-/** Stays made for one test, with random codes so that tests, the demo catalog and earlier runs never meet. */
+/**
+ * Stays made for one test, with random codes so that tests, the demo catalog and earlier
+ * runs never meet.
+ */
 final class TestStays {
 
 	private TestStays() {
@@ -28,7 +31,9 @@ final class TestStays {
 		return new StayDraft(code, name, country, city, new BigDecimal(price), "EUR", maxGuests, content);
 	}
 
-	/** Runs as a background job, since the anonymous actor's database role may only read. */
+	/**
+	 * Runs as a background job, since the anonymous actor's database role may only read.
+	 */
 	static StayDetails create(Listings catalog, StayDraft draft) {
 		return ActorContext.callAs(Actor.job("test"), () -> catalog.createStay(draft));
 	}
@@ -36,4 +41,5 @@ final class TestStays {
 	static Stay changeStatus(Listings catalog, String code, ListingStatus status) {
 		return ActorContext.callAs(Actor.job("test"), () -> catalog.changeStayStatus(code, status));
 	}
+
 }

@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The /api/v1 trip search and detail over HTTP. Every search is scoped by a token only this run's trips carry, so
- * the demo catalog and other tests' trips never change the expected answers.
+ * The /api/v1 trip search and detail over HTTP. Every search is scoped by a token only
+ * this run's trips carry, so the demo catalog and other tests' trips never change the
+ * expected answers.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,8 +47,11 @@ class TripApiIT {
 	Listings catalog;
 
 	private HttpApi api;
+
 	private final String token = TestTrips.token(8);
+
 	private final String nameToken = TestTrips.token(8);
+
 	private final List<Fixture> trips = new ArrayList<>();
 
 	record Fixture(String code, String name, String resort, Instant departsAt, BigDecimal price) {
@@ -58,7 +62,8 @@ class TripApiIT {
 		api = new HttpApi(port);
 		String alder = "Alder Cove " + token;
 		String birch = "Birch Point " + token;
-		// equal departures and equal prices make the trip code decide, which is what keeps pages stable
+		// equal departures and equal prices make the trip code decide, which is what
+		// keeps pages stable
 		fixture("Harbour Lights", alder, "2091-03-10T08:00:00Z", "500.00");
 		fixture("Ash Drift", alder, "2091-03-10T08:00:00Z", "750.00");
 		fixture("Cedar Sands", birch, "2091-03-12T08:00:00Z", "750.00");
@@ -69,8 +74,8 @@ class TripApiIT {
 		Instant later = Instant.parse("2092-01-01T08:00:00Z");
 		TestTrips.create(catalog, TestTrips.draft(TestTrips.code(), "Quiet " + mixedCase(nameToken),
 				"Plain Resort, 3 stars", later, "900.00"));
-		TestTrips.create(catalog, TestTrips.draft(TestTrips.code(), "Plain Stay", "Lodge " + nameToken + ", 4 stars",
-				later, "900.00"));
+		TestTrips.create(catalog,
+				TestTrips.draft(TestTrips.code(), "Plain Stay", "Lodge " + nameToken + ", 4 stars", later, "900.00"));
 	}
 
 	private void fixture(String name, String resort, String departsAt, String price) {
@@ -133,8 +138,8 @@ class TripApiIT {
 
 	@Test
 	void departureRangeCoversWholeUtcDays() {
-		assertThat(search("resort=" + token + "&departFrom=2091-03-10&departTo=2091-03-12").path("totalItems")
-			.asLong()).isEqualTo(3);
+		assertThat(search("resort=" + token + "&departFrom=2091-03-10&departTo=2091-03-12").path("totalItems").asLong())
+			.isEqualTo(3);
 		assertThat(search("resort=" + token + "&departFrom=2091-03-11").path("totalItems").asLong()).isEqualTo(3);
 		assertThat(codes(search("resort=" + token + "&departFrom=2091-05-20&departTo=2091-05-20")))
 			.containsExactly(trips.get(4).code());
@@ -156,9 +161,10 @@ class TripApiIT {
 	@Test
 	void detailJoinsFactsWithContentAndAcceptsLowercaseCodes() {
 		Fixture trip = trips.get(0);
-		JsonNode body = await().atMost(Duration.ofSeconds(30)).until(
-				() -> api.get("/api/v1/trips/" + trip.code().toLowerCase()),
-				answer -> answer.status() == 200 && answer.json().path("contentAvailable").asBoolean()).json();
+		JsonNode body = await().atMost(Duration.ofSeconds(30))
+			.until(() -> api.get("/api/v1/trips/" + trip.code().toLowerCase()),
+					answer -> answer.status() == 200 && answer.json().path("contentAvailable").asBoolean())
+			.json();
 		assertThat(body.path("code").asString()).isEqualTo(trip.code());
 		assertThat(body.path("name").asString()).isEqualTo(trip.name());
 		assertThat(body.path("resort").asString()).isEqualTo(trip.resort());
@@ -175,7 +181,8 @@ class TripApiIT {
 	@Test
 	void unknownCodeIsProblemNamingTheCode() {
 		String code = "NOSUCH" + TestTrips.token(6);
-		// browsers and most clients ask for plain JSON; problems still come as problem+json
+		// browsers and most clients ask for plain JSON; problems still come as
+		// problem+json
 		Answer answer = api.get("/api/v1/trips/" + code.toLowerCase(), "Accept", "application/json");
 		assertProblem(answer, 404);
 		assertThat(answer.json().path("detail").asString()).contains(code);
@@ -204,9 +211,11 @@ class TripApiIT {
 		Answer delete = api.send("DELETE", "/api/v1/trips", null, null);
 		assertProblem(delete, 405);
 		assertThat(delete.header("Allow")).contains("GET");
-		// /api/v1 has no POST endpoint yet, so a text/plain POST meets 405 before any 415 could apply
+		// /api/v1 has no POST endpoint yet, so a text/plain POST meets 405 before any 415
+		// could apply
 		assertProblem(api.send("POST", "/api/v1/trips", "text/plain", "hello"), 405);
-		// everything outside the public paths needs a caller, so an anonymous probe of an unknown path learns nothing
+		// everything outside the public paths needs a caller, so an anonymous probe of an
+		// unknown path learns nothing
 		assertProblem(api.get("/api/v1/no-such-thing"), 401);
 		assertProblem(api.get("/api/v1/trips/" + encode("not-a-code!")), 400);
 	}
@@ -249,4 +258,5 @@ class TripApiIT {
 	private static String mixedCase(String value) {
 		return value.charAt(0) + value.substring(1).toLowerCase();
 	}
+
 }

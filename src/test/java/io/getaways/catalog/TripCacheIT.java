@@ -31,11 +31,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
-/** Trip reads through Redis: cached, evicted on change or review, and still answered while Redis is away. */
+/**
+ * Trip reads through Redis: cached, evicted on change or review, and still answered while
+ * Redis is away.
+ */
 @IntegrationTest
 class TripCacheIT {
 
 	private static final Duration PROJECTION = Duration.ofSeconds(30);
+
 	private static final Duration QUICK = Duration.ofSeconds(1);
 
 	@LocalServerPort
@@ -123,10 +127,12 @@ class TripCacheIT {
 		finally {
 			server.restart();
 		}
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-				api.get("/actuator/health").json().path("components").path("redis").path("status").asString())
-			.isEqualTo("UP"));
-		// the cache bypasses Redis for a pause after failures, then must come back to it by itself
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(
+					api.get("/actuator/health").json().path("components").path("redis").path("status").asString())
+				.isEqualTo("UP"));
+		// the cache bypasses Redis for a pause after failures, then must come back to it
+		// by itself
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			double before = hits();
 			read(cached);
@@ -147,7 +153,8 @@ class TripCacheIT {
 					Instant.parse("2093-01-15T08:00:00Z"), "640.00"));
 			assertThat(read(code).path("name").asString()).isEqualTo("During Outage");
 			assertThat(OutboxEvents.incomplete(context, code, "%evictChangedTrip%"))
-				.as("the failed eviction stays in the outbox").isEqualTo(1);
+				.as("the failed eviction stays in the outbox")
+				.isEqualTo(1);
 		}
 		finally {
 			server.restart();
@@ -172,17 +179,18 @@ class TripCacheIT {
 		assertThat(read(code).path("ratingAverage").isNull()).isTrue();
 		try (Superuser superuser = new Superuser(context)) {
 			// what the review triggers leave behind after two reviews of 4 and 5
-			superuser.jdbc().sql("UPDATE app.trips SET rating_sum = 9, review_count = 2 WHERE code = :code")
+			superuser.jdbc()
+				.sql("UPDATE app.trips SET rating_sum = 9, review_count = 2 WHERE code = :code")
 				.param("code", code)
 				.update();
 		}
 		assertThat(read(code).path("reviewCount").asInt()).as("still the cached copy").isZero();
 
-		ActorContext.runAs(Actor.job("review-test"), () -> transactions.executeWithoutResult(
-				status -> events.publishEvent(new ReviewPosted(UUID.randomUUID(), code, null, 5))));
+		ActorContext.runAs(Actor.job("review-test"), () -> transactions
+			.executeWithoutResult(status -> events.publishEvent(new ReviewPosted(UUID.randomUUID(), code, null, 5))));
 
-		JsonNode rated = await().atMost(PROJECTION).until(() -> read(code),
-				body -> body.path("reviewCount").asInt() == 2);
+		JsonNode rated = await().atMost(PROJECTION)
+			.until(() -> read(code), body -> body.path("reviewCount").asInt() == 2);
 		assertThat(rated.path("ratingAverage").decimalValue()).isEqualByComparingTo("4.50");
 	}
 
@@ -195,12 +203,15 @@ class TripCacheIT {
 
 	private String createTrip(String name) {
 		String code = TestTrips.code();
-		TestTrips.create(catalog, TestTrips.draft(code, name, "Cache Resort, 4 stars",
-				Instant.parse("2093-01-15T08:00:00Z"), "640.00"));
+		TestTrips.create(catalog,
+				TestTrips.draft(code, name, "Cache Resort, 4 stars", Instant.parse("2093-01-15T08:00:00Z"), "640.00"));
 		return code;
 	}
 
-	/** A read caches only when the content is current, which trails creation by the asynchronous projection. */
+	/**
+	 * A read caches only when the content is current, which trails creation by the
+	 * asynchronous projection.
+	 */
 	private void readUntilCached(String code) {
 		await().atMost(PROJECTION).untilAsserted(() -> {
 			assertThat(read(code).path("contentAvailable").asBoolean()).isTrue();
@@ -230,4 +241,5 @@ class TripCacheIT {
 	private static String key(String code) {
 		return "getaways:trip:" + code;
 	}
+
 }

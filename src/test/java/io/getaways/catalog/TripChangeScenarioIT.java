@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The catalog module with the modules whose beans it uses (platform, audit), not the whole application: a trip change
- * evicts the cached trip when it commits, and its content reaches MongoDB through the outbox, after which reads cache
- * the new version.
+ * The catalog module with the modules whose beans it uses (platform, audit), not the
+ * whole application: a trip change evicts the cached trip when it commits, and its
+ * content reaches MongoDB through the outbox, after which reads cache the new version.
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
 @ActiveProfiles("test")
@@ -63,16 +63,19 @@ class TripChangeScenarioIT {
 		TripDraft renamed = TestTrips.draft(code, "Renamed Scenario Trip", "Scenario Bay", DEPARTURE, "650.00",
 				TestTrips.content(1, "<p>rewritten</p>", "new.jpg"));
 
-		// catalog changes need an admin or a job as the actor, for the scenario's transaction as well
-		ActorContext.runAs(Actor.job("trip-scenario"), () -> scenario.stimulate(() -> catalog.replaceTrip(renamed))
-			.andWaitAtMost(PROJECTION)
-			.andWaitForEventOfType(TripContentChanged.class)
-			// the creation above published version 1 of the content in this test already
-			.matching(changed -> changed.code().equals(code) && changed.content().version() == 2)
-			.toArriveAndVerify((changed, replaced) -> {
-				assertThat(changed.content().description()).isEqualTo("<p>rewritten</p>");
-				assertThat(replaced.trip().contentVersion()).isEqualTo(2);
-			}));
+		// catalog changes need an admin or a job as the actor, for the scenario's
+		// transaction as well
+		ActorContext.runAs(Actor.job("trip-scenario"),
+				() -> scenario.stimulate(() -> catalog.replaceTrip(renamed))
+					.andWaitAtMost(PROJECTION)
+					.andWaitForEventOfType(TripContentChanged.class)
+					// the creation above published version 1 of the content in this test
+					// already
+					.matching(changed -> changed.code().equals(code) && changed.content().version() == 2)
+					.toArriveAndVerify((changed, replaced) -> {
+						assertThat(changed.content().description()).isEqualTo("<p>rewritten</p>");
+						assertThat(replaced.trip().contentVersion()).isEqualTo(2);
+					}));
 		assertThat(redis.hasKey(key(code))).as("evicted when the change committed").isFalse();
 
 		TripDetails read = await().atMost(PROJECTION)
@@ -89,4 +92,5 @@ class TripChangeScenarioIT {
 	private static String key(String code) {
 		return "getaways:trip:" + code;
 	}
+
 }

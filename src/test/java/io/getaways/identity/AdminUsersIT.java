@@ -18,7 +18,10 @@ import tools.jackson.databind.JsonNode;
 import static io.getaways.support.TestAccounts.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Admins read users and grant and revoke roles; every change is in the audit log; nobody else may. */
+/**
+ * Admins read users and grant and revoke roles; every change is in the audit log; nobody
+ * else may.
+ */
 @IntegrationTest
 class AdminUsersIT {
 
@@ -29,6 +32,7 @@ class AdminUsersIT {
 	Identity identity;
 
 	private TestAccounts accounts;
+
 	private JsonNode admin;
 
 	@BeforeEach
@@ -74,8 +78,10 @@ class AdminUsersIT {
 		JsonNode customer = accounts.newCustomer();
 		String path = "/api/v1/admin/users/" + TestAccounts.userId(admin);
 		assertThat(accounts.get(path, accessToken(customer)).status()).isEqualTo(403);
-		assertThat(accounts.send("PUT", "/api/v1/admin/users/" + TestAccounts.userId(customer) + "/roles/admin",
-				accessToken(customer), null).status()).isEqualTo(403);
+		assertThat(accounts
+			.send("PUT", "/api/v1/admin/users/" + TestAccounts.userId(customer) + "/roles/admin", accessToken(customer),
+					null)
+			.status()).isEqualTo(403);
 		assertThat(accounts.send("POST", "/api/v1/admin/signing-keys/rotate", accessToken(customer), null).status())
 			.isEqualTo(403);
 		assertThat(accounts.get("/api/v1/admin/audit", accessToken(customer)).status()).isEqualTo(403);
@@ -129,4 +135,5 @@ class AdminUsersIT {
 	private static List<String> roles(String accessToken) throws ParseException {
 		return SignedJWT.parse(accessToken).getJWTClaimsSet().getStringListClaim("roles");
 	}
+
 }

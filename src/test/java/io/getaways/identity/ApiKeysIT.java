@@ -20,7 +20,10 @@ import static io.getaways.support.TestAccounts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** API keys: shown once, stored hashed, limited by scopes, revocable, expiring, and private to their owner. */
+/**
+ * API keys: shown once, stored hashed, limited by scopes, revocable, expiring, and
+ * private to their owner.
+ */
 @IntegrationTest
 class ApiKeysIT {
 
@@ -31,6 +34,7 @@ class ApiKeysIT {
 	Identity identity;
 
 	private HttpApi http;
+
 	private TestAccounts accounts;
 
 	@BeforeEach
@@ -154,4 +158,5 @@ class ApiKeysIT {
 				"resort", "Key Bay", "perPerson", "450.00", "image", code.toLowerCase() + ".jpg", "description",
 				"<p>Written with an API key</p>");
 	}
+
 }

@@ -33,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * One physical connection serves users one after another, as a pooled connection does under load: each transaction
- * sees exactly its own actor's rows, whatever the transaction before it on that connection did or how it ended.
+ * One physical connection serves users one after another, as a pooled connection does
+ * under load: each transaction sees exactly its own actor's rows, whatever the
+ * transaction before it on that connection did or how it ended.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -60,9 +61,13 @@ class ContextLeakIT {
 	PlatformTransactionManager applicationTransactionManager;
 
 	Account a;
+
 	Account b;
+
 	HikariDataSource single;
+
 	JdbcTemplate sql;
+
 	TransactionTemplate transactions;
 
 	@BeforeAll
@@ -128,7 +133,8 @@ class ContextLeakIT {
 
 		assertThat(sql.queryForList("SELECT current_user", String.class)).containsExactly(roles().app());
 		assertThat(sql.queryForObject("SELECT current_setting('app.user_id', true)", String.class)).isEmpty();
-		// below the transaction manager: a transaction that switches role and sets nothing else
+		// below the transaction manager: a transaction that switches role and sets
+		// nothing else
 		try (Connection connection = single.getConnection()) {
 			connection.setAutoCommit(false);
 			try (PreparedStatement role = connection.prepareStatement("SELECT set_config('role', ?, true)")) {
@@ -171,7 +177,7 @@ class ContextLeakIT {
 	}
 
 	private static Actor user(Account user) {
-		return new Actor(Actor.Role.CUSTOMER, user.id().toString(), user.email(), "192.0.2.10", "ContextLeakIT",
-				null);
+		return new Actor(Actor.Role.CUSTOMER, user.id().toString(), user.email(), "192.0.2.10", "ContextLeakIT", null);
 	}
+
 }

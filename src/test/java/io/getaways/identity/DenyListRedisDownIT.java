@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every authenticated request asks the token deny-list. While Redis fails the list must neither wait for Redis on
- * each request nor let a revoked token through, including one revoked by another instance a moment ago.
+ * Every authenticated request asks the token deny-list. While Redis fails the list must
+ * neither wait for Redis on each request nor let a revoked token through, including one
+ * revoked by another instance a moment ago.
  */
 @IntegrationTest
 class DenyListRedisDownIT {
@@ -56,9 +57,10 @@ class DenyListRedisDownIT {
 	Duration redisTimeout;
 
 	/**
-	 * A Redis that stopped answering but keeps its connections open is the costly case: each command waits for the
-	 * timeout (a Redis that is gone refuses commands at once). Frozen with SIGSTOP, it must cost a few timeouts in all,
-	 * not one per request, and a revocation made elsewhere in the meantime must still be refused.
+	 * A Redis that stopped answering but keeps its connections open is the costly case:
+	 * each command waits for the timeout (a Redis that is gone refuses commands at once).
+	 * Frozen with SIGSTOP, it must cost a few timeouts in all, not one per request, and a
+	 * revocation made elsewhere in the meantime must still be refused.
 	 */
 	@Test
 	void requestsStayFastAndATokenRevokedElsewhereIsRefusedWhileRedisHangs() throws Exception {
@@ -82,7 +84,8 @@ class DenyListRedisDownIT {
 
 			revokeAsAnotherInstanceWould(accessToken(revokedElsewhere));
 			Answer revoked = accounts.get("/api/v1/me", accessToken(revokedElsewhere));
-			assertThat(revoked.status()).as("revoked in PostgreSQL only, before any refresh: " + revoked).isEqualTo(401);
+			assertThat(revoked.status()).as("revoked in PostgreSQL only, before any refresh: " + revoked)
+				.isEqualTo(401);
 			assertThat(revoked.contentType()).startsWith("application/problem+json");
 		}
 		finally {
@@ -103,8 +106,10 @@ class DenyListRedisDownIT {
 		JsonNode signedOut = accounts.newCustomer();
 		try {
 			redis.stop();
-			assertThat(accounts.send("POST", "/api/v1/auth/logout", accessToken(signedOut),
-					json("refreshToken", signedOut.path("refreshToken").asString())).status()).isEqualTo(204);
+			assertThat(accounts
+				.send("POST", "/api/v1/auth/logout", accessToken(signedOut),
+						json("refreshToken", signedOut.path("refreshToken").asString()))
+				.status()).isEqualTo(204);
 			for (int i = 0; i < 3; i++) {
 				assertThat(accounts.get("/api/v1/me", accessToken(signedOut)).status()).isEqualTo(401);
 				assertThat(accounts.get("/api/v1/me", accessToken(valid)).status()).isEqualTo(200);
@@ -114,8 +119,8 @@ class DenyListRedisDownIT {
 			redis.restart();
 		}
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> http.get("/actuator/health").json().path("components").path("redis").path("status")
-				.asString(), "UP"::equals);
+			.until(() -> http.get("/actuator/health").json().path("components").path("redis").path("status").asString(),
+					"UP"::equals);
 		assertThat(accounts.get("/api/v1/me", accessToken(signedOut)).status()).isEqualTo(401);
 		assertThat(accounts.get("/api/v1/me", accessToken(valid)).status()).isEqualTo(200);
 	}
@@ -137,16 +142,21 @@ class DenyListRedisDownIT {
 		assertThat(kill.waitFor()).as("kill -%s %d", signal, process.pid()).isZero();
 	}
 
-	/** What another instance's sign-out leaves when it cannot reach Redis: a row in PostgreSQL and nothing else. */
+	/**
+	 * What another instance's sign-out leaves when it cannot reach Redis: a row in
+	 * PostgreSQL and nothing else.
+	 */
 	private void revokeAsAnotherInstanceWould(String accessToken) throws ParseException {
 		SignedJWT jwt = SignedJWT.parse(accessToken);
 		String jti = jwt.getJWTClaimsSet().getJWTID();
 		Instant expiresAt = jwt.getJWTClaimsSet().getExpirationTime().toInstant();
 		Actor system = new Actor(Actor.Role.SYSTEM, null, "test:deny-list", null, null, null);
-		ActorContext.runAs(system, () -> transactions.executeWithoutResult(status -> jdbc
-			.sql("INSERT INTO system.revoked_tokens (jti, expires_at) VALUES (:jti, :expiresAt)")
-			.param("jti", jti)
-			.param("expiresAt", Timestamp.from(expiresAt))
-			.update()));
+		ActorContext.runAs(system,
+				() -> transactions.executeWithoutResult(status -> jdbc
+					.sql("INSERT INTO system.revoked_tokens (jti, expires_at) VALUES (:jti, :expiresAt)")
+					.param("jti", jti)
+					.param("expiresAt", Timestamp.from(expiresAt))
+					.update()));
 	}
+
 }

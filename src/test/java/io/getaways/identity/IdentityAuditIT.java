@@ -23,9 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What identity requests leave in the audit log, read back as the auditor role: row images of identities and
- * credentials with secrets masked, sign-in events, and who acted from where in which request. Each request carries a
- * request id of its own, which finds exactly its entries.
+ * What identity requests leave in the audit log, read back as the auditor role: row
+ * images of identities and credentials with secrets masked, sign-in events, and who acted
+ * from where in which request. Each request carries a request id of its own, which finds
+ * exactly its entries.
  */
 @IntegrationTest
 class IdentityAuditIT {
@@ -46,7 +47,10 @@ class IdentityAuditIT {
 
 	HttpApi api;
 
-	/** A documentation address (RFC 5737) per test, so sign-in throttling per address never spans tests. */
+	/**
+	 * A documentation address (RFC 5737) per test, so sign-in throttling per address
+	 * never spans tests.
+	 */
 	String clientIp;
 
 	@BeforeEach
@@ -55,8 +59,8 @@ class IdentityAuditIT {
 		clientIp = "203.0.113." + ThreadLocalRandom.current().nextInt(1, 255);
 	}
 
-	record Entry(String table, String recordId, String operation, JsonNode oldRow, JsonNode newRow,
-			String actorUserId, String clientIp, String userAgent, String raw) {
+	record Entry(String table, String recordId, String operation, JsonNode oldRow, JsonNode newRow, String actorUserId,
+			String clientIp, String userAgent, String raw) {
 	}
 
 	@Test
@@ -82,9 +86,9 @@ class IdentityAuditIT {
 		assertThat(insert.userAgent()).isEqualTo(userAgent(requestId));
 		assertThat(insert.newRow().get("password_hash").asString()).isEqualTo("***");
 		assertThat(insert.newRow().get("email").asString()).isEqualTo(email);
-		assertThat(entries).extracting(Entry::table)
-			.contains("app.user_roles", "system.refresh_tokens", "events");
-		assertThat(entries).allSatisfy(entry -> assertThat(entry.raw()).doesNotContain("argon2", TestAccounts.PASSWORD));
+		assertThat(entries).extracting(Entry::table).contains("app.user_roles", "system.refresh_tokens", "events");
+		assertThat(entries)
+			.allSatisfy(entry -> assertThat(entry.raw()).doesNotContain("argon2", TestAccounts.PASSWORD));
 	}
 
 	@Test
@@ -119,7 +123,8 @@ class IdentityAuditIT {
 		UUID keyId = TestAccounts.createApiKey(api, user, headers(requestId));
 
 		List<Entry> entries = entries(requestId);
-		assertThat(entries).filteredOn(entry -> entry.table().equals("system.api_keys")).singleElement()
+		assertThat(entries).filteredOn(entry -> entry.table().equals("system.api_keys"))
+			.singleElement()
 			.satisfies(entry -> {
 				assertThat(entry.operation()).isEqualTo("INSERT");
 				assertThat(entry.recordId()).isEqualTo(keyId.toString());
@@ -145,7 +150,8 @@ class IdentityAuditIT {
 		assertThat(granted.status()).as(granted.toString()).isEqualTo(204);
 
 		List<Entry> entries = entries(requestId);
-		assertThat(entries).filteredOn(entry -> entry.table().equals("app.user_roles")).singleElement()
+		assertThat(entries).filteredOn(entry -> entry.table().equals("app.user_roles"))
+			.singleElement()
 			.satisfies(entry -> {
 				assertThat(entry.operation()).isEqualTo("INSERT");
 				assertThat(entry.recordId()).isEqualTo(user.id().toString());
@@ -171,18 +177,19 @@ class IdentityAuditIT {
 	/** Entries of one request, oldest first, read under the auditor database role. */
 	private List<Entry> entries(String requestId) {
 		Actor auditor = new Actor(Actor.Role.AUDITOR, null, "test:identity-audit", null, null, null);
-		return ActorContext.callAs(auditor, () -> transactions.execute(status -> jdbc.sql("""
-				SELECT table_name, record_id, operation, old_row::text AS old_row, new_row::text AS new_row,
-				       actor_user_id, client_ip, user_agent, to_jsonb(l)::text AS raw
-				FROM audit.log l
-				WHERE request_id = :requestId
-				ORDER BY id""")
-			.param("requestId", requestId)
-			.query((row, n) -> new Entry(row.getString("table_name"), row.getString("record_id"),
-					row.getString("operation"), json(row.getString("old_row")), json(row.getString("new_row")),
-					row.getString("actor_user_id"), row.getString("client_ip"), row.getString("user_agent"),
-					row.getString("raw")))
-			.list()));
+		return ActorContext.callAs(auditor,
+				() -> transactions.execute(status -> jdbc.sql("""
+						SELECT table_name, record_id, operation, old_row::text AS old_row, new_row::text AS new_row,
+						       actor_user_id, client_ip, user_agent, to_jsonb(l)::text AS raw
+						FROM audit.log l
+						WHERE request_id = :requestId
+						ORDER BY id""")
+					.param("requestId", requestId)
+					.query((row, n) -> new Entry(row.getString("table_name"), row.getString("record_id"),
+							row.getString("operation"), json(row.getString("old_row")), json(row.getString("new_row")),
+							row.getString("actor_user_id"), row.getString("client_ip"), row.getString("user_agent"),
+							row.getString("raw")))
+					.list()));
 	}
 
 	private String[] headers(String requestId) {
@@ -208,4 +215,5 @@ class IdentityAuditIT {
 	private static JsonNode json(String text) {
 		return text == null ? null : JSON.readTree(text);
 	}
+
 }

@@ -24,7 +24,10 @@ import static io.getaways.support.TestAccounts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Partners' OAuth2 clients: registered by an admin, client-credentials tokens that act for the partner user. */
+/**
+ * Partners' OAuth2 clients: registered by an admin, client-credentials tokens that act
+ * for the partner user.
+ */
 @IntegrationTest
 class PartnerClientIT {
 
@@ -41,6 +44,7 @@ class PartnerClientIT {
 	TransactionTemplate transactions;
 
 	private HttpApi http;
+
 	private TestAccounts accounts;
 
 	@BeforeEach
@@ -105,7 +109,8 @@ class PartnerClientIT {
 		JsonNode client = register(partner, List.of("catalog:read"));
 		String clientId = client.path("clientId").asString();
 		String accessToken = token(clientId, client.path("clientSecret").asString(), "catalog:read").json()
-			.path("access_token").asString();
+			.path("access_token")
+			.asString();
 		String subject = "client:" + clientId;
 		inTransactionAsAdmin("""
 				INSERT INTO system.rate_limit_overrides (subject, capacity, refill_per_minute, note)
@@ -141,8 +146,7 @@ class PartnerClientIT {
 	}
 
 	private Answer token(String clientId, String secret, String scope) {
-		String basic = Base64.getEncoder()
-			.encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
 		return http.send("POST", "/oauth2/token", "application/x-www-form-urlencoded",
 				"grant_type=client_credentials&scope=" + HttpApi.encode(scope), "Authorization", "Basic " + basic,
 				"X-Forwarded-For", TestAccounts.address());
@@ -152,4 +156,5 @@ class PartnerClientIT {
 		ActorContext.callAs(Actor.job("test").as(Actor.Role.ADMIN),
 				() -> transactions.execute(status -> jdbc.sql(sql).param("subject", subject).update()));
 	}
+
 }

@@ -28,6 +28,7 @@ class PreferencesIT {
 	ApplicationContext context;
 
 	TestAccounts accounts;
+
 	String token;
 
 	@BeforeEach
@@ -54,13 +55,10 @@ class PreferencesIT {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-			"{\"$gt\":1}|preferences.$gt",
-			"{\"a.b\":1}|preferences.a.b",
-			"{\"a\":{\"b\":{\"c\":{\"d\":{\"e\":{\"f\":1}}}}}}|preferences.a.b.c.d.e",
-			"[1,2]|preferences",
-			"\"text\"|preferences",
-			"{not json|preferences" })
+	@CsvSource(delimiter = '|',
+			value = { "{\"$gt\":1}|preferences.$gt", "{\"a.b\":1}|preferences.a.b",
+					"{\"a\":{\"b\":{\"c\":{\"d\":{\"e\":{\"f\":1}}}}}}|preferences.a.b.c.d.e", "[1,2]|preferences",
+					"\"text\"|preferences", "{not json|preferences" })
 	void badDocumentsAreRefusedNamingThePathAndNothingIsWritten(String body, String path) {
 		accounts.send("PUT", "/api/v1/me/preferences", token, "{\"kept\":true}");
 		Answer refused = accounts.send("PUT", "/api/v1/me/preferences", token, body);
@@ -73,11 +71,15 @@ class PreferencesIT {
 	@Test
 	void longArraysAndStringsAndLargeDocumentsAreRefused() {
 		String longArray = "{\"list\":[" + "1,".repeat(100) + "1]}";
-		assertThat(accounts.send("PUT", "/api/v1/me/preferences", token, longArray).body()).contains("preferences.list");
+		assertThat(accounts.send("PUT", "/api/v1/me/preferences", token, longArray).body())
+			.contains("preferences.list");
 		String longString = "{\"note\":\"" + "x".repeat(1001) + "\"}";
 		assertThat(accounts.send("PUT", "/api/v1/me/preferences", token, longString).status()).isEqualTo(400);
-		String large = "{" + "\"k%d\":\"%s\",".repeat(20).formatted(java.util.stream.IntStream.range(0, 20)
-			.boxed().flatMap(i -> java.util.stream.Stream.of(i, "y".repeat(500))).toArray()) + "\"end\":1}";
+		String large = "{" + "\"k%d\":\"%s\",".repeat(20)
+			.formatted(java.util.stream.IntStream.range(0, 20)
+				.boxed()
+				.flatMap(i -> java.util.stream.Stream.of(i, "y".repeat(500)))
+				.toArray()) + "\"end\":1}";
 		assertThat(accounts.send("PUT", "/api/v1/me/preferences", token, large).status()).isEqualTo(413);
 		assertThat(accounts.get("/api/v1/me/preferences", token).body()).isEqualTo("{}");
 	}
@@ -111,4 +113,5 @@ class PreferencesIT {
 			return this;
 		}
 	}
+
 }

@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Token buckets per caller, configured per subject by rows in system.rate_limit_overrides (the test profile's defaults
- * are generous), counted in Redis and in memory while Redis is away.
+ * Token buckets per caller, configured per subject by rows in system.rate_limit_overrides
+ * (the test profile's defaults are generous), counted in Redis and in memory while Redis
+ * is away.
  */
 @IntegrationTest
 class RateLimitIT {
@@ -49,7 +50,9 @@ class RateLimitIT {
 	ApplicationContext context;
 
 	private HttpApi http;
+
 	private TestAccounts accounts;
+
 	private final List<String> subjects = new ArrayList<>();
 
 	@BeforeEach
@@ -60,10 +63,10 @@ class RateLimitIT {
 
 	@AfterEach
 	void removeOverrides() {
-		subjects.forEach(subject -> asAdmin(() -> jdbc
-			.sql("DELETE FROM system.rate_limit_overrides WHERE subject = :subject")
-			.param("subject", subject)
-			.update()));
+		subjects.forEach(
+				subject -> asAdmin(() -> jdbc.sql("DELETE FROM system.rate_limit_overrides WHERE subject = :subject")
+					.param("subject", subject)
+					.update()));
 	}
 
 	@Test
@@ -122,14 +125,15 @@ class RateLimitIT {
 			redis.restart();
 		}
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> http.get("/actuator/health").json().path("components").path("redis").path("status")
-				.asString(), "UP"::equals);
+			.until(() -> http.get("/actuator/health").json().path("components").path("redis").path("status").asString(),
+					"UP"::equals);
 	}
 
 	/**
-	 * Waits until the override is in force (the service reloads overrides every 500 ms in tests), then sends three
-	 * more requests at once. The first request under the override starts a full bucket, so the four answers are the
-	 * capacity of three and one beyond it.
+	 * Waits until the override is in force (the service reloads overrides every 500 ms in
+	 * tests), then sends three more requests at once. The first request under the
+	 * override starts a full bucket, so the four answers are the capacity of three and
+	 * one beyond it.
 	 */
 	private static List<Answer> burst(Supplier<Answer> request) {
 		Answer first = await().atMost(Duration.ofSeconds(15))
@@ -161,7 +165,9 @@ class RateLimitIT {
 			.update());
 	}
 
-	/** The admin database role may change overrides; the service's own pool reads them. */
+	/**
+	 * The admin database role may change overrides; the service's own pool reads them.
+	 */
 	private void asAdmin(Supplier<Integer> statement) {
 		ActorContext.callAs(Actor.job("test").as(Actor.Role.ADMIN),
 				() -> transactions.execute(status -> statement.get()));
@@ -176,4 +182,5 @@ class RateLimitIT {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -29,21 +29,28 @@ import org.springframework.core.env.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Row-level security on identities and credentials, seen from a plain JDBC connection of the pool's login role that
- * starts each transaction exactly as the application's transaction manager does: whatever the application code asks,
- * the database shows a user only their own rows, and nothing at all without a user.
+ * Row-level security on identities and credentials, seen from a plain JDBC connection of
+ * the pool's login role that starts each transaction exactly as the application's
+ * transaction manager does: whatever the application code asks, the database shows a user
+ * only their own rows, and nothing at all without a user.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RowLevelSecurityIT {
 
-	/** Every table that holds a user's identity or credentials, with the column its policies compare. */
+	/**
+	 * Every table that holds a user's identity or credentials, with the column its
+	 * policies compare.
+	 */
 	private static final Map<String, String> OWNED = Map.of("app.users", "id", "app.user_roles", "user_id",
 			"system.api_keys", "user_id", "system.refresh_tokens", "user_id");
 
 	private static final int DENIED = -1;
 
-	/** The column an own-rows policy compares with the request's user, as PostgreSQL prints the policy. */
+	/**
+	 * The column an own-rows policy compares with the request's user, as PostgreSQL
+	 * prints the policy.
+	 */
 	private static final Pattern POLICY_COLUMN = Pattern.compile("^\\((\\w+) = \\( SELECT .*app\\.user_id.*");
 
 	@Autowired
@@ -59,7 +66,9 @@ class RowLevelSecurityIT {
 	int port;
 
 	DatabaseRoles roles;
+
 	Account a;
+
 	Account b;
 
 	@BeforeAll
@@ -82,16 +91,19 @@ class RowLevelSecurityIT {
 				long own = count(roles.customer(), self.id().toString(), table, column, self.id());
 				assertThat(own).as("own rows in %s", table).isPositive();
 				assertThat(count(roles.customer(), self.id().toString(), table, column, other.id()))
-					.as("the other user's rows in %s", table).isZero();
+					.as("the other user's rows in %s", table)
+					.isZero();
 				assertThat(count(roles.customer(), self.id().toString(), table, null, null))
-					.as("everything visible in %s is one's own", table).isEqualTo(own);
+					.as("everything visible in %s is one's own", table)
+					.isEqualTo(own);
 			}
 		}
 	}
 
 	@Test
 	void aUserCannotChangeOrDeleteAnotherUsersRows() throws SQLException {
-		// each statement against the other user changes nothing; against oneself, it does what the grants allow
+		// each statement against the other user changes nothing; against oneself, it does
+		// what the grants allow
 		Map<String, Integer> ownOutcome = new HashMap<>();
 		ownOutcome.put("UPDATE app.users SET name = 'taken over' WHERE id = ?", 1);
 		ownOutcome.put("DELETE FROM app.users WHERE id = ?", DENIED);
@@ -120,8 +132,7 @@ class RowLevelSecurityIT {
 		for (var owned : OWNED.entrySet()) {
 			assertThat(count(roles.customer(), null, owned.getKey(), null, null)).as("unset, " + owned.getKey())
 				.isZero();
-			assertThat(count(roles.customer(), "", owned.getKey(), null, null)).as("empty, " + owned.getKey())
-				.isZero();
+			assertThat(count(roles.customer(), "", owned.getKey(), null, null)).as("empty, " + owned.getKey()).isZero();
 		}
 	}
 
@@ -131,8 +142,8 @@ class RowLevelSecurityIT {
 			for (Account user : List.of(a, b)) {
 				assertThat(count(roles.admin(), "", owned.getKey(), owned.getValue(), user.id()))
 					.as("%s of %s", owned.getKey(), user.email())
-					.isEqualTo(count(roles.customer(), user.id().toString(), owned.getKey(), owned.getValue(),
-							user.id()));
+					.isEqualTo(
+							count(roles.customer(), user.id().toString(), owned.getKey(), owned.getValue(), user.id()));
 			}
 		}
 	}
@@ -190,11 +201,14 @@ class RowLevelSecurityIT {
 		}
 	}
 
-	/** Rows of the table visible to the role and user, all of them or those whose column equals the value. */
+	/**
+	 * Rows of the table visible to the role and user, all of them or those whose column
+	 * equals the value.
+	 */
 	private long count(String role, String userId, String table, String column, UUID value) throws SQLException {
 		String sql = "SELECT count(*) FROM " + table + (column == null ? "" : " WHERE " + column + " = ?");
-		try (Connection connection = transaction(role, userId); PreparedStatement statement = connection
-			.prepareStatement(sql)) {
+		try (Connection connection = transaction(role, userId);
+				PreparedStatement statement = connection.prepareStatement(sql)) {
 			if (column != null) {
 				statement.setObject(1, value);
 			}
@@ -205,7 +219,10 @@ class RowLevelSecurityIT {
 		}
 	}
 
-	/** Rows the statement affected acting as the user, or {@link #DENIED}; always rolled back. */
+	/**
+	 * Rows the statement affected acting as the user, or {@link #DENIED}; always rolled
+	 * back.
+	 */
 	private int execute(Account actingUser, String sql, UUID target) throws SQLException {
 		try (Connection connection = transaction(roles.customer(), actingUser.id().toString());
 				PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -221,8 +238,9 @@ class RowLevelSecurityIT {
 	}
 
 	/**
-	 * A new connection in a transaction begun as the application's transaction manager begins one; a null user leaves
-	 * app.user_id unset. Closing the connection rolls the transaction back.
+	 * A new connection in a transaction begun as the application's transaction manager
+	 * begins one; a null user leaves app.user_id unset. Closing the connection rolls the
+	 * transaction back.
 	 */
 	private Connection transaction(String role, String userId) throws SQLException {
 		Connection connection = connect();
@@ -244,4 +262,5 @@ class RowLevelSecurityIT {
 				environment.getRequiredProperty("spring.datasource.username"),
 				environment.getRequiredProperty("spring.datasource.password"));
 	}
+
 }

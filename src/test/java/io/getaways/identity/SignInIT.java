@@ -28,7 +28,10 @@ import static io.getaways.support.TestAccounts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-/** Registration and sign-in over HTTP, with the slow-down and locks that repeated failures bring. */
+/**
+ * Registration and sign-in over HTTP, with the slow-down and locks that repeated failures
+ * bring.
+ */
 @IntegrationTest
 class SignInIT {
 
@@ -42,6 +45,7 @@ class SignInIT {
 	TransactionTemplate transactions;
 
 	private HttpApi http;
+
 	private TestAccounts accounts;
 
 	@BeforeEach
@@ -98,8 +102,9 @@ class SignInIT {
 	}
 
 	/**
-	 * Body, email whose account must not appear, and the fields the answer must name. A body that is not JSON, or
-	 * whose values have the wrong JSON type, is refused before any field is looked at, so it names none.
+	 * Body, email whose account must not appear, and the fields the answer must name. A
+	 * body that is not JSON, or whose values have the wrong JSON type, is refused before
+	 * any field is looked at, so it names none.
 	 */
 	static Stream<Arguments> badRegistrations() {
 		String[] emails = Stream.generate(TestAccounts::email).limit(6).toArray(String[]::new);
@@ -205,7 +210,10 @@ class SignInIT {
 		return email;
 	}
 
-	/** Answers of 429 do not count as failures, so retrying through them measures only the delay. */
+	/**
+	 * Answers of 429 do not count as failures, so retrying through them measures only the
+	 * delay.
+	 */
 	private static Answer retryWhileThrottled(java.util.function.Supplier<Answer> attempt, Duration atMost) {
 		long deadline = System.nanoTime() + atMost.toNanos();
 		Answer answer = attempt.get();
@@ -217,12 +225,13 @@ class SignInIT {
 	}
 
 	private int usersWithEmail(String email) {
-		return ActorContext.callAs(Actor.job("test").as(Actor.Role.ADMIN),
-				() -> transactions.execute(status -> jdbc
-					.sql("SELECT count(*) FROM app.users WHERE lower(email::text) = lower(:email)")
-					.param("email", email)
-					.query(Integer.class)
-					.single()));
+		return ActorContext
+			.callAs(Actor.job("test").as(Actor.Role.ADMIN),
+					() -> transactions.execute(status -> jdbc
+						.sql("SELECT count(*) FROM app.users WHERE lower(email::text) = lower(:email)")
+						.param("email", email)
+						.query(Integer.class)
+						.single()));
 	}
 
 	private static void pause(long millis) {
@@ -234,4 +243,5 @@ class SignInIT {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -42,7 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
-/** Access tokens as signed JWTs, rotating refresh tokens, sign-out and signing-key rotation. */
+/**
+ * Access tokens as signed JWTs, rotating refresh tokens, sign-out and signing-key
+ * rotation.
+ */
 @IntegrationTest
 class TokensIT {
 
@@ -59,6 +62,7 @@ class TokensIT {
 	JWKSource<SecurityContext> signingKeys;
 
 	private HttpApi http;
+
 	private TestAccounts accounts;
 
 	@BeforeEach
@@ -102,8 +106,7 @@ class TokensIT {
 		assertThat(reused.status()).as(reused.toString()).isEqualTo(401);
 		assertThat(reused.contentType()).startsWith("application/problem+json");
 		assertThat(refresh(next).status()).as("the newest token of the family").isEqualTo(401);
-		assertThat(refresh(otherSignIn.path("refreshToken").asString()).status()).as("another sign-in")
-			.isEqualTo(200);
+		assertThat(refresh(otherSignIn.path("refreshToken").asString()).status()).as("another sign-in").isEqualTo(200);
 	}
 
 	@Test
@@ -138,8 +141,8 @@ class TokensIT {
 			redis.restart();
 		}
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> http.get("/actuator/health").json().path("components").path("redis").path("status")
-				.asString(), "UP"::equals);
+			.until(() -> http.get("/actuator/health").json().path("components").path("redis").path("status").asString(),
+					"UP"::equals);
 		assertThat(accounts.get("/api/v1/me", accessToken(revokedDuring)).status()).isEqualTo(401);
 	}
 
@@ -215,4 +218,5 @@ class TokensIT {
 		jwt.sign(new RSASSASigner(key));
 		return jwt.serialize();
 	}
+
 }

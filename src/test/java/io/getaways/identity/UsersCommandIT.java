@@ -24,9 +24,10 @@ import static io.getaways.support.TestAccounts.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code users create} as an operator runs it, through the jar's command-line entry, on the data directory of the
- * running service. Its short-lived context shares this JVM's stores: the embedded servers of the same data directory,
- * or in the external-stores profile the same CI database.
+ * {@code users create} as an operator runs it, through the jar's command-line entry, on
+ * the data directory of the running service. Its short-lived context shares this JVM's
+ * stores: the embedded servers of the same data directory, or in the external-stores
+ * profile the same CI database.
  */
 @IntegrationTest
 class UsersCommandIT {
@@ -85,10 +86,15 @@ class UsersCommandIT {
 			.isEqualTo(401);
 	}
 
-	/** Runs {@code users create} in this JVM on the service's data directory, capturing what it prints. */
+	/**
+	 * Runs {@code users create} in this JVM on the service's data directory, capturing
+	 * what it prints.
+	 */
 	private synchronized Result users(String... options) {
-		String[] args = Stream.concat(Stream.of("users", "create"), Stream.concat(Stream.of(options),
-				Stream.of("--data-dir", environment.getRequiredProperty("getaways.data-dir"))))
+		String[] args = Stream
+			.concat(Stream.of("users", "create"),
+					Stream.concat(Stream.of(options),
+							Stream.of("--data-dir", environment.getRequiredProperty("getaways.data-dir"))))
 			.toArray(String[]::new);
 		PrintStream stdout = System.out;
 		PrintStream stderr = System.err;
@@ -112,4 +118,5 @@ class UsersCommandIT {
 
 	record Result(List<String> args, int exitCode, String out, String err) {
 	}
+
 }

@@ -22,9 +22,10 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The notification module alone, with the platform it stands on (data sources, outbox, embedded servers) and none of
- * the modules around it: a BookingConfirmed, as the booking module publishes it, becomes a queued notification in
- * MongoDB that the notifier sends. The booking module itself is not started; only its event type is used.
+ * The notification module alone, with the platform it stands on (data sources, outbox,
+ * embedded servers) and none of the modules around it: a BookingConfirmed, as the booking
+ * module publishes it, becomes a queued notification in MongoDB that the notifier sends.
+ * The booking module itself is not started; only its event type is used.
  */
 @ApplicationModuleTest(extraIncludes = "platform")
 @ActiveProfiles("test")
@@ -52,25 +53,28 @@ class BookingNotificationScenarioIT {
 		BookingConfirmed confirmed = new BookingConfirmed(booking, traveller, "GALR210214", null,
 				new BigDecimal("99.50"), "USD", UUID.randomUUID());
 
-		// the booking module publishes inside a command's transaction, which needs an actor; a job stands in for it
-		ActorContext.runAs(Actor.job("notification-scenario"), () -> scenario.publish(confirmed)
-			.andWaitAtMost(DELIVERY)
-			.andWaitForStateChange(() -> notification(booking),
-					sent -> sent != null && "SENT".equals(sent.getString("status")))
-			.andVerify(sent -> {
-				assertThat(sent.getString("userId")).isEqualTo(traveller.toString());
-				assertThat(sent.getString("kind")).isEqualTo(NotificationKind.BOOKING_CONFIRMED.name());
-				assertThat(sent.getInteger("attempts")).isEqualTo(1);
-				Document facts = sent.get("facts", Document.class);
-				assertThat(facts.getString("bookingId")).isEqualTo(booking.toString());
-				assertThat(facts.getString("tripCode")).isEqualTo("GALR210214");
-				assertThat(facts.getString("amount")).isEqualTo("99.50");
-				assertThat(facts.getString("currency")).isEqualTo("USD");
-				assertThat(facts).doesNotContainKey("stayCode");
-			}));
+		// the booking module publishes inside a command's transaction, which needs an
+		// actor; a job stands in for it
+		ActorContext.runAs(Actor.job("notification-scenario"),
+				() -> scenario.publish(confirmed)
+					.andWaitAtMost(DELIVERY)
+					.andWaitForStateChange(() -> notification(booking),
+							sent -> sent != null && "SENT".equals(sent.getString("status")))
+					.andVerify(sent -> {
+						assertThat(sent.getString("userId")).isEqualTo(traveller.toString());
+						assertThat(sent.getString("kind")).isEqualTo(NotificationKind.BOOKING_CONFIRMED.name());
+						assertThat(sent.getInteger("attempts")).isEqualTo(1);
+						Document facts = sent.get("facts", Document.class);
+						assertThat(facts.getString("bookingId")).isEqualTo(booking.toString());
+						assertThat(facts.getString("tripCode")).isEqualTo("GALR210214");
+						assertThat(facts.getString("amount")).isEqualTo("99.50");
+						assertThat(facts.getString("currency")).isEqualTo("USD");
+						assertThat(facts).doesNotContainKey("stayCode");
+					}));
 	}
 
 	private Document notification(UUID booking) {
 		return mongo.findById("booking-confirmed:" + booking, Document.class, "notifications");
 	}
+
 }

@@ -11,7 +11,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** ops/grafana/getaways.json imports anywhere and reads only recording rules the rules file defines. */
+/**
+ * ops/grafana/getaways.json imports anywhere and reads only recording rules the rules
+ * file defines.
+ */
 class DashboardFileTest {
 
 	@Test
@@ -60,4 +63,5 @@ class DashboardFileTest {
 			.collect(Collectors.toSet());
 		assertThat(rows).contains("Overview", "Bookings and payments", "Stores", "Outbox and jobs", "Security");
 	}
+
 }

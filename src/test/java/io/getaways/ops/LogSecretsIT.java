@@ -23,9 +23,9 @@ import static io.getaways.support.TestAccounts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Passwords and tokens never reach the log, even with the application's, Spring MVC's and Spring Security's loggers
- * at DEBUG, as an operator chasing a problem would set them; and the lines written while a request is handled carry
- * its request id.
+ * Passwords and tokens never reach the log, even with the application's, Spring MVC's and
+ * Spring Security's loggers at DEBUG, as an operator chasing a problem would set them;
+ * and the lines written while a request is handled carry its request id.
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -54,7 +54,8 @@ class LogSecretsIT {
 	void signingUpSigningInAndRefreshingLogNoPasswordOrTokenButTheRequestId(CapturedOutput output) {
 		HttpApi http = new HttpApi(port);
 		String from = TestAccounts.address();
-		// short, so that the password falls within the first hundred characters Spring would log of a body
+		// short, so that the password falls within the first hundred characters Spring
+		// would log of a body
 		String email = "p" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 		String password = "Pw-" + UUID.randomUUID();
 		String wrongPassword = "Wrong-" + UUID.randomUUID();
@@ -93,8 +94,9 @@ class LogSecretsIT {
 	}
 
 	/**
-	 * Neither the token nor a truncated copy of it: Spring logs long values cut to their first hundred characters.
-	 * A JWT's header is the same for every token, so the check starts inside its claims, where the user id is.
+	 * Neither the token nor a truncated copy of it: Spring logs long values cut to their
+	 * first hundred characters. A JWT's header is the same for every token, so the check
+	 * starts inside its claims, where the user id is.
 	 */
 	private static void assertNoPartOf(String log, String token) {
 		assertThat(token).isNotBlank();
@@ -102,4 +104,5 @@ class LogSecretsIT {
 		String distinctive = token.substring(claims + 12, Math.min(token.length(), claims + 40));
 		assertThat(log).as("log holds part of a token").doesNotContain(token, distinctive);
 	}
+
 }

@@ -11,7 +11,10 @@ import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The rules file and the dashboard under ops/, read the way Prometheus and Grafana read them. */
+/**
+ * The rules file and the dashboard under ops/, read the way Prometheus and Grafana read
+ * them.
+ */
 final class OpsFiles {
 
 	record Rule(String group, Map<String, Object> fields) {
@@ -73,4 +76,5 @@ final class OpsFiles {
 		}
 		return targets;
 	}
+
 }

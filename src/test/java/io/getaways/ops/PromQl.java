@@ -6,9 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The series names a PromQL expression reads, so that a test can check each one against a real scrape. A small
- * lexical pass, enough for the expressions under ops/: it drops strings, comments, label matchers, ranges, grouping clauses and
- * numbers, and what is left that is not a function call or a keyword is a metric or recording rule name.
+ * The series names a PromQL expression reads, so that a test can check each one against a
+ * real scrape. A small lexical pass, enough for the expressions under ops/: it drops
+ * strings, comments, label matchers, ranges, grouping clauses and numbers, and what is
+ * left that is not a function call or a keyword is a metric or recording rule name.
  */
 final class PromQl {
 
@@ -36,7 +37,8 @@ final class PromQl {
 	}
 
 	static Set<String> seriesNames(String expression) {
-		// comments first: an apostrophe in one would otherwise open a string (no '#' in a string of ours)
+		// comments first: an apostrophe in one would otherwise open a string (no '#' in a
+		// string of ours)
 		String rest = COMMENT.matcher(expression).replaceAll(" ");
 		rest = STRING.matcher(rest).replaceAll(" ");
 		rest = MATCHERS.matcher(rest).replaceAll(" ");
@@ -54,8 +56,11 @@ final class PromQl {
 		return names;
 	}
 
-	/** Recording rules are named level:metric:operations; scraped metrics have no colon. */
+	/**
+	 * Recording rules are named level:metric:operations; scraped metrics have no colon.
+	 */
 	static boolean isRecordingRule(String name) {
 		return name.contains(":");
 	}
+
 }

@@ -10,8 +10,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Finds the real {@code prometheus} and {@code promtool} binaries (Debian package {@code prometheus}). Without them
- * the tests that need them skip with a message, unless {@value #REQUIRE_PROPERTY} makes their absence a failure (CI).
+ * Finds the real {@code prometheus} and {@code promtool} binaries (Debian package
+ * {@code prometheus}). Without them the tests that need them skip with a message, unless
+ * {@value #REQUIRE_PROPERTY} makes their absence a failure (CI).
  */
 final class PrometheusTools {
 
@@ -24,7 +25,10 @@ final class PrometheusTools {
 	private PrometheusTools() {
 	}
 
-	/** The binary's path; skips the calling test (or fails it where Prometheus is required) if it is missing. */
+	/**
+	 * The binary's path; skips the calling test (or fails it where Prometheus is
+	 * required) if it is missing.
+	 */
 	static Path require(String name) {
 		Optional<Path> binary = find(name);
 		if (binary.isEmpty()) {
@@ -34,7 +38,10 @@ final class PrometheusTools {
 		return binary.orElseThrow();
 	}
 
-	/** Where a class-level setup must not skip (Surefire would report no tests and drop the reason). */
+	/**
+	 * Where a class-level setup must not skip (Surefire would report no tests and drop
+	 * the reason).
+	 */
 	static void failIfRequired(String name) {
 		if (Boolean.getBoolean(REQUIRE_PROPERTY)) {
 			fail(missing(name) + "; " + REQUIRE_PROPERTY + "=true makes this test mandatory");
@@ -53,4 +60,5 @@ final class PrometheusTools {
 			.filter(Files::isExecutable)
 			.findFirst();
 	}
+
 }

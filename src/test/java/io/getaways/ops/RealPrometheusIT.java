@@ -47,10 +47,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A real Prometheus scrapes this test's Getaways every second with ops/prometheus/getaways-rules.yml loaded (each
- * alert's {@code for:} cut to 1s in its copy, evaluation every second): every series the rules and the dashboard
- * read is scraped, every rule evaluates and every recording rule yields a value, every dashboard query parses and
- * runs, and the store-circuit alert fires while a circuit is open and resolves once it closes.
+ * A real Prometheus scrapes this test's Getaways every second with
+ * ops/prometheus/getaways-rules.yml loaded (each alert's {@code for:} cut to 1s in its
+ * copy, evaluation every second): every series the rules and the dashboard read is
+ * scraped, every rule evaluates and every recording rule yields a value, every dashboard
+ * query parses and runs, and the store-circuit alert fires while a circuit is open and
+ * resolves once it closes.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -121,7 +123,10 @@ class RealPrometheusIT {
 		makeTraffic();
 	}
 
-	/** Per test rather than in @BeforeAll: Surefire reports a class-level skip as zero tests and drops the reason. */
+	/**
+	 * Per test rather than in @BeforeAll: Surefire reports a class-level skip as zero
+	 * tests and drops the reason.
+	 */
 	@BeforeEach
 	void skipWithoutPrometheus() {
 		assumeTrue(prometheus != null, () -> "Skipped: " + PrometheusTools.missing("prometheus"));
@@ -187,9 +192,10 @@ class RealPrometheusIT {
 	}
 
 	/**
-	 * Opens the real Redis circuit by calls that fail the way an unreachable store does, through the same
-	 * {@link StoreMetrics} every store call passes, and keeps it from closing until the alert fired; the shared
-	 * embedded Redis itself keeps running for the other tests.
+	 * Opens the real Redis circuit by calls that fail the way an unreachable store does,
+	 * through the same {@link StoreMetrics} every store call passes, and keeps it from
+	 * closing until the alert fired; the shared embedded Redis itself keeps running for
+	 * the other tests.
 	 */
 	@Test
 	void storeCircuitAlertFiresWhileACircuitIsOpenAndResolvesWhenItCloses() {
@@ -210,7 +216,8 @@ class RealPrometheusIT {
 			outage.shutdownNow();
 			closeRedisCircuit();
 		}
-		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(250))
 			.untilAsserted(() -> assertThat(firingAlerts()).doesNotContain(CIRCUIT_ALERT));
 	}
 
@@ -225,7 +232,10 @@ class RealPrometheusIT {
 		}
 	}
 
-	/** Trial calls that succeed, once the open state's wait has passed, close the circuit as a returning store does. */
+	/**
+	 * Trial calls that succeed, once the open state's wait has passed, close the circuit
+	 * as a returning store does.
+	 */
 	private void closeRedisCircuit() {
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
 			try {
@@ -312,4 +322,5 @@ class RealPrometheusIT {
 			return socket.getLocalPort();
 		}
 	}
+
 }

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** ops/prometheus/getaways-rules.yml loads in Prometheus and every alert carries what an on-call engineer needs. */
+/**
+ * ops/prometheus/getaways-rules.yml loads in Prometheus and every alert carries what an
+ * on-call engineer needs.
+ */
 class RulesFileTest {
 
 	@Test
@@ -72,6 +75,7 @@ class RulesFileTest {
 				  # a comment's words are no series
 				  or getaways:http_requests:rate5m and time() - process_uptime_seconds > 93600
 				""")).containsExactly("getaways:http_requests:rate5m", "http_server_requests_seconds_bucket",
-						"process_uptime_seconds", "up");
+				"process_uptime_seconds", "up");
 	}
+
 }

@@ -27,12 +27,16 @@ import tools.jackson.databind.JsonNode;
 import static io.getaways.support.HttpApi.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The admin views of payments over real HTTP, with real sign-ins of an admin and of travellers. */
+/**
+ * The admin views of payments over real HTTP, with real sign-ins of an admin and of
+ * travellers.
+ */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminPaymentsIT {
 
 	private static final String PROBLEM_JSON = "application/problem+json";
+
 	private static final String BASE = "/api/v1/admin/payments";
 
 	@LocalServerPort
@@ -48,12 +52,19 @@ class AdminPaymentsIT {
 	TransactionTemplate transactions;
 
 	TestAccounts accounts;
+
 	TestPayers payers;
+
 	String adminToken;
+
 	String customerToken;
+
 	UserAccount alice;
+
 	UserAccount bob;
+
 	final List<PaymentReceipt> alicePayments = new ArrayList<>();
+
 	PaymentReceipt bobPayment;
 
 	@BeforeAll
@@ -106,7 +117,8 @@ class AdminPaymentsIT {
 		assertThat(ids(ok(BASE + alice + "&to=" + encode(secondCreated.toString()))))
 			.containsExactly(alicePayments.get(0).id().toString());
 		assertThat(ids(ok(BASE + alice + "&from=" + encode(firstCreated.toString()) + "&to="
-				+ encode(secondCreated.plusMillis(1).toString())))).hasSize(2);
+				+ encode(secondCreated.plusMillis(1).toString()))))
+			.hasSize(2);
 	}
 
 	@Test
@@ -182,4 +194,5 @@ class AdminPaymentsIT {
 		page.path("items").forEach(item -> ids.add(item.path("id").asString()));
 		return ids;
 	}
+
 }

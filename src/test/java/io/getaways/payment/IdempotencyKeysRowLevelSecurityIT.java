@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Idempotency keys, payments and refunds seen from a plain connection of the pool's login role that starts each
- * transaction as the application's transaction manager does: a user reaches only their own rows, whatever the SQL.
+ * Idempotency keys, payments and refunds seen from a plain connection of the pool's login
+ * role that starts each transaction as the application's transaction manager does: a user
+ * reaches only their own rows, whatever the SQL.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -39,9 +40,13 @@ class IdempotencyKeysRowLevelSecurityIT {
 	DatabaseSettings settings;
 
 	DatabaseRoles roles;
+
 	TestPayers payers;
+
 	UserAccount alice;
+
 	UserAccount bob;
+
 	String aliceKey = "rls-" + UUID.randomUUID();
 
 	@BeforeAll
@@ -80,16 +85,20 @@ class IdempotencyKeysRowLevelSecurityIT {
 
 	@Test
 	void aUserCannotChangeDeleteOrPlantAnotherUsersKeys() throws SQLException {
-		assertThat(execute(bob.id(), "UPDATE app.idempotency_keys SET status = 'COMPLETED', response_status = 200 "
-				+ "WHERE user_id = ?", alice.id())).isZero();
+		assertThat(execute(bob.id(),
+				"UPDATE app.idempotency_keys SET status = 'COMPLETED', response_status = 200 " + "WHERE user_id = ?",
+				alice.id()))
+			.isZero();
 		assertThat(execute(bob.id(), "DELETE FROM app.idempotency_keys WHERE user_id = ?", alice.id())).isZero();
 		assertThatThrownBy(() -> execute(bob.id(), """
 				INSERT INTO app.idempotency_keys
 				  (user_id, idempotency_key, request_method, request_path, request_hash, expires_at)
 				VALUES (?, 'planted', 'POST', '/api/v1/x', '\\x01', now() + interval '1 hour')""", alice.id()))
 			.isInstanceOfSatisfying(SQLException.class, ex -> assertThat(ex.getSQLState()).isEqualTo("42501"));
-		assertThat(payers.queryLong("SELECT count(*) FROM app.idempotency_keys WHERE user_id = ? AND status = "
-				+ "'IN_PROGRESS'", alice.id())).isEqualTo(1);
+		assertThat(payers.queryLong(
+				"SELECT count(*) FROM app.idempotency_keys WHERE user_id = ? AND status = " + "'IN_PROGRESS'",
+				alice.id()))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -104,8 +113,9 @@ class IdempotencyKeysRowLevelSecurityIT {
 	}
 
 	private long count(String role, UUID contextUser, UUID owner) throws SQLException {
-		try (Connection connection = transaction(role, contextUser); PreparedStatement select = connection
-			.prepareStatement("SELECT count(*) FROM app.idempotency_keys WHERE user_id = ? AND idempotency_key = ?")) {
+		try (Connection connection = transaction(role, contextUser);
+				PreparedStatement select = connection.prepareStatement(
+						"SELECT count(*) FROM app.idempotency_keys WHERE user_id = ? AND idempotency_key = ?")) {
 			select.setObject(1, owner);
 			select.setString(2, aliceKey);
 			try (ResultSet row = select.executeQuery()) {
@@ -124,18 +134,22 @@ class IdempotencyKeysRowLevelSecurityIT {
 		}
 	}
 
-	/** A transaction begun as ActorTransactionManager begins one; closing the connection rolls it back. */
+	/**
+	 * A transaction begun as ActorTransactionManager begins one; closing the connection
+	 * rolls it back.
+	 */
 	private Connection transaction(String role, UUID userId) throws SQLException {
 		Connection connection = DriverManager.getConnection(environment.getRequiredProperty("spring.datasource.url"),
 				environment.getRequiredProperty("spring.datasource.username"),
 				environment.getRequiredProperty("spring.datasource.password"));
 		connection.setAutoCommit(false);
-		try (PreparedStatement context = connection.prepareStatement(
-				"SELECT set_config('role', ?, true), set_config('app.user_id', ?, true)")) {
+		try (PreparedStatement context = connection
+			.prepareStatement("SELECT set_config('role', ?, true), set_config('app.user_id', ?, true)")) {
 			context.setString(1, role);
 			context.setString(2, userId == null ? "" : userId.toString());
 			context.execute();
 		}
 		return connection;
 	}
+
 }

@@ -27,17 +27,23 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Travellers who pay, made for one test, and bookings for them to pay: placed through the booking module's API
- * ({@link TestBookings}), one seat of a trip priced at the amount wanted, and left PENDING, since the payment module
- * is called here directly and only ever refers to a booking by its id. Plus the superuser's view of the ledger.
+ * Travellers who pay, made for one test, and bookings for them to pay: placed through the
+ * booking module's API ({@link TestBookings}), one seat of a trip priced at the amount
+ * wanted, and left PENDING, since the payment module is called here directly and only
+ * ever refers to a booking by its id. Plus the superuser's view of the ledger.
  */
 public final class TestPayers {
 
 	private final Catalog catalog;
+
 	private final TransactionTemplate transactions;
+
 	private final Identity identity;
+
 	private final TestBookings bookings;
+
 	private final String superuserUrl;
+
 	private final Map<BigDecimal, String> tripsByPrice = new ConcurrentHashMap<>();
 
 	public TestPayers(ApplicationContext context) {
@@ -67,7 +73,10 @@ public final class TestPayers {
 		return ActorContext.callAs(customer(user), () -> transactions.execute(status -> work.get()));
 	}
 
-	/** The work acting as the user would as a traveller, in whatever transactions it opens itself. */
+	/**
+	 * The work acting as the user would as a traveller, in whatever transactions it opens
+	 * itself.
+	 */
 	public static <T> T as(UserAccount user, Supplier<T> work) {
 		return ActorContext.callAs(customer(user), work);
 	}
@@ -77,18 +86,25 @@ public final class TestPayers {
 		return bookings.trip(userId, tripPriced(amount), 1).id();
 	}
 
-	/** A trip whose seat costs the amount, made once per amount and shared by this fixture's bookings. */
+	/**
+	 * A trip whose seat costs the amount, made once per amount and shared by this
+	 * fixture's bookings.
+	 */
 	private String tripPriced(BigDecimal amount) {
 		return tripsByPrice.computeIfAbsent(amount.setScale(2), price -> {
 			String code = TestTrips.code();
-			TestTrips.create(catalog, new TripDraft(code, "Payment Test " + code, "Ledger Bay",
-					Instant.now().plus(90, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS), 5, price, "USD", 500,
-					TestTrips.content(1, "<p>Payment test</p>", code.toLowerCase() + ".jpg")));
+			TestTrips.create(catalog,
+					new TripDraft(code, "Payment Test " + code, "Ledger Bay",
+							Instant.now().plus(90, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS), 5, price, "USD", 500,
+							TestTrips.content(1, "<p>Payment test</p>", code.toLowerCase() + ".jpg")));
 			return code;
 		});
 	}
 
-	/** A single number from a query run as superuser, which sees every row whatever row-level security says. */
+	/**
+	 * A single number from a query run as superuser, which sees every row whatever
+	 * row-level security says.
+	 */
 	public long queryLong(String sql, Object... params) {
 		try (Connection connection = superuser(); PreparedStatement statement = connection.prepareStatement(sql)) {
 			for (int i = 0; i < params.length; i++) {
@@ -104,7 +120,10 @@ public final class TestPayers {
 		}
 	}
 
-	/** Publications in the outbox of the payment event type (PaymentCaptured, RefundIssued) that name the id. */
+	/**
+	 * Publications in the outbox of the payment event type (PaymentCaptured,
+	 * RefundIssued) that name the id.
+	 */
 	public long published(String eventName, UUID id) {
 		return queryLong("""
 				SELECT count(*) FROM app.event_publication
@@ -127,4 +146,5 @@ public final class TestPayers {
 	public Connection superuser() throws SQLException {
 		return DriverManager.getConnection(superuserUrl, TestStores.superuser(), null);
 	}
+
 }

@@ -6,8 +6,9 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Runs of one scheduled method in one application, as Spring's scheduled-task observations count them: a run that
- * ShedLock turns away still counts as a finished run, since the lock is taken inside the scheduled invocation.
+ * Runs of one scheduled method in one application, as Spring's scheduled-task
+ * observations count them: a run that ShedLock turns away still counts as a finished run,
+ * since the lock is taken inside the scheduled invocation.
  */
 final class JobRuns {
 
@@ -33,4 +34,5 @@ final class JobRuns {
 			.mapToInt(LongTaskTimer::activeTasks)
 			.sum();
 	}
+
 }

@@ -25,8 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
- * PostgreSQL stopped under a running service: requests that need it answer 503 within two seconds, concurrent ones
- * included (nothing queues behind a dead pool), health says DOWN, and the service recovers by itself.
+ * PostgreSQL stopped under a running service: requests that need it answer 503 within two
+ * seconds, concurrent ones included (nothing queues behind a dead pool), health says
+ * DOWN, and the service recovers by itself.
  */
 @IntegrationTest
 class PostgresOutageIT {
@@ -63,10 +64,13 @@ class PostgresOutageIT {
 				millis.add(answer.get());
 			}
 			Collections.sort(millis);
-			// the server bounds each wait by the pool's 1 s connection timeout; the client's clock also counts a busy
+			// the server bounds each wait by the pool's 1 s connection timeout; the
+			// client's clock also counts a busy
 			// test machine, so the bound is on the median, with headroom for the slowest
-			assertThat(millis.get(millis.size() / 2)).as("median milliseconds to answer of %s", millis).isLessThan(2_000);
-			assertThat(millis.get(millis.size() - 1)).as("slowest milliseconds to answer of %s", millis).isLessThan(3_000);
+			assertThat(millis.get(millis.size() / 2)).as("median milliseconds to answer of %s", millis)
+				.isLessThan(2_000);
+			assertThat(millis.get(millis.size() - 1)).as("slowest milliseconds to answer of %s", millis)
+				.isLessThan(3_000);
 			Answer health = http.get("/actuator/health/readiness");
 			assertThat(health.status()).as(health.body()).isEqualTo(503);
 			assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
@@ -75,8 +79,10 @@ class PostgresOutageIT {
 			clients.shutdownNow();
 			postgres.restart();
 		}
-		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(500))
 			.until(() -> accounts.get("/api/v1/me", token).status() == 200);
 		assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
 	}
+
 }

@@ -12,17 +12,25 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * A second, complete application in the test JVM, configured the way an operator configures another instance beside a
- * running one: the same PostgreSQL, MongoDB and Redis, given by their standard connection properties (copied from the
- * running test application, whether its servers are embedded or the machine's), and no embedded server of its own.
- * It runs its own web server, scheduler, outbox listeners and notifier, like any other instance.
+ * A second, complete application in the test JVM, configured the way an operator
+ * configures another instance beside a running one: the same PostgreSQL, MongoDB and
+ * Redis, given by their standard connection properties (copied from the running test
+ * application, whether its servers are embedded or the machine's), and no embedded server
+ * of its own. It runs its own web server, scheduler, outbox listeners and notifier, like
+ * any other instance.
  */
 public final class SecondInstance implements AutoCloseable {
 
-	/** Its PostgreSQL sessions carry this name, so that tests can tell them from the first instance's. */
+	/**
+	 * Its PostgreSQL sessions carry this name, so that tests can tell them from the first
+	 * instance's.
+	 */
 	public static final String APPLICATION_NAME = "getaways-second";
 
-	/** What an instance needs to share the first one's stores and secrets, in Spring Boot's and Getaways' names. */
+	/**
+	 * What an instance needs to share the first one's stores and secrets, in Spring
+	 * Boot's and Getaways' names.
+	 */
 	private static final List<String> SHARED = List.of("spring.datasource.url", "spring.datasource.username",
 			"spring.datasource.password", "getaways.db.role-prefix", "spring.mongodb.uri", "spring.mongodb.host",
 			"spring.mongodb.port", "spring.mongodb.database", "spring.mongodb.username", "spring.mongodb.password",
@@ -35,7 +43,10 @@ public final class SecondInstance implements AutoCloseable {
 		this.context = context;
 	}
 
-	/** Starts beside the application of {@code first}, on the same stores, with the test profile's pace of jobs. */
+	/**
+	 * Starts beside the application of {@code first}, on the same stores, with the test
+	 * profile's pace of jobs.
+	 */
 	public static SecondInstance besides(Environment first) {
 		List<String> arguments = new ArrayList<>();
 		for (String name : SHARED) {
@@ -46,9 +57,11 @@ public final class SecondInstance implements AutoCloseable {
 		}
 		arguments.addAll(List.of("--spring.profiles.active=test", "--server.port=0",
 				"--spring.datasource.hikari.data-source-properties.ApplicationName=" + APPLICATION_NAME,
-				// an external client: no embedded server, and none of the test JVM's provisioning either
+				// an external client: no embedded server, and none of the test JVM's
+				// provisioning either
 				"--getaways.embedded.enabled=false", "--" + ExternalTestStores.ENABLED + "=false",
-				// the first instance migrated the schema and loaded the demo catalog; repeating both is a no-op
+				// the first instance migrated the schema and loaded the demo catalog;
+				// repeating both is a no-op
 				"--getaways.db.migrate-on-start=false", "--getaways.demo-data.enabled=false"));
 		return new SecondInstance(
 				new SpringApplicationBuilder(GetawaysApplication.class).run(arguments.toArray(String[]::new)));
@@ -66,4 +79,5 @@ public final class SecondInstance implements AutoCloseable {
 	public void close() {
 		context.close();
 	}
+
 }

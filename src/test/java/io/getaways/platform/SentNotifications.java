@@ -9,15 +9,17 @@ import ch.qos.logback.core.AppenderBase;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts what the shipped notification sender sends, per notification id, across every application of the test JVM:
- * its one log line per send is the only trace a send leaves. Attach after the last application has started, since
- * starting one resets the logging configuration.
+ * Counts what the shipped notification sender sends, per notification id, across every
+ * application of the test JVM: its one log line per send is the only trace a send leaves.
+ * Attach after the last application has started, since starting one resets the logging
+ * configuration.
  */
 final class SentNotifications extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
 	private static final String SENDER = "io.getaways.notification.internal.LoggingNotificationSender";
 
 	private final Map<String, Integer> sends = new ConcurrentHashMap<>();
+
 	private final Logger logger = (Logger) LoggerFactory.getLogger(SENDER);
 
 	static SentNotifications capture() {
@@ -47,4 +49,5 @@ final class SentNotifications extends AppenderBase<ILoggingEvent> implements Aut
 		logger.detachAppender(this);
 		stop();
 	}
+
 }

@@ -17,16 +17,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The PostgreSQL both instances share, seen by its superuser: the outbox rows, the job lock rows and the sessions of
- * each instance, none of which the application's roles may touch the way these tests need.
+ * The PostgreSQL both instances share, seen by its superuser: the outbox rows, the job
+ * lock rows and the sessions of each instance, none of which the application's roles may
+ * touch the way these tests need.
  */
 final class SharedPostgres {
 
-	/** A publication as it was stored, and the text in its event that tells it apart (such as a booking id). */
+	/**
+	 * A publication as it was stored, and the text in its event that tells it apart (such
+	 * as a booking id).
+	 */
 	record Publication(String listenerId, String eventType, String serializedEvent, String marker) {
 	}
 
-	/** Where a publication stands: its status, whether it completed, and how often it was handed to its listener. */
+	/**
+	 * Where a publication stands: its status, whether it completed, and how often it was
+	 * handed to its listener.
+	 */
 	record State(String status, boolean completed, int attempts) {
 	}
 
@@ -46,7 +53,10 @@ final class SharedPostgres {
 		return DriverManager.getConnection(TestStores.superuserUrl(context, database), TestStores.superuser(), null);
 	}
 
-	/** The completed publication of the event naming {@code marker}, to the listener whose id has {@code listener}. */
+	/**
+	 * The completed publication of the event naming {@code marker}, to the listener whose
+	 * id has {@code listener}.
+	 */
 	Publication completed(String listener, String marker) {
 		return sql(jdbc -> jdbc.sql("""
 				SELECT listener_id, event_type, serialized_event
@@ -60,16 +70,18 @@ final class SharedPostgres {
 	}
 
 	/**
-	 * Stores a publication of {@code template}'s event with its marker replaced, as the registry leaves one whose
-	 * listener failed: incomplete, status FAILED, after its first attempt, published {@code age} ago.
+	 * Stores a publication of {@code template}'s event with its marker replaced, as the
+	 * registry leaves one whose listener failed: incomplete, status FAILED, after its
+	 * first attempt, published {@code age} ago.
 	 */
 	UUID insertFailed(Publication template, String replacement, Duration age) {
 		return insert(template, replacement, "FAILED", age, null, 1);
 	}
 
 	/**
-	 * Stores an incomplete publication of {@code template}'s event with its marker replaced, in the given status, with
-	 * {@code attempts} deliveries so far, the last one resubmitted {@code resubmittedAgo} ago (null: never).
+	 * Stores an incomplete publication of {@code template}'s event with its marker
+	 * replaced, in the given status, with {@code attempts} deliveries so far, the last
+	 * one resubmitted {@code resubmittedAgo} ago (null: never).
 	 */
 	UUID insert(Publication template, String replacement, String status, Duration publishedAgo, Duration resubmittedAgo,
 			int attempts) {
@@ -100,7 +112,10 @@ final class SharedPostgres {
 			.single());
 	}
 
-	/** Publications of events that mention {@code marker}, to listeners whose id contains {@code listener}. */
+	/**
+	 * Publications of events that mention {@code marker}, to listeners whose id contains
+	 * {@code listener}.
+	 */
 	List<State> states(String listener, String marker) {
 		return sql(jdbc -> jdbc.sql("""
 				SELECT status, completion_date IS NOT NULL, coalesce(completion_attempts, 0)
@@ -111,7 +126,10 @@ final class SharedPostgres {
 			.list());
 	}
 
-	/** Locks the rows of those publications that are still FAILED, in the open transaction of {@code connection}. */
+	/**
+	 * Locks the rows of those publications that are still FAILED, in the open transaction
+	 * of {@code connection}.
+	 */
 	int lockFailed(Connection connection, List<UUID> publications) throws SQLException {
 		try (PreparedStatement lock = connection.prepareStatement("""
 				SELECT count(*) FROM (
@@ -134,7 +152,10 @@ final class SharedPostgres {
 		}
 	}
 
-	/** Sessions that wait for a lock the session {@code holder} holds, directly or queued behind another waiter. */
+	/**
+	 * Sessions that wait for a lock the session {@code holder} holds, directly or queued
+	 * behind another waiter.
+	 */
 	List<Session> blockedBy(int holder) {
 		return sql(jdbc -> jdbc.sql("""
 				WITH RECURSIVE waiting (pid) AS (
@@ -148,26 +169,27 @@ final class SharedPostgres {
 			.list());
 	}
 
-	/** The job's lock row: lock_until, locked_at and locked_by, with lock_until compared to the database clock. */
+	/**
+	 * The job's lock row: lock_until, locked_at and locked_by, with lock_until compared
+	 * to the database clock.
+	 */
 	Map<String, Object> lock(String job) {
 		return sql(jdbc -> jdbc.sql("""
 				SELECT lock_until, locked_at, locked_by, lock_until > now() AS held
-				FROM system.shedlock WHERE name = ?""")
-			.param(job)
-			.query()
-			.singleRow());
+				FROM system.shedlock WHERE name = ?""").param(job).query().singleRow());
 	}
 
-	/** Takes the job's lock the way ShedLock does, for {@code owner}: only when nobody holds it; true when taken. */
+	/**
+	 * Takes the job's lock the way ShedLock does, for {@code owner}: only when nobody
+	 * holds it; true when taken.
+	 */
 	boolean takeLock(String job, String owner, Duration holdFor) {
 		return sql(jdbc -> jdbc.sql("""
 				INSERT INTO system.shedlock AS l (name, lock_until, locked_at, locked_by)
 				VALUES (?, now() + make_interval(secs => ?), now(), ?)
 				ON CONFLICT (name) DO UPDATE
 				  SET lock_until = EXCLUDED.lock_until, locked_at = EXCLUDED.locked_at, locked_by = EXCLUDED.locked_by
-				  WHERE l.lock_until <= now()""")
-			.params(job, (double) holdFor.toSeconds(), owner)
-			.update()) == 1;
+				  WHERE l.lock_until <= now()""").params(job, (double) holdFor.toSeconds(), owner).update()) == 1;
 	}
 
 	void releaseLock(String job, String owner) {
@@ -184,4 +206,5 @@ final class SharedPostgres {
 			throw new IllegalStateException("No superuser connection to the shared PostgreSQL", ex);
 		}
 	}
+
 }

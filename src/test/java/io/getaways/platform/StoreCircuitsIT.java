@@ -18,7 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
-/** A store's circuit over a real outage: it opens, fails fast, shows in metrics, and closes when the store returns. */
+/**
+ * A store's circuit over a real outage: it opens, fails fast, shows in metrics, and
+ * closes when the store returns.
+ */
 @IntegrationTest
 class StoreCircuitsIT {
 
@@ -47,14 +50,16 @@ class StoreCircuitsIT {
 			long started = System.nanoTime();
 			assertThat(accounts.get("/api/v1/me/preferences", token).status()).isEqualTo(503);
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
-			assertThat(http.get("/actuator/prometheus").body())
-				.contains("resilience4j_circuitbreaker_state{application=\"getaways\",name=\"mongo\",state=\"open\"} 1.0");
+			assertThat(http.get("/actuator/prometheus").body()).contains(
+					"resilience4j_circuitbreaker_state{application=\"getaways\",name=\"mongo\",state=\"open\"} 1.0");
 		}
 		finally {
 			server.restart();
 		}
-		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
-				accounts.get("/api/v1/me/preferences", token).status() == 200
-						&& circuits.state(Store.MONGO) == CircuitBreaker.State.CLOSED);
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> accounts.get("/api/v1/me/preferences", token).status() == 200
+					&& circuits.state(Store.MONGO) == CircuitBreaker.State.CLOSED);
 	}
+
 }

@@ -28,4 +28,5 @@ class StoreCircuitsTest {
 		assertThat(StoreCircuits.isOutage(new PessimisticLockingFailureException("deadlock"))).isFalse();
 		assertThat(StoreCircuits.isOutage(new IllegalArgumentException("bad input"))).isFalse();
 	}
+
 }

@@ -34,9 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two complete instances of the service on the same PostgreSQL, MongoDB and Redis: the test application and a second
- * one started beside it as an external client of the same servers. Bookings paid through either instance, or through
- * both at once, are confirmed once, and each confirmation is notified once.
+ * Two complete instances of the service on the same PostgreSQL, MongoDB and Redis: the
+ * test application and a second one started beside it as an external client of the same
+ * servers. Bookings paid through either instance, or through both at once, are confirmed
+ * once, and each confirmation is notified once.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,7 +55,9 @@ class TwoInstancesBookingsIT {
 	MongoTemplate mongo;
 
 	private SecondInstance second;
+
 	private SentNotifications sent;
+
 	private SharedPostgres postgres;
 
 	@BeforeAll
@@ -89,7 +92,8 @@ class TwoInstancesBookingsIT {
 			ids.add(placedOn.bookOk(token, tripBody(trip, 1)));
 		}
 
-		// each booking paid through both instances at once, except the last two, paid through one instance each, so
+		// each booking paid through both instances at once, except the last two, paid
+		// through one instance each, so
 		// that both instances surely publish confirmations whichever wins the races
 		ExecutorService pool = Executors.newFixedThreadPool(2 * bookings);
 		try {
@@ -118,13 +122,14 @@ class TwoInstancesBookingsIT {
 		}
 
 		List<String> notifications = ids.stream().map(id -> "booking-confirmed:" + id).toList();
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(notifications)
-			.allSatisfy(id -> assertThat(sent.count(id)).as("sent " + id).isPositive()));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(notifications)
+				.allSatisfy(id -> assertThat(sent.count(id)).as("sent " + id).isPositive()));
 		// a few more rounds of both notifiers, in which a second send would show
 		Thread.sleep(3 * notifierInterval().toMillis());
 		for (String id : ids) {
-			List<Document> documents = mongo.find(Query.query(Criteria.where("facts.bookingId").is(id)),
-					Document.class, "notifications");
+			List<Document> documents = mongo.find(Query.query(Criteria.where("facts.bookingId").is(id)), Document.class,
+					"notifications");
 			assertThat(documents).as("notifications of booking " + id).singleElement().satisfies(document -> {
 				assertThat(document.getString("_id")).isEqualTo("booking-confirmed:" + id);
 				assertThat(document.getString("status")).isEqualTo("SENT");
@@ -146,4 +151,5 @@ class TwoInstancesBookingsIT {
 			return work.call();
 		};
 	}
+
 }

@@ -32,16 +32,20 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two complete instances of the service on the same PostgreSQL, MongoDB and Redis, as in
- * {@link TwoInstancesBookingsIT}: the outbox's resubmission job, guarded by ShedLock, runs on one of them at a time,
- * and whatever publication either leaves unfinished is delivered once.
+ * {@link TwoInstancesBookingsIT}: the outbox's resubmission job, guarded by ShedLock,
+ * runs on one of them at a time, and whatever publication either leaves unfinished is
+ * delivered once.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesOutboxIT {
 
 	private static final String NOTIFY = "BookingNotifications.confirmed";
+
 	private static final String RESUBMIT_JOB = "outbox-resubmit";
+
 	private static final String RESUBMIT_METHOD = "resubmit";
+
 	private static final String TEST_LOCK_OWNER = "two-instances-test";
 
 	@Autowired
@@ -57,8 +61,11 @@ class TwoInstancesOutboxIT {
 	TransactionTemplate transactions;
 
 	private SecondInstance second;
+
 	private SentNotifications sent;
+
 	private SharedPostgres postgres;
+
 	private Duration resubmitInterval;
 
 	@BeforeAll
@@ -66,8 +73,8 @@ class TwoInstancesOutboxIT {
 		second = SecondInstance.besides(context.getEnvironment());
 		sent = SentNotifications.capture();
 		postgres = new SharedPostgres(context);
-		resubmitInterval = context.getEnvironment().getRequiredProperty("getaways.outbox.resubmit-interval",
-				Duration.class);
+		resubmitInterval = context.getEnvironment()
+			.getRequiredProperty("getaways.outbox.resubmit-interval", Duration.class);
 	}
 
 	@AfterAll
@@ -93,7 +100,8 @@ class TwoInstancesOutboxIT {
 				bookings.add(booking);
 				publications.add(postgres.insertFailed(template, booking, Duration.ofMinutes(1)));
 			}
-			// the test holds these rows, so the instance that resubmits them waits inside its run, holding the job lock
+			// the test holds these rows, so the instance that resubmits them waits inside
+			// its run, holding the job lock
 			holder.setAutoCommit(false);
 			assertThat(postgres.lockFailed(holder, publications)).as("still untouched when locked")
 				.isEqualTo(publications.size());
@@ -118,9 +126,11 @@ class TwoInstancesOutboxIT {
 			assertThat(JobRuns.finished(idle, RESUBMIT_METHOD) - idleRuns)
 				.as("runs of the other instance, each turned away by the lock")
 				.isGreaterThanOrEqualTo(3);
-			assertThat(lock).as("the job's lock, taken by the running instance").containsEntry("held", true)
+			assertThat(lock).as("the job's lock, taken by the running instance")
+				.containsEntry("held", true)
 				.doesNotContainEntry("locked_by", TEST_LOCK_OWNER);
-			assertThat(postgres.lock(RESUBMIT_JOB)).as("the same lock, still held").containsEntry("held", true)
+			assertThat(postgres.lock(RESUBMIT_JOB)).as("the same lock, still held")
+				.containsEntry("held", true)
 				.containsEntry("locked_at", lock.get("locked_at"));
 			holder.rollback();
 		}
@@ -137,7 +147,8 @@ class TwoInstancesOutboxIT {
 		long secondRuns = JobRuns.finished(second.context(), RESUBMIT_METHOD);
 		List<String> bookings = new ArrayList<>();
 		List<UUID> publications = new ArrayList<>();
-		// one new failure every quarter interval, so that the resubmission runs of both instances find some
+		// one new failure every quarter interval, so that the resubmission runs of both
+		// instances find some
 		for (int i = 0; i < 12; i++) {
 			String booking = UUID.randomUUID().toString();
 			bookings.add(booking);
@@ -154,27 +165,31 @@ class TwoInstancesOutboxIT {
 	@Test
 	void publicationsLeftUnfinishedByAStoppedInstanceAreDeliveredOnceWhenTheyAreStale() throws Exception {
 		Publication template = deliveredConfirmation();
-		Duration stale = context.getEnvironment().getRequiredProperty("getaways.outbox.stalled-after", Duration.class)
+		Duration stale = context.getEnvironment()
+			.getRequiredProperty("getaways.outbox.stalled-after", Duration.class)
 			.plusMinutes(1);
 		List<String> bookings = new ArrayList<>();
 		List<UUID> publications = new ArrayList<>();
-		// stopped before its listener ran, while it ran, and after a resubmission it never started
+		// stopped before its listener ran, while it ran, and after a resubmission it
+		// never started
 		for (String[] left : new String[][] { { "PUBLISHED", "1" }, { "PROCESSING", "1" }, { "RESUBMITTED", "2" } }) {
 			String booking = UUID.randomUUID().toString();
 			bookings.add(booking);
 			boolean resubmitted = left[0].equals("RESUBMITTED");
-			publications.add(postgres.insert(template, booking, left[0],
-					resubmitted ? stale.multipliedBy(3) : stale, resubmitted ? stale : null, Integer.parseInt(left[1])));
+			publications.add(postgres.insert(template, booking, left[0], resubmitted ? stale.multipliedBy(3) : stale,
+					resubmitted ? stale : null, Integer.parseInt(left[1])));
 		}
-		// queued on a live instance a minute ago: not stale yet, so nobody else may take it
+		// queued on a live instance a minute ago: not stale yet, so nobody else may take
+		// it
 		String recentBooking = UUID.randomUUID().toString();
 		UUID recent = postgres.insert(template, recentBooking, "PUBLISHED", Duration.ofMinutes(1), null, 1);
 		try {
-			await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(publications)
-				.allSatisfy(id -> assertThat(postgres.state(id).completed()).as("publication " + id).isTrue()));
+			await().atMost(Duration.ofSeconds(40))
+				.untilAsserted(() -> assertThat(publications)
+					.allSatisfy(id -> assertThat(postgres.state(id).completed()).as("publication " + id).isTrue()));
 			Thread.sleep(Math.max(3 * notifierInterval().toMillis(), resubmitInterval.multipliedBy(2).toMillis()));
-			assertThat(publications.stream().map(postgres::state).map(State::attempts))
-				.as("each handed on once more").containsExactly(2, 2, 3);
+			assertThat(publications.stream().map(postgres::state).map(State::attempts)).as("each handed on once more")
+				.containsExactly(2, 2, 3);
 			for (String booking : bookings) {
 				assertThat(sent.count("booking-confirmed:" + booking)).as("sends of booking " + booking).isEqualTo(1);
 			}
@@ -186,7 +201,10 @@ class TwoInstancesOutboxIT {
 		}
 	}
 
-	/** Each failed publication resubmitted exactly once, and its notification queued once and sent once. */
+	/**
+	 * Each failed publication resubmitted exactly once, and its notification queued once
+	 * and sent once.
+	 */
 	private void assertDeliveredOnce(List<String> bookings, List<UUID> publications) throws InterruptedException {
 		await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
 			assertThat(publications).allSatisfy(id -> assertThat(postgres.state(id).completed()).isTrue());
@@ -200,13 +218,17 @@ class TwoInstancesOutboxIT {
 		for (String booking : bookings) {
 			List<Document> documents = mongo.find(Query.query(Criteria.where("facts.bookingId").is(booking)),
 					Document.class, "notifications");
-			assertThat(documents).as("notifications of booking " + booking).singleElement()
+			assertThat(documents).as("notifications of booking " + booking)
+				.singleElement()
 				.satisfies(document -> assertThat(document.getInteger("attempts")).isEqualTo(1));
 			assertThat(sent.count("booking-confirmed:" + booking)).as("sends of booking " + booking).isEqualTo(1);
 		}
 	}
 
-	/** A confirmation published and delivered as usual, whose stored publication serves as a model. */
+	/**
+	 * A confirmation published and delivered as usual, whose stored publication serves as
+	 * a model.
+	 */
 	private Publication deliveredConfirmation() {
 		UUID booking = UUID.randomUUID();
 		ActorContext.runAs(Actor.job("two-instances-test"),
@@ -225,4 +247,5 @@ class TwoInstancesOutboxIT {
 	private Duration notifierInterval() {
 		return context.getEnvironment().getRequiredProperty("getaways.notifications.interval", Duration.class);
 	}
+
 }

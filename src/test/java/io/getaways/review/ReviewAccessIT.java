@@ -24,8 +24,9 @@ import static io.getaways.support.TestAccounts.userId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reviews are published: anyone reads them, and they never tell who wrote them. Only their author changes them;
- * the author or an admin deletes them; someone else's review is "not found" to a traveller who tries.
+ * Reviews are published: anyone reads them, and they never tell who wrote them. Only
+ * their author changes them; the author or an admin deletes them; someone else's review
+ * is "not found" to a traveller who tries.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,7 +45,9 @@ class ReviewAccessIT {
 	Identity identity;
 
 	TestReviewSubjects fixtures;
+
 	TestAccounts accounts;
+
 	HttpApi anonymous;
 
 	@BeforeAll
@@ -77,8 +80,9 @@ class ReviewAccessIT {
 		first.json().path("items").forEach(item -> listed.add(item.path("id").asString()));
 		second.json().path("items").forEach(item -> listed.add(item.path("id").asString()));
 		assertThat(listed).containsExactly(ids.get(2), ids.get(1), ids.get(0));
-		first.json().path("items").forEach(item -> assertThat(item.propertyNames()).containsExactlyInAnyOrderElementsOf(
-				REVIEW_FIELDS));
+		first.json()
+			.path("items")
+			.forEach(item -> assertThat(item.propertyNames()).containsExactlyInAnyOrderElementsOf(REVIEW_FIELDS));
 		for (JsonNode author : authors) {
 			for (Answer answer : List.of(first, second, anonymous.get("/api/v1/reviews/" + ids.get(0)))) {
 				assertThat(answer.body()).doesNotContain(userId(author), author.path("user").path("email").asString());
@@ -208,8 +212,8 @@ class ReviewAccessIT {
 		assertThat(paths.path("/api/v1/reviews").propertyNames()).contains("get", "post");
 		assertThat(paths.path("/api/v1/reviews/{id}").propertyNames()).contains("get", "put", "delete");
 		assertThat(paths.path("/api/v1/me/reviews").propertyNames()).contains("get");
-		assertThat(paths.path("/api/v1/reviews").path("post").path("responses").propertyNames())
-			.contains("201", "400", "404", "409");
+		assertThat(paths.path("/api/v1/reviews").path("post").path("responses").propertyNames()).contains("201", "400",
+				"404", "409");
 		JsonNode request = docs.path("components").path("schemas").path("ReviewRequest").path("properties");
 		assertThat(request.path("rating").path("type").asString()).isEqualTo("integer");
 		assertThat(request.path("rating").path("maximum").asInt()).isEqualTo(5);
@@ -229,4 +233,5 @@ class ReviewAccessIT {
 		assertThat(answer.contentType()).startsWith("application/problem+json");
 		assertThat(answer.json().path("errors").get(0).path("parameter").asString()).isEqualTo(parameter);
 	}
+
 }

@@ -31,9 +31,10 @@ import static io.getaways.support.TestAccounts.userId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What review writes leave behind besides the review: audit entries naming who acted in which request, and a
- * {@link ReviewPosted} event published inside the writing transaction (so that it lands in the outbox with it) for
- * every create, change and delete.
+ * What review writes leave behind besides the review: audit entries naming who acted in
+ * which request, and a {@link ReviewPosted} event published inside the writing
+ * transaction (so that it lands in the outbox with it) for every create, change and
+ * delete.
  */
 @IntegrationTest
 class ReviewAuditIT {
@@ -59,13 +60,16 @@ class ReviewAuditIT {
 	private final List<Published> published = new CopyOnWriteArrayList<>();
 
 	private final ApplicationListener<ApplicationEvent> recorder = event -> {
-		if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof ReviewPosted posted) {
+		if (event instanceof PayloadApplicationEvent<?> payload
+				&& payload.getPayload() instanceof ReviewPosted posted) {
 			published.add(new Published(posted, TransactionSynchronizationManager.isActualTransactionActive()));
 		}
 	};
 
 	HttpApi api;
+
 	TestAccounts accounts;
+
 	TestReviewSubjects fixtures;
 
 	@BeforeEach
@@ -99,7 +103,8 @@ class ReviewAuditIT {
 		String moderating = requestId();
 		assertThat(send(admin, "DELETE", "/api/v1/reviews/" + reviewId, null, moderating).status()).isEqualTo(204);
 
-		assertThat(entries(posting)).filteredOn(entry -> entry.table().equals("app.reviews")).singleElement()
+		assertThat(entries(posting)).filteredOn(entry -> entry.table().equals("app.reviews"))
+			.singleElement()
 			.satisfies(entry -> {
 				assertThat(entry.operation()).isEqualTo("INSERT");
 				assertThat(entry.recordId()).isEqualTo(reviewId);
@@ -108,13 +113,15 @@ class ReviewAuditIT {
 			});
 		assertThat(entries(posting)).as("the rating trigger's change of the trip, in the same request")
 			.anySatisfy(entry -> assertThat(entry.table()).isEqualTo("app.trips"));
-		assertThat(entries(changing)).filteredOn(entry -> entry.table().equals("app.reviews")).singleElement()
+		assertThat(entries(changing)).filteredOn(entry -> entry.table().equals("app.reviews"))
+			.singleElement()
 			.satisfies(entry -> {
 				assertThat(entry.operation()).isEqualTo("UPDATE");
 				assertThat(entry.actorUserId()).isEqualTo(userId(author));
 				assertThat(entry.newRow()).contains("\"rating\": 3").doesNotContain("Superb");
 			});
-		assertThat(entries(moderating)).filteredOn(entry -> entry.table().equals("app.reviews")).singleElement()
+		assertThat(entries(moderating)).filteredOn(entry -> entry.table().equals("app.reviews"))
+			.singleElement()
 			.satisfies(entry -> {
 				assertThat(entry.operation()).isEqualTo("DELETE");
 				assertThat(entry.recordId()).isEqualTo(reviewId);
@@ -122,10 +129,10 @@ class ReviewAuditIT {
 			});
 
 		UUID id = UUID.fromString(reviewId);
-		assertThat(published).filteredOn(p -> p.event().reviewId().equals(id)).containsExactly(
-				new Published(new ReviewPosted(id, trip, null, 5), true),
-				new Published(new ReviewPosted(id, trip, null, 3), true),
-				new Published(new ReviewPosted(id, trip, null, 3), true));
+		assertThat(published).filteredOn(p -> p.event().reviewId().equals(id))
+			.containsExactly(new Published(new ReviewPosted(id, trip, null, 5), true),
+					new Published(new ReviewPosted(id, trip, null, 3), true),
+					new Published(new ReviewPosted(id, trip, null, 3), true));
 	}
 
 	@Test
@@ -149,15 +156,16 @@ class ReviewAuditIT {
 	/** Entries of one request, read as the auditor role. */
 	private List<Entry> entries(String requestId) {
 		Actor auditor = new Actor(Actor.Role.AUDITOR, null, "test:review-audit", null, null, null);
-		return ActorContext.callAs(auditor, () -> transactions.execute(status -> jdbc.sql("""
-				SELECT table_name, record_id, operation, new_row::text AS new_row, actor_user_id
-				FROM audit.log
-				WHERE request_id = :requestId
-				ORDER BY id""")
-			.param("requestId", requestId)
-			.query((row, n) -> new Entry(row.getString("table_name"), row.getString("record_id"),
-					row.getString("operation"), row.getString("new_row"), row.getString("actor_user_id")))
-			.list()));
+		return ActorContext.callAs(auditor,
+				() -> transactions.execute(status -> jdbc.sql("""
+						SELECT table_name, record_id, operation, new_row::text AS new_row, actor_user_id
+						FROM audit.log
+						WHERE request_id = :requestId
+						ORDER BY id""")
+					.param("requestId", requestId)
+					.query((row, n) -> new Entry(row.getString("table_name"), row.getString("record_id"),
+							row.getString("operation"), row.getString("new_row"), row.getString("actor_user_id")))
+					.list()));
 	}
 
 	private Answer send(JsonNode session, String method, String path, String body, String requestId) {
@@ -168,4 +176,5 @@ class ReviewAuditIT {
 	private static String requestId() {
 		return "review-" + UUID.randomUUID();
 	}
+
 }

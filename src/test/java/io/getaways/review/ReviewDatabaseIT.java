@@ -27,9 +27,10 @@ import static io.getaways.support.TestAccounts.userId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The database's own lines behind the review API, seen from a plain connection of the pool's login role that starts
- * each transaction as the application does: whatever a writer sends, only the traveller of a completed booking
- * reviews it, as themselves, and only the author changes a review. Every transaction here is rolled back.
+ * The database's own lines behind the review API, seen from a plain connection of the
+ * pool's login role that starts each transaction as the application does: whatever a
+ * writer sends, only the traveller of a completed booking reviews it, as themselves, and
+ * only the author changes a review. Every transaction here is rolled back.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,10 +52,15 @@ class ReviewDatabaseIT {
 	DatabaseSettings settings;
 
 	DatabaseRoles roles;
+
 	TestReviewSubjects fixtures;
+
 	String trip;
+
 	String traveller;
+
 	String other;
+
 	JsonNode otherSession;
 
 	@BeforeAll
@@ -79,7 +85,8 @@ class ReviewDatabaseIT {
 		assertThat(insertAs(traveller, othersCompleted, other)).as("posing as its traveller").isEqualTo("42501");
 		assertThat(insertAs(null, othersCompleted, other)).as("nobody signed in").isEqualTo("42501");
 		assertThat(insertAs(traveller, fixtures.tripBooking(traveller, trip, "COMPLETED"), traveller))
-			.as("control: own completed booking").isEqualTo("inserted");
+			.as("control: own completed booking")
+			.isEqualTo("inserted");
 		assertThat(fixtures.reviewsBy(traveller)).as("all rolled back").isZero();
 	}
 
@@ -87,7 +94,9 @@ class ReviewDatabaseIT {
 	void theTriggerTakesTheTripFromTheBookingNotFromTheWriter() throws SQLException {
 		UUID booking = fixtures.tripBooking(traveller, trip, "COMPLETED");
 		long bookedTrip = fixtures.sql(db -> db.sql("SELECT id FROM app.trips WHERE code = :code")
-			.param("code", trip).query(Long.class).single());
+			.param("code", trip)
+			.query(Long.class)
+			.single());
 		try (Connection connection = transaction(roles.customer(), traveller);
 				PreparedStatement statement = connection.prepareStatement("""
 						INSERT INTO app.reviews (booking_id, user_id, trip_id, stay_id, rating)
@@ -110,16 +119,20 @@ class ReviewDatabaseIT {
 			assertThat(update(connection, "DELETE FROM app.reviews WHERE id = ?", othersReview)).isZero();
 		}
 		try (Connection connection = transaction(roles.customer(), other)) {
-			assertThat(state(() -> update(connection, "UPDATE app.reviews SET user_id = user_id WHERE id = ?",
-					othersReview))).as("authorship is not the author's to change").isEqualTo("42501");
+			assertThat(state(
+					() -> update(connection, "UPDATE app.reviews SET user_id = user_id WHERE id = ?", othersReview)))
+				.as("authorship is not the author's to change")
+				.isEqualTo("42501");
 		}
 		try (Connection connection = transaction(roles.customer(), other)) {
 			assertThat(update(connection, "UPDATE app.reviews SET rating = 2 WHERE id = ?", othersReview))
-				.as("control: the author").isOne();
+				.as("control: the author")
+				.isOne();
 		}
 		try (Connection connection = transaction(roles.admin(), "")) {
-			assertThat(state(() -> update(connection, "UPDATE app.reviews SET rating = 2 WHERE id = ?",
-					othersReview))).as("admins moderate by deleting, never by rewriting").isEqualTo("42501");
+			assertThat(state(() -> update(connection, "UPDATE app.reviews SET rating = 2 WHERE id = ?", othersReview)))
+				.as("admins moderate by deleting, never by rewriting")
+				.isEqualTo("42501");
 		}
 	}
 
@@ -208,7 +221,10 @@ class ReviewDatabaseIT {
 		}
 	}
 
-	/** Begun as the application's transaction manager begins one; closing the connection rolls it back. */
+	/**
+	 * Begun as the application's transaction manager begins one; closing the connection
+	 * rolls it back.
+	 */
 	private Connection transaction(String role, String userId) throws SQLException {
 		Connection connection = DriverManager.getConnection(environment.getRequiredProperty("spring.datasource.url"),
 				environment.getRequiredProperty("spring.datasource.username"),
@@ -222,4 +238,5 @@ class ReviewDatabaseIT {
 		}
 		return connection;
 	}
+
 }

@@ -24,8 +24,8 @@ import static io.getaways.support.TestAccounts.userId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who may review what, over HTTP: only the traveller of a completed booking, once per trip or stay. Every refusal
- * leaves the reviews table as it was.
+ * Who may review what, over HTTP: only the traveller of a completed booking, once per
+ * trip or stay. Every refusal leaves the reviews table as it was.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,8 +41,11 @@ class ReviewEligibilityIT {
 	Identity identity;
 
 	TestReviewSubjects fixtures;
+
 	TestAccounts accounts;
+
 	String trip;
+
 	JsonNode traveller;
 
 	@BeforeAll
@@ -181,8 +184,9 @@ class ReviewEligibilityIT {
 				"bookingId");
 		assertBadParameter(accounts.send("POST", "/api/v1/reviews", accessToken(traveller),
 				json("bookingId", "not-a-uuid", "rating", 5)), "bookingId");
-		assertBadParameter(accounts.send("POST", "/api/v1/reviews", accessToken(traveller),
-				json("bookingId", 42, "rating", 5)), "bookingId");
+		assertBadParameter(
+				accounts.send("POST", "/api/v1/reviews", accessToken(traveller), json("bookingId", 42, "rating", 5)),
+				"bookingId");
 		assertNothingWritten();
 	}
 
@@ -225,4 +229,5 @@ class ReviewEligibilityIT {
 	private static java.math.BigDecimal rating(String value) {
 		return new java.math.BigDecimal(value);
 	}
+
 }

@@ -31,8 +31,9 @@ import static io.getaways.support.TestAccounts.userId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rating the trigger keeps on trips and stays follows every review change, and stays exact when many travellers
- * review one trip at the same moment. Each figure is checked against the reviews themselves.
+ * The rating the trigger keeps on trips and stays follows every review change, and stays
+ * exact when many travellers review one trip at the same moment. Each figure is checked
+ * against the reviews themselves.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,7 +46,9 @@ class ReviewRatingsIT {
 	ApplicationContext context;
 
 	TestReviewSubjects fixtures;
+
 	TestAccounts accounts;
+
 	HttpApi api;
 
 	@BeforeAll
@@ -90,14 +93,15 @@ class ReviewRatingsIT {
 		String stay = fixtures.stay();
 		JsonNode first = accounts.newCustomer();
 		JsonNode second = accounts.newCustomer();
-		String firstReview = created(post(first, fixtures.stayBooking(userId(first), stay, "COMPLETED"), 1))
-			.path("id").asString();
+		String firstReview = created(post(first, fixtures.stayBooking(userId(first), stay, "COMPLETED"), 1)).path("id")
+			.asString();
 		created(post(second, fixtures.stayBooking(userId(second), stay, "COMPLETED"), 4));
 		assertRating("stays", stay, 5, 2, "2.50");
 		assertListing("stay", stay, 2, "2.50");
 
-		assertThat(accounts.send("PUT", "/api/v1/reviews/" + firstReview, accessToken(first), json("rating", 3))
-			.status()).isEqualTo(200);
+		assertThat(
+				accounts.send("PUT", "/api/v1/reviews/" + firstReview, accessToken(first), json("rating", 3)).status())
+			.isEqualTo(200);
 		assertRating("stays", stay, 7, 2, "3.50");
 
 		assertThat(accounts.send("DELETE", "/api/v1/reviews/" + firstReview, accessToken(first), null).status())
@@ -129,7 +133,8 @@ class ReviewRatingsIT {
 		List<Answer> answers = allAtOnce(posts);
 
 		assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isEqualTo(201));
-		String average = BigDecimal.valueOf(expectedSum).divide(BigDecimal.valueOf(travellers), 2, RoundingMode.HALF_UP)
+		String average = BigDecimal.valueOf(expectedSum)
+			.divide(BigDecimal.valueOf(travellers), 2, RoundingMode.HALF_UP)
 			.toPlainString();
 		assertRating("trips", trip, expectedSum, travellers, average);
 		assertListing("trip", trip, travellers, average);
@@ -147,10 +152,13 @@ class ReviewRatingsIT {
 
 		List<Answer> answers = allAtOnce(posts);
 
-		assertThat(answers).extracting(Answer::status).containsOnly(201, 409).filteredOn(status -> status == 201)
+		assertThat(answers).extracting(Answer::status)
+			.containsOnly(201, 409)
+			.filteredOn(status -> status == 201)
 			.hasSize(1);
-		assertThat(answers).filteredOn(answer -> answer.status() == 409).allSatisfy(answer -> assertThat(
-				answer.json().path("detail").asString()).startsWith("You have already reviewed trip " + trip));
+		assertThat(answers).filteredOn(answer -> answer.status() == 409)
+			.allSatisfy(answer -> assertThat(answer.json().path("detail").asString())
+				.startsWith("You have already reviewed trip " + trip));
 		assertThat(fixtures.reviewsBy(userId(traveller))).isOne();
 		assertRating("trips", trip, 4, 1, "4.00");
 	}
@@ -165,7 +173,9 @@ class ReviewRatingsIT {
 		return answer.json();
 	}
 
-	/** The kept figures equal both the expected ones and those counted from the reviews. */
+	/**
+	 * The kept figures equal both the expected ones and those counted from the reviews.
+	 */
 	private void assertRating(String table, String code, long sum, int count, String average) {
 		Rating expected = new Rating(sum, count, new BigDecimal(average));
 		assertThat(fixtures.rating(table, code)).isEqualTo(expected);
@@ -182,7 +192,10 @@ class ReviewRatingsIT {
 		assertThat(body.path("ratingAverage").decimalValue()).isEqualByComparingTo(average);
 	}
 
-	/** Starts every call at the same moment on a thread of its own and waits for all answers. */
+	/**
+	 * Starts every call at the same moment on a thread of its own and waits for all
+	 * answers.
+	 */
 	private static List<Answer> allAtOnce(List<Callable<Answer>> calls) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(calls.size());
 		try {
@@ -205,4 +218,5 @@ class ReviewRatingsIT {
 			pool.shutdownNow();
 		}
 	}
+
 }

@@ -19,10 +19,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * What a review is about, made for one test: trips and stays to review, the travellers' bookings of them in a given
- * status, and the ratings the triggers keep on them. Trips and stays are written as the database superuser, because
- * the catalog's rules are not what these tests are about; bookings go through the booking module's API
- * ({@link TestBookings}), so the review module meets bookings as the application makes them.
+ * What a review is about, made for one test: trips and stays to review, the travellers'
+ * bookings of them in a given status, and the ratings the triggers keep on them. Trips
+ * and stays are written as the database superuser, because the catalog's rules are not
+ * what these tests are about; bookings go through the booking module's API
+ * ({@link TestBookings}), so the review module meets bookings as the application makes
+ * them.
  */
 final class TestReviewSubjects {
 
@@ -30,6 +32,7 @@ final class TestReviewSubjects {
 	private static final AtomicInteger WEEKS = new AtomicInteger();
 
 	private final String url;
+
 	private final TestBookings bookings;
 
 	TestReviewSubjects(ApplicationContext context) {
@@ -37,7 +40,10 @@ final class TestReviewSubjects {
 		this.bookings = new TestBookings(context);
 	}
 
-	/** A trip that departs in a month, so that it can be booked; reviews only ask that the booking be completed. */
+	/**
+	 * A trip that departs in a month, so that it can be booked; reviews only ask that the
+	 * booking be completed.
+	 */
 	String trip() {
 		String code = TestTrips.code();
 		sql(db -> db.sql("""
@@ -66,7 +72,10 @@ final class TestReviewSubjects {
 		return id;
 	}
 
-	/** The traveller's booking of a week of the stay, a week no other booking of this run holds, in the status. */
+	/**
+	 * The traveller's booking of a week of the stay, a week no other booking of this run
+	 * holds, in the status.
+	 */
 	UUID stayBooking(String userId, String stayCode, String status) {
 		UUID traveller = UUID.fromString(userId);
 		LocalDate checkIn = LocalDate.now(ZoneOffset.UTC).plusDays(7).plusWeeks(WEEKS.getAndIncrement());
@@ -125,4 +134,5 @@ final class TestReviewSubjects {
 			throw new IllegalStateException("Superuser connection to " + url + " failed", ex);
 		}
 	}
+
 }

@@ -11,19 +11,22 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The table of hostile requests: every parameter of the sign-in and catalog endpoints, of both APIs, meets every
- * attack that fits where it travels (JSON body, query string, path or header).
+ * The table of hostile requests: every parameter of the sign-in and catalog endpoints, of
+ * both APIs, meets every attack that fits where it travels (JSON body, query string, path
+ * or header).
  */
 final class Attacks {
 
 	/** What a request may legitimately leave behind. */
 	enum Writes {
+
 		/** Nothing at all. */
 		NONE,
 		/** Failed sign-in events in the audit log, and throttling counters. */
 		FAILED_SIGN_IN,
 		/** One new account, when the rest of a registration is valid. */
 		ACCOUNT
+
 	}
 
 	record Attack(String name, String method, String target, List<String> headers, String body, Writes writes) {
@@ -46,7 +49,8 @@ final class Attacks {
 			"not json at all", "{\"email\": \"a@example.com\"", "[]", "\"just a string\"", "null", "");
 
 	private static final List<String> HEADER_INJECTIONS = List.of("a\r\nSet-Cookie: injected=1",
-			"a\nSet-Cookie: injected=1", "a\r\n\r\nHTTP/1.1 200 OK\r\nSet-Cookie: injected=1", "a%0d%0aSet-Cookie:%20injected=1");
+			"a\nSet-Cookie: injected=1", "a\r\n\r\nHTTP/1.1 200 OK\r\nSet-Cookie: injected=1",
+			"a%0d%0aSet-Cookie:%20injected=1");
 
 	private Attacks() {
 	}
@@ -56,13 +60,14 @@ final class Attacks {
 		body(attacks, "POST", "/api/v1/auth/register", Attacks::registration, Map.of("email", Writes.NONE),
 				Writes.ACCOUNT);
 		body(attacks, "POST", "/api/v1/auth/login", Attacks::signIn, Map.of(), Writes.FAILED_SIGN_IN);
-		body(attacks, "POST", "/api/v1/auth/refresh", () -> Map.of("refreshToken", "bm90LWEtcmVhbC10b2tlbg"),
-				Map.of(), Writes.NONE);
+		body(attacks, "POST", "/api/v1/auth/refresh", () -> Map.of("refreshToken", "bm90LWEtcmVhbC10b2tlbg"), Map.of(),
+				Writes.NONE);
 		body(attacks, "POST", "/api/login", Attacks::signIn, Map.of(), Writes.FAILED_SIGN_IN);
 		body(attacks, "POST", "/api/register", Attacks::registration, Map.of("email", Writes.NONE), Writes.ACCOUNT);
 		query(attacks);
 		for (String path : List.of("/api/v1/trips/", "/api/trips/")) {
-			for (String value : List.of(SQL_TAUTOLOGY, SQL_DROP, NOSQL_GT, NOSQL_NE, "GALR210214' --", "x".repeat(300))) {
+			for (String value : List.of(SQL_TAUTOLOGY, SQL_DROP, NOSQL_GT, NOSQL_NE, "GALR210214' --",
+					"x".repeat(300))) {
 				attacks.add(new Attack("GET " + path + "{" + abbreviate(value) + "}", "GET", path + pathSegment(value),
 						List.of(), null, Writes.NONE));
 			}
@@ -71,14 +76,17 @@ final class Attacks {
 		return numbered(attacks);
 	}
 
-	/** Each case gets fresh valid values, so no two cases share an account's sign-in throttling. */
+	/**
+	 * Each case gets fresh valid values, so no two cases share an account's sign-in
+	 * throttling.
+	 */
 	private static void body(List<Attack> attacks, String method, String path, Supplier<Map<String, String>> valid,
 			Map<String, Writes> writesByField, Writes otherwise) {
 		for (String field : valid.get().keySet()) {
 			Writes writes = writesByField.getOrDefault(field, otherwise);
-			HOSTILE_JSON_VALUES.forEach((label, json) -> attacks.add(new Attack(
-					method + " " + path + " " + field + "=" + label, method, path, List.of(),
-					jsonWith(valid.get(), field, json), writes)));
+			HOSTILE_JSON_VALUES
+				.forEach((label, json) -> attacks.add(new Attack(method + " " + path + " " + field + "=" + label,
+						method, path, List.of(), jsonWith(valid.get(), field, json), writes)));
 		}
 		for (String malformed : MALFORMED_BODIES) {
 			attacks.add(new Attack(method + " " + path + " body " + abbreviate(malformed), method, path, List.of(),
@@ -101,10 +109,10 @@ final class Attacks {
 			values.put(name, date);
 		}
 		values.put("sort", List.of(SQL_TAUTOLOGY, SQL_DROP, NOSQL_GT, "price; DROP TABLE app.trips", "name desc"));
-		values.forEach((name, list) -> list.forEach(value -> attacks.add(new Attack(
-				"GET /api/v1/trips?" + name + "=" + abbreviate(value), "GET",
-				"/api/v1/trips?" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8), List.of(), null,
-				Writes.NONE))));
+		values.forEach((name, list) -> list
+			.forEach(value -> attacks.add(new Attack("GET /api/v1/trips?" + name + "=" + abbreviate(value), "GET",
+					"/api/v1/trips?" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8), List.of(), null,
+					Writes.NONE))));
 		attacks.add(new Attack("GET /api/v1/trips?q[$ne]=", "GET", "/api/v1/trips?q%5B%24ne%5D=x", List.of(), null,
 				Writes.NONE));
 		attacks.add(new Attack("GET /api/v1/trips?q twice", "GET", "/api/v1/trips?q=a&q=%27%20OR%20%271", List.of(),
@@ -116,12 +124,12 @@ final class Attacks {
 			for (String value : HEADER_INJECTIONS) {
 				String line = header + ": " + value;
 				String label = header + ": " + value.replace("\r", "\\r").replace("\n", "\\n");
-				attacks.add(new Attack("GET /api/v1/trips " + label, "GET", "/api/v1/trips?size=1", List.of(line),
-						null, Writes.NONE));
+				attacks.add(new Attack("GET /api/v1/trips " + label, "GET", "/api/v1/trips?size=1", List.of(line), null,
+						Writes.NONE));
 				attacks.add(new Attack("GET /api/trips/GALR210214 " + label, "GET", "/api/trips/GALR210214",
 						List.of(line), null, Writes.NONE));
-				attacks.add(new Attack("POST /api/v1/auth/login " + label, "POST", "/api/v1/auth/login",
-						List.of(line), json(signIn()), Writes.FAILED_SIGN_IN));
+				attacks.add(new Attack("POST /api/v1/auth/login " + label, "POST", "/api/v1/auth/login", List.of(line),
+						json(signIn()), Writes.FAILED_SIGN_IN));
 			}
 		}
 	}
@@ -150,7 +158,10 @@ final class Attacks {
 		return fields;
 	}
 
-	/** A sign-in with an account that does not exist, so it fails without locking anyone out. */
+	/**
+	 * A sign-in with an account that does not exist, so it fails without locking anyone
+	 * out.
+	 */
 	private static Map<String, String> signIn() {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("email", freshEmail());
@@ -178,7 +189,10 @@ final class Attacks {
 		return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
 	}
 
-	/** Every byte outside the unreserved set percent-encoded, as a client puts a value in one path segment. */
+	/**
+	 * Every byte outside the unreserved set percent-encoded, as a client puts a value in
+	 * one path segment.
+	 */
 	private static String pathSegment(String value) {
 		StringBuilder encoded = new StringBuilder();
 		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
@@ -197,7 +211,10 @@ final class Attacks {
 		return value.length() > 40 ? value.substring(0, 12) + "…(" + value.length() + " chars)" : value;
 	}
 
-	/** Numbered so that each case has a client address of its own (sign-in throttling counts per address). */
+	/**
+	 * Numbered so that each case has a client address of its own (sign-in throttling
+	 * counts per address).
+	 */
 	private static List<Attack> numbered(List<Attack> attacks) {
 		List<Attack> numbered = new ArrayList<>();
 		for (int i = 0; i < attacks.size(); i++) {
@@ -207,4 +224,5 @@ final class Attacks {
 		}
 		return numbered;
 	}
+
 }

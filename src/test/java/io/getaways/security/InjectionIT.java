@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
- * Hostile input to every sign-in and catalog parameter, from {@link Attacks}: SQL and NoSQL injection, CR LF in
- * headers, oversized and malformed bodies, wrong JSON types. Whatever comes in, the answer is never a server error,
- * a 4xx answer is JSON, no header is smuggled into the answer, and nothing is written beyond what the request may
+ * Hostile input to every sign-in and catalog parameter, from {@link Attacks}: SQL and
+ * NoSQL injection, CR LF in headers, oversized and malformed bodies, wrong JSON types.
+ * Whatever comes in, the answer is never a server error, a 4xx answer is JSON, no header
+ * is smuggled into the answer, and nothing is written beyond what the request may
  * legitimately leave behind.
  */
 @IntegrationTest
@@ -39,7 +40,10 @@ class InjectionIT {
 
 	private static final Set<String> FAILED_SIGN_IN_EVENTS = Set.of("LOGIN_FAILURE", "LOGIN_LOCKOUT");
 
-	/** Per test JVM, so that runs over one database do not share sign-in throttling counters per address. */
+	/**
+	 * Per test JVM, so that runs over one database do not share sign-in throttling
+	 * counters per address.
+	 */
 	private static final int ADDRESS_BASE = ThreadLocalRandom.current().nextInt(256);
 
 	@LocalServerPort
@@ -118,22 +122,25 @@ class InjectionIT {
 	/** Counted as an admin, whom row-level security shows every row. */
 	private Footprint footprint() {
 		Actor admin = new Actor(Actor.Role.ADMIN, null, "test:injection", null, null, null);
-		return ActorContext.callAs(admin, () -> transactions.execute(status -> jdbc.sql("""
-				SELECT (SELECT count(*) FROM app.users) AS users,
-				       (SELECT count(*) FROM app.trips) AS trips,
-				       (SELECT count(*) FROM system.api_keys) AS api_keys,
-				       (SELECT coalesce(max(id), 0) FROM audit.log) AS last_audit_id""")
-			.query((row, n) -> new Footprint(row.getLong("users"), row.getLong("trips"), row.getLong("api_keys"),
-					row.getLong("last_audit_id")))
-			.single()));
+		return ActorContext.callAs(admin,
+				() -> transactions.execute(status -> jdbc.sql("""
+						SELECT (SELECT count(*) FROM app.users) AS users,
+						       (SELECT count(*) FROM app.trips) AS trips,
+						       (SELECT count(*) FROM system.api_keys) AS api_keys,
+						       (SELECT coalesce(max(id), 0) FROM audit.log) AS last_audit_id""")
+					.query((row, n) -> new Footprint(row.getLong("users"), row.getLong("trips"),
+							row.getLong("api_keys"), row.getLong("last_audit_id")))
+					.single()));
 	}
 
 	private List<AuditRow> auditedSince(long lastAuditId) {
 		Actor auditor = new Actor(Actor.Role.AUDITOR, null, "test:injection", null, null, null);
-		return ActorContext.callAs(auditor, () -> transactions.execute(status -> jdbc.sql("""
-				SELECT table_name, operation FROM audit.log WHERE id > :id ORDER BY id""")
-			.param("id", lastAuditId)
-			.query((row, n) -> new AuditRow(row.getString("table_name"), row.getString("operation")))
-			.list()));
+		return ActorContext.callAs(auditor,
+				() -> transactions.execute(status -> jdbc.sql("""
+						SELECT table_name, operation FROM audit.log WHERE id > :id ORDER BY id""")
+					.param("id", lastAuditId)
+					.query((row, n) -> new AuditRow(row.getString("table_name"), row.getString("operation")))
+					.list()));
 	}
+
 }

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * HTTP/1.1 over a plain socket, one request per connection: header lines go out byte for byte, including CR and LF
- * that {@code java.net.http} refuses to send, and the answer comes back unparsed by any client library, so a header
- * the server was tricked into writing would show.
+ * HTTP/1.1 over a plain socket, one request per connection: header lines go out byte for
+ * byte, including CR and LF that {@code java.net.http} refuses to send, and the answer
+ * comes back unparsed by any client library, so a header the server was tricked into
+ * writing would show.
  */
 final class RawHttp {
 
@@ -43,8 +44,12 @@ final class RawHttp {
 			byte[] body) {
 		try (Socket socket = new Socket("localhost", port)) {
 			socket.setSoTimeout(60_000);
-			StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-				.append("Host: localhost:").append(port).append("\r\n")
+			StringBuilder head = new StringBuilder(method).append(' ')
+				.append(target)
+				.append(" HTTP/1.1\r\n")
+				.append("Host: localhost:")
+				.append(port)
+				.append("\r\n")
 				.append("Connection: close\r\n")
 				.append("Accept: application/json\r\n");
 			if (body != null) {
@@ -62,7 +67,8 @@ final class RawHttp {
 				out.flush();
 			}
 			catch (IOException ex) {
-				// the server may answer and close before it has read a large body; its answer is still to be read
+				// the server may answer and close before it has read a large body; its
+				// answer is still to be read
 			}
 			return parse(readAll(socket.getInputStream()));
 		}
@@ -133,4 +139,5 @@ final class RawHttp {
 		}
 		throw new IllegalStateException("Truncated chunked body");
 	}
+
 }

@@ -30,8 +30,9 @@ import static io.getaways.support.TestAccounts.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bodies of the wrong shape: a value of the wrong JSON type is answered 400 naming the field, a body over the size
- * limit 413 naming the limit, whether its length is declared or it arrives in chunks; neither writes anything.
+ * Bodies of the wrong shape: a value of the wrong JSON type is answered 400 naming the
+ * field, a body over the size limit 413 naming the limit, whether its length is declared
+ * or it arrives in chunks; neither writes anything.
  */
 @IntegrationTest
 class RequestBodyIT {
@@ -53,6 +54,7 @@ class RequestBodyIT {
 	TransactionTemplate transactions;
 
 	private HttpApi http;
+
 	private TestAccounts accounts;
 
 	record Footprint(long users, long clients, long lastAuditId) {
@@ -130,7 +132,8 @@ class RequestBodyIT {
 		assertThat(malformed.contentType()).startsWith("application/problem+json");
 		assertThat(malformed.json().has("errors")).isFalse();
 
-		// Travlr bodies are untyped maps: a number where the contract wants a string is a missing field there
+		// Travlr bodies are untyped maps: a number where the contract wants a string is a
+		// missing field there
 		Answer travlr = http.send("POST", "/api/register", "application/json", """
 				{"name": 5, "email": "%s", "password": "%s"}""".formatted(TestAccounts.email(), TestAccounts.PASSWORD),
 				"X-Forwarded-For", TestAccounts.address());
@@ -173,7 +176,10 @@ class RequestBodyIT {
 		assertThat(answer.json().path("errors").findValuesAsString("parameter")).containsExactly("name");
 	}
 
-	/** A registration whose name makes the whole body about {@code size} bytes long, or a valid one for 0. */
+	/**
+	 * A registration whose name makes the whole body about {@code size} bytes long, or a
+	 * valid one for 0.
+	 */
 	private static String registration(int size) {
 		String prefix = "{\"email\": \"" + TestAccounts.email() + "\", \"password\": \"" + TestAccounts.PASSWORD
 				+ "\", \"name\": \"";
@@ -181,7 +187,10 @@ class RequestBodyIT {
 		return prefix + name + "\"}";
 	}
 
-	/** {@code java.net.http} sends a body of unknown length with chunked transfer encoding. */
+	/**
+	 * {@code java.net.http} sends a body of unknown length with chunked transfer
+	 * encoding.
+	 */
 	private HttpResponse<String> sendChunked(String path, String body) throws IOException, InterruptedException {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
@@ -195,12 +204,14 @@ class RequestBodyIT {
 	/** Counted as an admin, whom row-level security shows every row. */
 	private Footprint footprint() {
 		Actor admin = new Actor(Actor.Role.ADMIN, null, "test:request-body", null, null, null);
-		return ActorContext.callAs(admin, () -> transactions.execute(status -> jdbc.sql("""
-				SELECT (SELECT count(*) FROM app.users) AS users,
-				       (SELECT count(*) FROM system.oauth2_registered_client) AS clients,
-				       (SELECT coalesce(max(id), 0) FROM audit.log) AS last_audit_id""")
-			.query((row, n) -> new Footprint(row.getLong("users"), row.getLong("clients"), row.getLong("last_audit_id")))
-			.single()));
+		return ActorContext.callAs(admin,
+				() -> transactions.execute(status -> jdbc.sql("""
+						SELECT (SELECT count(*) FROM app.users) AS users,
+						       (SELECT count(*) FROM system.oauth2_registered_client) AS clients,
+						       (SELECT coalesce(max(id), 0) FROM audit.log) AS last_audit_id""")
+					.query((row, n) -> new Footprint(row.getLong("users"), row.getLong("clients"),
+							row.getLong("last_audit_id")))
+					.single()));
 	}
 
 	/** A JSON object whose values are raw JSON text, kept in insertion order. */
@@ -217,8 +228,13 @@ class RequestBodyIT {
 		public String toString() {
 			StringBuilder json = new StringBuilder("{");
 			fields.forEach((name, value) -> json.append(json.length() > 1 ? ", " : "")
-				.append('"').append(name).append("\": ").append(value));
+				.append('"')
+				.append(name)
+				.append("\": ")
+				.append(value));
 			return json.append('}').toString();
 		}
+
 	}
+
 }

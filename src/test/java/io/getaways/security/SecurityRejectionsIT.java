@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the security filters refuse before any controller runs: the firewall's 400, and 401 and 403, in
- * problem+json on the Getaways API and in Travlr's {@code {"message": ...}} on its routes, each with a request id.
+ * What the security filters refuse before any controller runs: the firewall's 400, and
+ * 401 and 403, in problem+json on the Getaways API and in Travlr's {@code {"message":
+ * ...}} on its routes, each with a request id.
  */
 @IntegrationTest
 class SecurityRejectionsIT {
@@ -87,7 +88,7 @@ class SecurityRejectionsIT {
 	}
 
 	private Response raw(String target) {
-		return RawHttp.exchange(port, "GET", target, List.of("X-Forwarded-For: " + TestAccounts.address()), null,
-				null);
+		return RawHttp.exchange(port, "GET", target, List.of("X-Forwarded-For: " + TestAccounts.address()), null, null);
 	}
+
 }

@@ -8,7 +8,10 @@ import java.util.List;
 
 import io.getaways.platform.CommandLine;
 
-/** The jar's command line run in this JVM, as an operator runs it, with what it prints captured. */
+/**
+ * The jar's command line run in this JVM, as an operator runs it, with what it prints
+ * captured.
+ */
 public final class CommandLineRuns {
 
 	private CommandLineRuns() {
@@ -17,7 +20,10 @@ public final class CommandLineRuns {
 	public record Result(List<String> args, int exitCode, String out, String err) {
 	}
 
-	/** Runs the command line, capturing what it prints while still echoing it to the build log. */
+	/**
+	 * Runs the command line, capturing what it prints while still echoing it to the build
+	 * log.
+	 */
 	public static synchronized Result run(String... args) {
 		PrintStream stdout = System.out;
 		PrintStream stderr = System.err;
@@ -39,6 +45,7 @@ public final class CommandLineRuns {
 	private static final class Tee extends OutputStream {
 
 		private final OutputStream first;
+
 		private final OutputStream second;
 
 		Tee(OutputStream first, OutputStream second) {
@@ -63,5 +70,7 @@ public final class CommandLineRuns {
 			first.flush();
 			second.flush();
 		}
+
 	}
+
 }

@@ -6,7 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** Drops and creates a test database on a real server, so every run of the external pass starts clean. */
+/**
+ * Drops and creates a test database on a real server, so every run of the external pass
+ * starts clean.
+ */
 final class ExternalDatabases {
 
 	private ExternalDatabases() {
@@ -30,4 +33,5 @@ final class ExternalDatabases {
 			throw new IllegalStateException("Cannot recreate test database " + database + " at " + adminUrl, ex);
 		}
 	}
+
 }

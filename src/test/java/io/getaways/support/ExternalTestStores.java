@@ -14,20 +14,25 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * In the external-stores Maven profile, points the tests at the machine's PostgreSQL and Redis: it provisions a test
- * database through a superuser once per JVM, the way an operator would, and leaves MongoDB embedded. Runs before the
- * embedded-stores post-processor, which then starts only what is still unconfigured. An application started with
- * {@value #ENABLED}{@code =false} is left alone.
+ * In the external-stores Maven profile, points the tests at the machine's PostgreSQL and
+ * Redis: it provisions a test database through a superuser once per JVM, the way an
+ * operator would, and leaves MongoDB embedded. Runs before the embedded-stores
+ * post-processor, which then starts only what is still unconfigured. An application
+ * started with {@value #ENABLED}{@code =false} is left alone.
  */
 public class ExternalTestStores implements EnvironmentPostProcessor, Ordered {
 
 	static final String POSTGRES_ADMIN_URL = "getaways.test.external.postgres-admin-url";
 	static final String REDIS_URL = "getaways.test.external.redis-url";
 
-	/** Set to false by a test that starts an application on servers of its own, in either mode. */
+	/**
+	 * Set to false by a test that starts an application on servers of its own, in either
+	 * mode.
+	 */
 	public static final String ENABLED = "getaways.test.external.enabled";
 
 	private static Map<String, Object> provisioned;
+
 	private static boolean redisFlushed;
 
 	@Override
@@ -59,15 +64,17 @@ public class ExternalTestStores implements EnvironmentPostProcessor, Ordered {
 			provisioned = Map.of("spring.datasource.url", url, "spring.datasource.username", roles.app(),
 					"spring.datasource.password", password, "getaways.db.role-prefix", roles.prefix(),
 					"getaways.db.owner.password", password, "getaways.demo-data.enabled", "true",
-					// every application of this JVM shares the database, so they must share what encrypts its keys
+					// every application of this JVM shares the database, so they must
+					// share what encrypts its keys
 					"getaways.identity.key-encryption-secret", "ci-only-key-encryption-secret");
 		}
 		return provisioned;
 	}
 
 	/**
-	 * The machine's Redis outlives test runs, so the tests get a database of their own, emptied once per JVM: an entry
-	 * cached by an earlier run must never answer for this run's data.
+	 * The machine's Redis outlives test runs, so the tests get a database of their own,
+	 * emptied once per JVM: an entry cached by an earlier run must never answer for this
+	 * run's data.
 	 */
 	private static synchronized String cleanRedis(String redisUrl) {
 		String url = redisUrl.matches("redis://[^/]+/\\d+") ? redisUrl : redisUrl.replaceAll("/+$", "") + "/7";
@@ -85,4 +92,5 @@ public class ExternalTestStores implements EnvironmentPostProcessor, Ordered {
 	public int getOrder() {
 		return Ordered.LOWEST_PRECEDENCE - 10;
 	}
+
 }

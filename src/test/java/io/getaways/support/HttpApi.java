@@ -15,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Plain HTTP against the running application, so tests see exactly what a client sees: status, headers and the raw
- * body, with no client-side error handling or message conversion in between.
+ * Plain HTTP against the running application, so tests see exactly what a client sees:
+ * status, headers and the raw body, with no client-side error handling or message
+ * conversion in between.
  */
 public final class HttpApi {
 
@@ -86,4 +87,5 @@ public final class HttpApi {
 			return status + " " + contentType() + " " + body;
 		}
 	}
+
 }

@@ -10,9 +10,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A full application on a random port over real stores: the embedded servers of the test JVM (started once, shared by
- * every test through Spring's context cache), or the machine's servers in the external-stores Maven profile. Tests
- * isolate themselves by the data they create, never by restarting servers.
+ * A full application on a random port over real stores: the embedded servers of the test
+ * JVM (started once, shared by every test through Spring's context cache), or the
+ * machine's servers in the external-stores Maven profile. Tests isolate themselves by the
+ * data they create, never by restarting servers.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,4 +21,5 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public @interface IntegrationTest {
+
 }

@@ -14,18 +14,21 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Accounts and sign-ins made for one test, over HTTP or through the identity module's API. Every test signs in from
- * an address of its own (sent as X-Forwarded-For, which the service trusts from loopback), so sign-in throttling and
- * rate limits of one test never reach another.
+ * Accounts and sign-ins made for one test, over HTTP or through the identity module's
+ * API. Every test signs in from an address of its own (sent as X-Forwarded-For, which the
+ * service trusts from loopback), so sign-in throttling and rate limits of one test never
+ * reach another.
  */
 public final class TestAccounts {
 
 	public static final String PASSWORD = "correct horse battery";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpApi http;
+
 	private final String address = address();
 
 	public TestAccounts(HttpApi http) {
@@ -41,7 +44,10 @@ public final class TestAccounts {
 		return "10." + RANDOM.nextInt(256) + "." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254));
 	}
 
-	/** A JSON object from alternating names and values, so that tests never assemble JSON by hand. */
+	/**
+	 * A JSON object from alternating names and values, so that tests never assemble JSON
+	 * by hand.
+	 */
 	public static String json(Object... namesAndValues) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		for (int i = 0; i < namesAndValues.length; i += 2) {
@@ -89,11 +95,17 @@ public final class TestAccounts {
 				"Bearer " + accessToken, "X-Forwarded-For", address);
 	}
 
-	/** An account with a session (so a refresh token row), made through the identity module's API. */
+	/**
+	 * An account with a session (so a refresh token row), made through the identity
+	 * module's API.
+	 */
 	public record Account(UUID id, String email, String accessToken, String refreshToken) {
 	}
 
-	/** A traveller with a fresh email, registered and signed in through the identity module's API. */
+	/**
+	 * A traveller with a fresh email, registered and signed in through the identity
+	 * module's API.
+	 */
 	public static Account traveller(Identity identity, String label) {
 		String email = label + "-" + UUID.randomUUID() + "@example.com";
 		Identity.AccessGrant grant = identity.register(email, "Test " + label, PASSWORD, Identity.Client.API);
@@ -119,4 +131,5 @@ public final class TestAccounts {
 	public static String userId(JsonNode session) {
 		return session.path("user").path("id").asString();
 	}
+
 }

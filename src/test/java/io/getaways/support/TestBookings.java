@@ -16,9 +16,9 @@ import io.getaways.platform.ActorContext;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Bookings made for one test through the booking module's API, as their traveller: placed, paid, cancelled. So a
- * booking of a test is what the application would make, seats and events included. The one exception is
- * COMPLETED, see {@link #moveTo}.
+ * Bookings made for one test through the booking module's API, as their traveller:
+ * placed, paid, cancelled. So a booking of a test is what the application would make,
+ * seats and events included. The one exception is COMPLETED, see {@link #moveTo}.
  */
 public final class TestBookings {
 
@@ -29,6 +29,7 @@ public final class TestBookings {
 			  AND status = 'CONFIRMED'""";
 
 	private final Bookings bookings;
+
 	private final String superuserUrl;
 
 	public TestBookings(ApplicationContext context) {
@@ -36,7 +37,10 @@ public final class TestBookings {
 		this.superuserUrl = TestStores.superuserUrl(context);
 	}
 
-	/** A PENDING hold of seats on the trip, for the hold duration the application is configured with. */
+	/**
+	 * A PENDING hold of seats on the trip, for the hold duration the application is
+	 * configured with.
+	 */
 	public Booking trip(UUID travellerId, String tripCode, int seats) {
 		return as(travellerId, () -> bookings.bookTrip(tripCode, seats));
 	}
@@ -47,10 +51,12 @@ public final class TestBookings {
 	}
 
 	/**
-	 * Moves the traveller's PENDING booking along the only path to the status: paid for CONFIRMED, cancelled by the
-	 * traveller for CANCELLED. COMPLETED is paid and then completed as the completion job completes a paid booking
-	 * whose end has passed, but right away and as the superuser: the API has no way to complete a booking, and a
-	 * test cannot wait for its trip to end. The write still passes the table's checks and transition guard.
+	 * Moves the traveller's PENDING booking along the only path to the status: paid for
+	 * CONFIRMED, cancelled by the traveller for CANCELLED. COMPLETED is paid and then
+	 * completed as the completion job completes a paid booking whose end has passed, but
+	 * right away and as the superuser: the API has no way to complete a booking, and a
+	 * test cannot wait for its trip to end. The write still passes the table's checks and
+	 * transition guard.
 	 */
 	public void moveTo(UUID travellerId, UUID bookingId, BookingStatus status) {
 		switch (status) {
@@ -87,4 +93,5 @@ public final class TestBookings {
 	private static <T> T as(UUID travellerId, Supplier<T> work) {
 		return ActorContext.callAs(traveller(travellerId), work);
 	}
+
 }

@@ -3,7 +3,10 @@ package io.getaways.support;
 import io.getaways.platform.embedded.EmbeddedStores;
 import org.springframework.context.ApplicationContext;
 
-/** Access to the servers under a running test context, in embedded and external mode alike. */
+/**
+ * Access to the servers under a running test context, in embedded and external mode
+ * alike.
+ */
 public final class TestStores {
 
 	private TestStores() {
@@ -38,4 +41,5 @@ public final class TestStores {
 	public static boolean external() {
 		return !System.getProperty(ExternalTestStores.POSTGRES_ADMIN_URL, "").isBlank();
 	}
+
 }

@@ -16,7 +16,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The /api routes hold to the Travlr contract (shared/TRAVLR_API.md) that unmodified Travlr clients depend on. */
+/**
+ * The /api routes hold to the Travlr contract (shared/TRAVLR_API.md) that unmodified
+ * Travlr clients depend on.
+ */
 @IntegrationTest
 class TravlrApiIT {
 
@@ -53,10 +56,11 @@ class TravlrApiIT {
 
 	@Test
 	void galeReefReadsAsInTheContractExample() {
-		// content is projected after commit, so on a fresh database it may trail the facts for a moment
+		// content is projected after commit, so on a fresh database it may trail the
+		// facts for a moment
 		JsonNode trip = await().atMost(Duration.ofSeconds(30))
-			.until(() -> byCode(ok(api.get("/api/trips")), "GALR210214"), found -> !found.path("image").asString()
-				.isEmpty());
+			.until(() -> byCode(ok(api.get("/api/trips")), "GALR210214"),
+					found -> !found.path("image").asString().isEmpty());
 		assertThat(trip.path("code").asString()).isEqualTo("GALR210214");
 		assertThat(trip.path("name").asString()).isEqualTo("Gale Reef");
 		assertThat(trip.path("length").asString()).isEqualTo("4 nights / 5 days");
@@ -118,7 +122,8 @@ class TravlrApiIT {
 
 	private Answer preflight(String origin) {
 		return api.send("OPTIONS", "/api/trips/GALR210214", null, null, "Origin", origin,
-				"Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "Authorization, Content-Type");
+				"Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers",
+				"Authorization, Content-Type");
 	}
 
 	private static JsonNode ok(Answer answer) {
@@ -139,4 +144,5 @@ class TravlrApiIT {
 	private static List<String> lowerCaseList(String header) {
 		return header == null ? List.of() : List.of(header.toLowerCase().split("\\s*,\\s*"));
 	}
+
 }

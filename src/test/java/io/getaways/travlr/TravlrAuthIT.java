@@ -26,7 +26,10 @@ import static io.getaways.support.TestAccounts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Travlr's register and login, and its trip writes guarded by the token they hand out (shared/TRAVLR_API.md). */
+/**
+ * Travlr's register and login, and its trip writes guarded by the token they hand out
+ * (shared/TRAVLR_API.md).
+ */
 @IntegrationTest
 class TravlrAuthIT {
 
@@ -39,6 +42,7 @@ class TravlrAuthIT {
 	Identity identity;
 
 	private HttpApi http;
+
 	private final String address = TestAccounts.address();
 
 	@BeforeEach
@@ -64,10 +68,9 @@ class TravlrAuthIT {
 
 	@Test
 	void withoutATravlrSecretTokensAreTheServicesOwnRs256Tokens() {
-		String token = token("/api/register",
-				json("name", "Rae", "email", TestAccounts.email(), "password", PASSWORD));
-		JsonNode header = JSON.readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]),
-				StandardCharsets.UTF_8));
+		String token = token("/api/register", json("name", "Rae", "email", TestAccounts.email(), "password", PASSWORD));
+		JsonNode header = JSON
+			.readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8));
 		assertThat(header.path("alg").asString()).isEqualTo("RS256");
 		assertThat(payload(token).has("id")).as("Travlr's id claim comes only with its secret").isFalse();
 	}
@@ -76,9 +79,10 @@ class TravlrAuthIT {
 	void loginIgnoresANameFieldAndAnswersATokenOfTheAccount() {
 		String email = TestAccounts.email();
 		String sub = payload(token("/api/register", json("name", "Lou", "email", email, "password", PASSWORD)))
-			.path("sub").asString();
-		JsonNode payload = payload(token("/api/login", json("name", "Someone Else", "email", email, "password",
-				PASSWORD)));
+			.path("sub")
+			.asString();
+		JsonNode payload = payload(
+				token("/api/login", json("name", "Someone Else", "email", email, "password", PASSWORD)));
 		assertThat(payload.path("sub").asString()).isEqualTo(sub);
 		assertThat(payload.path("name").asString()).isEqualTo("Lou");
 		assertThat(payload.path("exp").asLong() - payload.path("iat").asLong()).isEqualTo(3600);
@@ -192,7 +196,9 @@ class TravlrAuthIT {
 		return answer.json().path("token").asString();
 	}
 
-	/** What a Travlr client does: base64url-decode the middle part, no signature check. */
+	/**
+	 * What a Travlr client does: base64url-decode the middle part, no signature check.
+	 */
 	private static JsonNode payload(String token) {
 		String[] parts = token.split("\\.");
 		assertThat(parts).hasSize(3);
@@ -204,9 +210,9 @@ class TravlrAuthIT {
 	}
 
 	private Answer send(String method, String path, String body, String token) {
-		return token == null
-				? http.send(method, path, "application/json", body, "X-Forwarded-For", address)
+		return token == null ? http.send(method, path, "application/json", body, "X-Forwarded-For", address)
 				: http.send(method, path, "application/json", body, "X-Forwarded-For", address, "Authorization",
 						"Bearer " + token);
 	}
+
 }

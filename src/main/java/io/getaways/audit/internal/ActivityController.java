@@ -59,5 +59,7 @@ class ActivityController {
 		NoUser() {
 			super(Kind.FORBIDDEN, "Activity belongs to a user; this caller acts for none");
 		}
+
 	}
+
 }

@@ -15,12 +15,17 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
-/** The bounded queue between request threads and the writer; a full queue drops the event and counts it. */
+/**
+ * The bounded queue between request threads and the writer; a full queue drops the event
+ * and counts it.
+ */
 @Component
 class ActivityQueue implements Activity {
 
 	private final BlockingQueue<ActivityEvent> queue;
+
 	private final Counter droppedFull;
+
 	private final Counter droppedFailed;
 
 	ActivityQueue(ActivitySettings settings, MeterRegistry registry) {
@@ -74,4 +79,5 @@ class ActivityQueue implements Activity {
 
 	record ActivityEvent(String userId, ActivityKind kind, Instant at, Map<String, Object> details) {
 	}
+
 }

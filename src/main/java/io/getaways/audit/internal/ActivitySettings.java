@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The activity stream's bounds: queue capacity, the largest batch one write takes, how often the writer drains the
- * queue, and how long events are kept.
+ * The activity stream's bounds: queue capacity, the largest batch one write takes, how
+ * often the writer drains the queue, and how long events are kept.
  */
 @ConfigurationProperties("getaways.activity")
 @Validated

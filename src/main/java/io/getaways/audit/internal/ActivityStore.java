@@ -21,9 +21,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Activity events in MongoDB collection {@code activity_events}: one document per event, read per user newest first.
- * Expiry has two mechanisms: a TTL index on {@code at} where the server supports it, and {@link #deleteOlderThan},
- * which the purge job runs everywhere, the embedded server included.
+ * Activity events in MongoDB collection {@code activity_events}: one document per event,
+ * read per user newest first. Expiry has two mechanisms: a TTL index on {@code at} where
+ * the server supports it, and {@link #deleteOlderThan}, which the purge job runs
+ * everywhere, the embedded server included.
  */
 @Component
 class ActivityStore {
@@ -33,8 +34,11 @@ class ActivityStore {
 	private static final Logger log = LoggerFactory.getLogger(ActivityStore.class);
 
 	private final MongoTemplate mongo;
+
 	private final StoreMetrics metrics;
+
 	private final ActivitySettings settings;
+
 	private volatile boolean indexed;
 
 	ActivityStore(MongoTemplate mongo, StoreMetrics metrics, ActivitySettings settings) {
@@ -64,9 +68,9 @@ class ActivityStore {
 	}
 
 	long deleteOlderThan(Instant cutoff) {
-		return metrics.record(Store.MONGO, "activity.purge", () -> mongo
-			.remove(Query.query(Criteria.where("at").lt(Date.from(cutoff))), COLLECTION)
-			.getDeletedCount());
+		return metrics.record(Store.MONGO, "activity.purge",
+				() -> mongo.remove(Query.query(Criteria.where("at").lt(Date.from(cutoff))), COLLECTION)
+					.getDeletedCount());
 	}
 
 	private void ensureIndexes() {
@@ -74,7 +78,8 @@ class ActivityStore {
 			return;
 		}
 		var indexes = mongo.indexOps(COLLECTION);
-		indexes.createIndex(new Index().on("userId", Sort.Direction.ASC).on("at", Sort.Direction.DESC)
+		indexes.createIndex(new Index().on("userId", Sort.Direction.ASC)
+			.on("at", Sort.Direction.DESC)
 			.named("activity_by_user_idx"));
 		try {
 			indexes.createIndex(new Index().on("at", Sort.Direction.ASC)
@@ -82,7 +87,8 @@ class ActivityStore {
 				.named("activity_expiry_idx"));
 		}
 		catch (DataAccessException unsupported) {
-			// the purge job expires events on servers without TTL indexes, or where an older TTL is in place
+			// the purge job expires events on servers without TTL indexes, or where an
+			// older TTL is in place
 			log.info("Activity: no TTL index on {} ({}); the purge job expires events", COLLECTION,
 					unsupported.getMessage());
 		}
@@ -97,4 +103,5 @@ class ActivityStore {
 		}
 		return document;
 	}
+
 }

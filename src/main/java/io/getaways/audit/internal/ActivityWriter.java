@@ -11,8 +11,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Drains the activity queue into MongoDB in batches. Activity may be lost, never the caller's request: a batch that
- * cannot be written is dropped and counted, with one warning per outage.
+ * Drains the activity queue into MongoDB in batches. Activity may be lost, never the
+ * caller's request: a batch that cannot be written is dropped and counted, with one
+ * warning per outage.
  */
 @Component
 class ActivityWriter {
@@ -20,8 +21,11 @@ class ActivityWriter {
 	private static final Logger log = LoggerFactory.getLogger(ActivityWriter.class);
 
 	private final ActivityQueue queue;
+
 	private final ActivityStore store;
+
 	private final ActivitySettings settings;
+
 	private volatile boolean failing;
 
 	ActivityWriter(ActivityQueue queue, ActivityStore store, ActivitySettings settings) {
@@ -44,7 +48,8 @@ class ActivityWriter {
 			catch (RuntimeException ex) {
 				queue.countFailed(batch.size());
 				if (!failing) {
-					log.warn("Activity: cannot write to MongoDB, dropping events until it answers: {}", ex.getMessage());
+					log.warn("Activity: cannot write to MongoDB, dropping events until it answers: {}",
+							ex.getMessage());
 					failing = true;
 				}
 				return;
@@ -64,4 +69,5 @@ class ActivityWriter {
 			log.warn("Activity: purge failed, will retry: {}", ex.getMessage());
 		}
 	}
+
 }

@@ -10,13 +10,18 @@ import org.springframework.context.annotation.Import;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code getaways.jar audit verify}: found by the command line through {@code META-INF/spring.factories}. */
+/**
+ * {@code getaways.jar audit verify}: found by the command line through
+ * {@code META-INF/spring.factories}.
+ */
 @Command(name = "audit", mixinStandardHelpOptions = true,
 		description = "Audit log: verify (seals, then checks every content hash and chain link; exit 1 when broken).")
 class AuditCommand extends TaskSubcommand {
 
 	enum Action {
+
 		verify
+
 	}
 
 	@Parameters(index = "0", description = "One of: ${COMPLETION-CANDIDATES}")
@@ -42,5 +47,7 @@ class AuditCommand extends TaskSubcommand {
 	/** Not a scanned configuration: only this task's context uses it. */
 	@Import({ AuditLogService.class, AuditEntries.class, ChainVerifier.class, AuditSealer.class })
 	static class VerifyTask {
+
 	}
+
 }

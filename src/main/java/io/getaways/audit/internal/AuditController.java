@@ -45,4 +45,5 @@ class AuditController {
 		}
 		return AuditPageResponse.of(auditLog.search(new AuditQuery(table, recordId, userId, from, to, page, size)));
 	}
+
 }

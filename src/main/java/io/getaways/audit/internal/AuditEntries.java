@@ -16,7 +16,10 @@ import io.getaways.platform.StoreMetrics.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads {@code audit.log} and records events through {@code audit.record_event}. Every SQL fragment is a constant. */
+/**
+ * Reads {@code audit.log} and records events through {@code audit.record_event}. Every
+ * SQL fragment is a constant.
+ */
 @Repository
 class AuditEntries {
 
@@ -37,6 +40,7 @@ class AuditEntries {
 			SELECT audit.record_event(:kind, :recordId, jsonb_object(CAST(:keys AS text[]), CAST(:values AS text[])))""";
 
 	private final JdbcClient jdbc;
+
 	private final StoreMetrics metrics;
 
 	AuditEntries(JdbcClient jdbc, StoreMetrics metrics) {
@@ -46,32 +50,34 @@ class AuditEntries {
 
 	List<AuditEntry> find(AuditQuery query) {
 		Filter filter = Filter.of(query);
-		return metrics.record(Store.POSTGRES, "audit.search", () -> jdbc.sql(SELECT + filter.where() + "\n" + PAGE)
-			.params(filter.params())
-			.param("limit", query.size())
-			.param("offset", query.offset())
-			.query(AuditEntries::mapEntry)
-			.list());
+		return metrics.record(Store.POSTGRES, "audit.search",
+				() -> jdbc.sql(SELECT + filter.where() + "\n" + PAGE)
+					.params(filter.params())
+					.param("limit", query.size())
+					.param("offset", query.offset())
+					.query(AuditEntries::mapEntry)
+					.list());
 	}
 
 	long count(AuditQuery query) {
 		Filter filter = Filter.of(query);
-		return metrics.record(Store.POSTGRES, "audit.count", () -> jdbc
-			.sql("SELECT count(*) FROM audit.log l\n" + filter.where())
-			.params(filter.params())
-			.query(Long.class)
-			.single());
+		return metrics.record(Store.POSTGRES, "audit.count",
+				() -> jdbc.sql("SELECT count(*) FROM audit.log l\n" + filter.where())
+					.params(filter.params())
+					.query(Long.class)
+					.single());
 	}
 
 	long recordEvent(String kind, String recordId, Map<String, String> details) {
 		Map<String, String> sorted = new TreeMap<>(details);
-		return metrics.record(Store.POSTGRES, "audit.record-event", () -> jdbc.sql(RECORD_EVENT)
-			.param("kind", kind)
-			.param("recordId", recordId)
-			.param("keys", sorted.keySet().toArray(String[]::new))
-			.param("values", sorted.values().toArray(String[]::new))
-			.query(Long.class)
-			.single());
+		return metrics.record(Store.POSTGRES, "audit.record-event",
+				() -> jdbc.sql(RECORD_EVENT)
+					.param("kind", kind)
+					.param("recordId", recordId)
+					.param("keys", sorted.keySet().toArray(String[]::new))
+					.param("values", sorted.values().toArray(String[]::new))
+					.query(Long.class)
+					.single());
 	}
 
 	private static AuditEntry mapEntry(ResultSet row, int rowNumber) throws SQLException {
@@ -112,4 +118,5 @@ class AuditEntries {
 			return new Filter(conditions.isEmpty() ? "" : "WHERE " + String.join("\n  AND ", conditions), params);
 		}
 	}
+
 }

@@ -13,19 +13,25 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads and verifies as the auditor role through the application pool, so that neither the service nor the command
- * line needs a login that may change the log: the auditor role may only read it, and the sealer runs as a job.
+ * Reads and verifies as the auditor role through the application pool, so that neither
+ * the service nor the command line needs a login that may change the log: the auditor
+ * role may only read it, and the sealer runs as a job.
  */
 @Service
 class AuditLogService implements AuditLog {
 
 	private final AuditEntries entries;
+
 	private final ChainVerifier verifier;
+
 	private final AuditSealer sealer;
+
 	private final TransactionTemplate readOnly;
+
 	private final TransactionTemplate readWrite;
 
-	AuditLogService(AuditEntries entries, ChainVerifier verifier, AuditSealer sealer, TransactionTemplate transactions) {
+	AuditLogService(AuditEntries entries, ChainVerifier verifier, AuditSealer sealer,
+			TransactionTemplate transactions) {
 		this.entries = entries;
 		this.verifier = verifier;
 		this.sealer = sealer;
@@ -36,13 +42,14 @@ class AuditLogService implements AuditLog {
 
 	@Override
 	public AuditPage search(AuditQuery query) {
-		return asAuditor(() -> readOnly.execute(status -> new AuditPage(entries.find(query), query.page(),
-				query.size(), entries.count(query))));
+		return asAuditor(() -> readOnly
+			.execute(status -> new AuditPage(entries.find(query), query.page(), query.size(), entries.count(query))));
 	}
 
 	/**
-	 * The first seal notes how far the log reached when verification started; the second seals up to there, unless a
-	 * transaction older than the verification is still open, whose entries then stay after the sealed range.
+	 * The first seal notes how far the log reached when verification started; the second
+	 * seals up to there, unless a transaction older than the verification is still open,
+	 * whose entries then stay after the sealed range.
 	 */
 	@Override
 	public VerificationResult verify() {
@@ -56,11 +63,15 @@ class AuditLogService implements AuditLog {
 		return readWrite.execute(status -> entries.recordEvent(kind, recordId, details == null ? Map.of() : details));
 	}
 
-	/** The one place where a read switches to the auditor role; the caller's request details stay with it. */
+	/**
+	 * The one place where a read switches to the auditor role; the caller's request
+	 * details stay with it.
+	 */
 	private static <T> T asAuditor(Supplier<T> read) {
 		Actor caller = ActorContext.current();
 		Actor auditor = new Actor(Actor.Role.AUDITOR, caller.userId(), caller.name(), caller.clientIp(),
 				caller.userAgent(), caller.requestId());
 		return ActorContext.callAs(auditor, read);
 	}
+
 }

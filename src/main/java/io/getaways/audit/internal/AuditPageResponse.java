@@ -14,10 +14,13 @@ record AuditPageResponse(List<Entry> items, int page, int size, long totalItems,
 				page.totalItems(), page.totalPages());
 	}
 
-	/** Row images are JSON that PostgreSQL wrote, so they are passed through as JSON, not as strings. */
+	/**
+	 * Row images are JSON that PostgreSQL wrote, so they are passed through as JSON, not
+	 * as strings.
+	 */
 	record Entry(long id, Instant occurredAt, String transactionId, String table, String recordId, String operation,
-			@JsonRawValue String oldRow, @JsonRawValue String newRow, String actorUserId, String actor,
-			String clientIp, String userAgent, String requestId, String contentHash, boolean sealed) {
+			@JsonRawValue String oldRow, @JsonRawValue String newRow, String actorUserId, String actor, String clientIp,
+			String userAgent, String requestId, String contentHash, boolean sealed) {
 
 		static Entry of(AuditEntry entry) {
 			return new Entry(entry.id(), entry.occurredAt(), Long.toString(entry.transactionId()), entry.tableName(),

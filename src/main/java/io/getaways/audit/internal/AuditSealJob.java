@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
 /**
- * Extends the hash chain every {@code getaways.audit.seal-interval}. Safe with several instances: the sealer's
- * advisory lock lets one seal at a time, and the others then find nothing left.
+ * Extends the hash chain every {@code getaways.audit.seal-interval}. Safe with several
+ * instances: the sealer's advisory lock lets one seal at a time, and the others then find
+ * nothing left.
  */
 @Component
 class AuditSealJob {
@@ -17,6 +18,7 @@ class AuditSealJob {
 	private static final Logger log = LoggerFactory.getLogger(AuditSealJob.class);
 
 	private final AuditSealer sealer;
+
 	private volatile boolean failing;
 
 	AuditSealJob(AuditSealer sealer) {
@@ -35,11 +37,13 @@ class AuditSealJob {
 			log.debug("Audit: sealed {} entries", sealed);
 		}
 		catch (DataAccessException | TransactionException ex) {
-			// one warning per outage, not one per second; the entries wait and are sealed once PostgreSQL is back
+			// one warning per outage, not one per second; the entries wait and are sealed
+			// once PostgreSQL is back
 			if (!failing) {
 				log.warn("Audit: sealing failed, will retry every interval: {}", ex.getMessage());
 				failing = true;
 			}
 		}
 	}
+
 }

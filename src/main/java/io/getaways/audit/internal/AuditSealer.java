@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Calls {@code audit.seal()}, always in a transaction of its own, because it must come before any write in it. */
+/**
+ * Calls {@code audit.seal()}, always in a transaction of its own, because it must come
+ * before any write in it.
+ */
 @Component
 class AuditSealer {
 
@@ -19,7 +22,9 @@ class AuditSealer {
 	private static final String SEAL = "SELECT audit.seal(:maxEntries)";
 
 	private final JdbcClient jdbc;
+
 	private final StoreMetrics metrics;
+
 	private final TransactionTemplate ownTransaction;
 
 	AuditSealer(JdbcClient jdbc, StoreMetrics metrics, TransactionTemplate transactions) {
@@ -29,10 +34,13 @@ class AuditSealer {
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** Seals what can be sealed now, as the named job; returns how many entries it sealed. */
+	/**
+	 * Seals what can be sealed now, as the named job; returns how many entries it sealed.
+	 */
 	int seal(String jobName) {
-		return ActorContext.callAs(Actor.job(jobName), () -> ownTransaction.execute(status -> metrics
-			.record(Store.POSTGRES, "audit.seal",
-					() -> jdbc.sql(SEAL).param("maxEntries", MAX_ENTRIES_PER_RUN).query(Integer.class).single())));
+		return ActorContext.callAs(Actor.job(jobName),
+				() -> ownTransaction.execute(status -> metrics.record(Store.POSTGRES, "audit.seal",
+						() -> jdbc.sql(SEAL).param("maxEntries", MAX_ENTRIES_PER_RUN).query(Integer.class).single())));
 	}
+
 }

@@ -10,9 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Walks the sealed range of the log in id order. Each row's checks are computed in SQL, with the same
- * {@code audit.content_hash} the insert trigger uses, so that Java never has to reproduce the canonical text; the walk
- * streams and stops at the first entry that fails.
+ * Walks the sealed range of the log in id order. Each row's checks are computed in SQL,
+ * with the same {@code audit.content_hash} the insert trigger uses, so that Java never
+ * has to reproduce the canonical text; the walk streams and stops at the first entry that
+ * fails.
  */
 @Component
 public class ChainVerifier {
@@ -34,6 +35,7 @@ public class ChainVerifier {
 	private static final int FETCH_SIZE = 1000;
 
 	private final JdbcClient jdbc;
+
 	private final StoreMetrics metrics;
 
 	ChainVerifier(JdbcClient jdbc, StoreMetrics metrics) {
@@ -41,12 +43,18 @@ public class ChainVerifier {
 		this.metrics = metrics;
 	}
 
-	/** Must run inside a transaction: only then does the driver stream the rows instead of loading them all. */
+	/**
+	 * Must run inside a transaction: only then does the driver stream the rows instead of
+	 * loading them all.
+	 */
 	VerificationResult walk() {
 		return metrics.record(Store.POSTGRES, "audit.verify", () -> walk(jdbc));
 	}
 
-	/** The walk over any database with the audit schema, such as a restored copy; inside a transaction. */
+	/**
+	 * The walk over any database with the audit schema, such as a restored copy; inside a
+	 * transaction.
+	 */
 	public static VerificationResult walk(JdbcClient jdbc) {
 		return jdbc.sql(WALK).withFetchSize(FETCH_SIZE).query(ChainVerifier::firstBroken);
 	}
@@ -81,4 +89,5 @@ public class ChainVerifier {
 		}
 		return null;
 	}
+
 }

@@ -33,16 +33,21 @@ import static io.getaways.booking.internal.BookingExamples.CANCELLED_BOOKING;
 import static io.getaways.booking.internal.BookingExamples.IDEMPOTENCY_KEY;
 import static io.getaways.booking.internal.BookingExamples.WRONG_STATUS;
 
-/** Every traveller's bookings, for admins (authority {@code booking:all} on the route, admin role in the service). */
+/**
+ * Every traveller's bookings, for admins (authority {@code booking:all} on the route,
+ * admin role in the service).
+ */
 @RestController
 @RequestMapping("/api/v1/admin/bookings")
 @Tag(name = "Admin: bookings", description = "Search, read and cancel any booking")
 class AdminBookingController {
 
 	private static final String CODE = "[A-Za-z0-9]{4,20}";
+
 	private static final String CODE_MESSAGE = "must be 4 to 20 letters or digits";
 
 	private final Bookings bookings;
+
 	private final IdempotentPosts idempotent;
 
 	AdminBookingController(Bookings bookings, IdempotentPosts idempotent) {
@@ -64,8 +69,8 @@ class AdminBookingController {
 		if (from != null && to != null && from.isAfter(to)) {
 			throw new InvalidParameterException("from", "must not be after to");
 		}
-		return BookingPageResponse.of(bookings.search(new BookingQuery(status, upper(tripCode), upper(stayCode),
-				userId, from, to, page, size)));
+		return BookingPageResponse.of(bookings
+			.search(new BookingQuery(status, upper(tripCode), upper(stayCode), userId, from, to, page, size)));
 	}
 
 	@GetMapping("/{id}")
@@ -93,4 +98,5 @@ class AdminBookingController {
 	private static String upper(String code) {
 		return code == null ? null : code.toUpperCase(Locale.ROOT);
 	}
+
 }

@@ -35,9 +35,11 @@ import static io.getaways.booking.internal.BookingExamples.*;
 class BookingController {
 
 	private static final String JSON = "application/json";
+
 	private static final String PROBLEM = "application/problem+json";
 
 	private final Bookings bookings;
+
 	private final IdempotentPosts idempotent;
 
 	BookingController(Bookings bookings, IdempotentPosts idempotent) {
@@ -58,10 +60,11 @@ class BookingController {
 	@ApiResponse(responseCode = "400", description = "Bad input, naming the field; nothing was written",
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(INVALID)))
 	@ApiResponse(responseCode = "404", description = "No such trip or stay")
-	@ApiResponse(responseCode = "409", description = "Sold out (with seatsLeft), nights taken (with the conflicting "
-			+ "ranges), or the trip or stay is not on sale", content = @Content(mediaType = PROBLEM,
-					examples = { @ExampleObject(name = "sold out", value = SOLD_OUT),
-							@ExampleObject(name = "nights taken", value = STAY_TAKEN) }))
+	@ApiResponse(responseCode = "409",
+			description = "Sold out (with seatsLeft), nights taken (with the conflicting "
+					+ "ranges), or the trip or stay is not on sale",
+			content = @Content(mediaType = PROBLEM, examples = { @ExampleObject(name = "sold out", value = SOLD_OUT),
+					@ExampleObject(name = "nights taken", value = STAY_TAKEN) }))
 	ResponseEntity<BookingResponse> create(@Valid @RequestBody NewBooking body,
 			@Parameter(in = ParameterIn.HEADER, description = IDEMPOTENCY_KEY) @RequestHeader(
 					name = IdempotentPosts.HEADER, required = false) String idempotencyKey,
@@ -128,4 +131,5 @@ class BookingController {
 		return idempotent.post(idempotencyKey, request, null,
 				() -> ResponseEntity.ok(BookingResponse.of(bookings.cancel(id))));
 	}
+
 }

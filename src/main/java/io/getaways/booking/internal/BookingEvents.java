@@ -17,14 +17,16 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Publishes each transition's event inside its transaction, so the outbox stores it with the change. The traveller's
- * activity stream hears of a new booking after commit, directly rather than through the outbox: activity may be lost,
- * and an outbox listener would add two transactions to every booking.
+ * Publishes each transition's event inside its transaction, so the outbox stores it with
+ * the change. The traveller's activity stream hears of a new booking after commit,
+ * directly rather than through the outbox: activity may be lost, and an outbox listener
+ * would add two transactions to every booking.
  */
 @Component
 class BookingEvents {
 
 	private final ApplicationEventPublisher events;
+
 	private final Activity activity;
 
 	BookingEvents(ApplicationEventPublisher events, Activity activity) {
@@ -54,11 +56,12 @@ class BookingEvents {
 	}
 
 	void cancelled(Booking b) {
-		events.publishEvent(new BookingCancelled(b.id(), b.userId(), b.tripCode(), b.stayCode(),
-				b.cancellationReason(), b.refundAmount(), b.currency()));
+		events.publishEvent(new BookingCancelled(b.id(), b.userId(), b.tripCode(), b.stayCode(), b.cancellationReason(),
+				b.refundAmount(), b.currency()));
 	}
 
 	void completed(Booking b) {
 		events.publishEvent(new BookingCompleted(b.id(), b.userId(), b.tripCode(), b.stayCode()));
 	}
+
 }

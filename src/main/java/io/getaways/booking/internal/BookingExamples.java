@@ -1,6 +1,8 @@
 package io.getaways.booking.internal;
 
-/** Example bodies for the OpenAPI description; constants, because annotations need them. */
+/**
+ * Example bodies for the OpenAPI description; constants, because annotations need them.
+ */
 final class BookingExamples {
 
 	static final String NEW_TRIP_BOOKING = """
@@ -69,4 +71,5 @@ final class BookingExamples {
 
 	private BookingExamples() {
 	}
+
 }

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
 /**
- * Runs the sweeps on a schedule. Safe on several instances at once: each batch skips the rows another one has locked.
- * A failing run warns once per outage and is simply tried again at the next interval.
+ * Runs the sweeps on a schedule. Safe on several instances at once: each batch skips the
+ * rows another one has locked. A failing run warns once per outage and is simply tried
+ * again at the next interval.
  */
 @Component
 class BookingJobs {
@@ -19,7 +20,9 @@ class BookingJobs {
 	private static final Logger log = LoggerFactory.getLogger(BookingJobs.class);
 
 	private final BookingSweeps sweeps;
+
 	private final Job holds = new Job("releasing expired holds");
+
 	private final Job completion = new Job("completing finished bookings");
 
 	BookingJobs(BookingSweeps sweeps) {
@@ -41,6 +44,7 @@ class BookingJobs {
 	private static final class Job {
 
 		private final String what;
+
 		private volatile boolean failing;
 
 		Job(String what) {
@@ -65,5 +69,7 @@ class BookingJobs {
 				}
 			}
 		}
+
 	}
+
 }

@@ -10,16 +10,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * {@code getaways.bookings.transitions{transition, reason}}: counted from the events after commit, so a rolled-back
- * booking is never counted. Synchronous, like the trip cache eviction: counting cannot fail, and the outbox marks each
- * publication complete as soon as it ran.
+ * {@code getaways.bookings.transitions{transition, reason}}: counted from the events
+ * after commit, so a rolled-back booking is never counted. Synchronous, like the trip
+ * cache eviction: counting cannot fail, and the outbox marks each publication complete as
+ * soon as it ran.
  */
 @Component
 class BookingMetrics {
 
 	private final MeterRegistry meters;
+
 	private final Counter placed;
+
 	private final Counter confirmed;
+
 	private final Counter completed;
 
 	BookingMetrics(MeterRegistry meters) {
@@ -56,4 +60,5 @@ class BookingMetrics {
 			.tag("reason", reason)
 			.register(meters);
 	}
+
 }

@@ -22,10 +22,12 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Places bookings: each is one transaction that takes the seats or nights and inserts the PENDING booking with the
- * price captured. A hold past its expiry that the jobs have not swept yet never blocks anyone: when seats or nights
- * are refused, the expired holds of that trip or stay are released first (as the hold job, in a transaction of its
- * own, since a traveller's row-level security rightly cannot touch another's booking) and the booking is tried again.
+ * Places bookings: each is one transaction that takes the seats or nights and inserts the
+ * PENDING booking with the price captured. A hold past its expiry that the jobs have not
+ * swept yet never blocks anyone: when seats or nights are refused, the expired holds of
+ * that trip or stay are released first (as the hold job, in a transaction of its own,
+ * since a traveller's row-level security rightly cannot touch another's booking) and the
+ * booking is tried again.
  */
 @Component
 class BookingPlacement {
@@ -33,10 +35,15 @@ class BookingPlacement {
 	private static final int STAY_ATTEMPTS = 3;
 
 	private final Inventory inventory;
+
 	private final BookingRepository bookings;
+
 	private final BookingEvents events;
+
 	private final BookingSweeps sweeps;
+
 	private final RetryingTransactions transactions;
+
 	private final BookingSettings settings;
 
 	BookingPlacement(Inventory inventory, BookingRepository bookings, BookingEvents events, BookingSweeps sweeps,
@@ -75,9 +82,10 @@ class BookingPlacement {
 			}
 			inventory.reserveSeats(trip.id(), seats);
 			BigDecimal total = trip.pricePerPerson().multiply(BigDecimal.valueOf(seats));
-			Booking booking = bookings.insert(new BookingRepository.NewTripBooking(userId, trip.id(), seats,
-					trip.departsAt(), trip.returnsAt(), trip.pricePerPerson(), total, trip.currency(),
-					settings.holdDuration())).booking();
+			Booking booking = bookings
+				.insert(new BookingRepository.NewTripBooking(userId, trip.id(), seats, trip.departsAt(),
+						trip.returnsAt(), trip.pricePerPerson(), total, trip.currency(), settings.holdDuration()))
+				.booking();
 			events.placed(booking);
 			return booking;
 		});
@@ -107,7 +115,8 @@ class BookingPlacement {
 				int released = sweeps.releaseExpiredHoldsOfStay(taken.stayId());
 				List<DateRange> conflicts = transactions
 					.read(status -> bookings.occupancy(taken.stayId(), checkIn, checkOut));
-				// tried again only if something changed: a hold was released, or the conflicting booking is gone
+				// tried again only if something changed: a hold was released, or the
+				// conflicting booking is gone
 				if ((released == 0 && !conflicts.isEmpty()) || attempt == STAY_ATTEMPTS) {
 					throw new StayUnavailableException(stayCode, checkIn, checkOut, conflicts);
 				}
@@ -147,4 +156,5 @@ class BookingPlacement {
 	private static Instant startOfDayUtc(LocalDate day) {
 		return day.atStartOfDay(ZoneOffset.UTC).toInstant();
 	}
+
 }

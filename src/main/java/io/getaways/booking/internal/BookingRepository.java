@@ -19,8 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Bookings in {@code app.bookings}, one booking per statement. Every state change is a conditional update on the
- * expected status whose empty answer the caller turns into a 409; the table's trigger rejects any other move.
+ * Bookings in {@code app.bookings}, one booking per statement. Every state change is a
+ * conditional update on the expected status whose empty answer the caller turns into a
+ * 409; the table's trigger rejects any other move.
  */
 @Repository
 class BookingRepository {
@@ -70,6 +71,7 @@ class BookingRepository {
 			FROM app.stay_occupancy(:stayId, :checkIn, :checkOut)""";
 
 	private final JdbcClient jdbc;
+
 	private final StoreMetrics metrics;
 
 	BookingRepository(JdbcClient jdbc, StoreMetrics metrics) {
@@ -81,52 +83,56 @@ class BookingRepository {
 			BigDecimal totalAmount, String currency, Duration hold) {
 	}
 
-	record NewStayBooking(UUID userId, long stayId, int guests, LocalDate checkIn, LocalDate checkOut,
-			Instant startsAt, Instant endsAt, BigDecimal unitPrice, int nights, BigDecimal totalAmount,
-			String currency, Duration hold) {
+	record NewStayBooking(UUID userId, long stayId, int guests, LocalDate checkIn, LocalDate checkOut, Instant startsAt,
+			Instant endsAt, BigDecimal unitPrice, int nights, BigDecimal totalAmount, String currency, Duration hold) {
 	}
 
 	BookingRow insert(NewTripBooking booking) {
-		return metrics.record(Store.POSTGRES, "booking.insert", () -> jdbc.sql(INSERT_TRIP)
-			.param("userId", booking.userId())
-			.param("tripId", booking.tripId())
-			.param("seats", booking.seats())
-			.param("startsAt", Timestamp.from(booking.startsAt()))
-			.param("endsAt", Timestamp.from(booking.endsAt()))
-			.param("unitPrice", booking.unitPrice())
-			.param("totalAmount", booking.totalAmount())
-			.param("currency", booking.currency())
-			.param("holdMs", booking.hold().toMillis())
-			.query(BookingRow::map)
-			.single());
+		return metrics.record(Store.POSTGRES, "booking.insert",
+				() -> jdbc.sql(INSERT_TRIP)
+					.param("userId", booking.userId())
+					.param("tripId", booking.tripId())
+					.param("seats", booking.seats())
+					.param("startsAt", Timestamp.from(booking.startsAt()))
+					.param("endsAt", Timestamp.from(booking.endsAt()))
+					.param("unitPrice", booking.unitPrice())
+					.param("totalAmount", booking.totalAmount())
+					.param("currency", booking.currency())
+					.param("holdMs", booking.hold().toMillis())
+					.query(BookingRow::map)
+					.single());
 	}
 
-	/** Throws a DataAccessException with SQLSTATE 23P01 when another live booking holds one of the nights. */
+	/**
+	 * Throws a DataAccessException with SQLSTATE 23P01 when another live booking holds
+	 * one of the nights.
+	 */
 	BookingRow insert(NewStayBooking booking) {
-		return metrics.record(Store.POSTGRES, "booking.insert", () -> jdbc.sql(INSERT_STAY)
-			.param("userId", booking.userId())
-			.param("stayId", booking.stayId())
-			.param("guests", booking.guests())
-			.param("checkIn", booking.checkIn())
-			.param("checkOut", booking.checkOut())
-			.param("startsAt", Timestamp.from(booking.startsAt()))
-			.param("endsAt", Timestamp.from(booking.endsAt()))
-			.param("unitPrice", booking.unitPrice())
-			.param("nights", booking.nights())
-			.param("totalAmount", booking.totalAmount())
-			.param("currency", booking.currency())
-			.param("holdMs", booking.hold().toMillis())
-			.query(BookingRow::map)
-			.single());
+		return metrics.record(Store.POSTGRES, "booking.insert",
+				() -> jdbc.sql(INSERT_STAY)
+					.param("userId", booking.userId())
+					.param("stayId", booking.stayId())
+					.param("guests", booking.guests())
+					.param("checkIn", booking.checkIn())
+					.param("checkOut", booking.checkOut())
+					.param("startsAt", Timestamp.from(booking.startsAt()))
+					.param("endsAt", Timestamp.from(booking.endsAt()))
+					.param("unitPrice", booking.unitPrice())
+					.param("nights", booking.nights())
+					.param("totalAmount", booking.totalAmount())
+					.param("currency", booking.currency())
+					.param("holdMs", booking.hold().toMillis())
+					.query(BookingRow::map)
+					.single());
 	}
 
-	/** The booking if it is the user's; row-level security hides others' from travellers anyway. */
+	/**
+	 * The booking if it is the user's; row-level security hides others' from travellers
+	 * anyway.
+	 */
 	Optional<BookingRow> findOwn(UUID id, UUID userId) {
-		return metrics.record(Store.POSTGRES, "booking.find", () -> jdbc.sql(FIND + MINE)
-			.param("id", id)
-			.param("userId", userId)
-			.query(BookingRow::map)
-			.optional());
+		return metrics.record(Store.POSTGRES, "booking.find",
+				() -> jdbc.sql(FIND + MINE).param("id", id).param("userId", userId).query(BookingRow::map).optional());
 	}
 
 	Optional<BookingRow> findAny(UUID id) {
@@ -134,13 +140,17 @@ class BookingRepository {
 				() -> jdbc.sql(FIND).param("id", id).query(BookingRow::map).optional());
 	}
 
-	/** Locks the row until commit, so that payment, cancellation and the jobs take turns on it. */
+	/**
+	 * Locks the row until commit, so that payment, cancellation and the jobs take turns
+	 * on it.
+	 */
 	Optional<BookingRow> lockOwn(UUID id, UUID userId) {
-		return metrics.record(Store.POSTGRES, "booking.lock", () -> jdbc.sql(FIND + MINE + LOCK)
-			.param("id", id)
-			.param("userId", userId)
-			.query(BookingRow::map)
-			.optional());
+		return metrics.record(Store.POSTGRES, "booking.lock",
+				() -> jdbc.sql(FIND + MINE + LOCK)
+					.param("id", id)
+					.param("userId", userId)
+					.query(BookingRow::map)
+					.optional());
 	}
 
 	Optional<BookingRow> lockAny(UUID id) {
@@ -148,7 +158,10 @@ class BookingRepository {
 				() -> jdbc.sql(FIND + LOCK).param("id", id).query(BookingRow::map).optional());
 	}
 
-	/** PENDING -> CONFIRMED while the hold lasts; empty when the booking is not in that state. */
+	/**
+	 * PENDING -> CONFIRMED while the hold lasts; empty when the booking is not in that
+	 * state.
+	 */
 	Optional<BookingRow> confirm(UUID id) {
 		return metrics.record(Store.POSTGRES, "booking.confirm",
 				() -> jdbc.sql(CONFIRM).param("id", id).query(BookingRow::map).optional());
@@ -156,23 +169,28 @@ class BookingRepository {
 
 	/** expected -> CANCELLED; empty when the booking is not in the expected status. */
 	Optional<BookingRow> cancel(UUID id, BookingStatus expected, CancellationReason reason, BigDecimal refund) {
-		return metrics.record(Store.POSTGRES, "booking.cancel", () -> jdbc.sql(CANCEL)
-			.param("id", id)
-			.param("expected", expected.name())
-			.param("reason", reason.name())
-			.param("refund", refund, Types.NUMERIC)
-			.query(BookingRow::map)
-			.optional());
+		return metrics.record(Store.POSTGRES, "booking.cancel",
+				() -> jdbc.sql(CANCEL)
+					.param("id", id)
+					.param("expected", expected.name())
+					.param("reason", reason.name())
+					.param("refund", refund, Types.NUMERIC)
+					.query(BookingRow::map)
+					.optional());
 	}
 
-	/** The nights of the range that live bookings of the stay hold, whoever holds them. */
+	/**
+	 * The nights of the range that live bookings of the stay hold, whoever holds them.
+	 */
 	List<DateRange> occupancy(long stayId, LocalDate checkIn, LocalDate checkOut) {
-		return metrics.record(Store.POSTGRES, "booking.occupancy", () -> jdbc.sql(OCCUPANCY)
-			.param("stayId", stayId)
-			.param("checkIn", checkIn)
-			.param("checkOut", checkOut)
-			.query((row, n) -> new DateRange(row.getObject("check_in", LocalDate.class),
-					row.getObject("check_out", LocalDate.class)))
-			.list());
+		return metrics.record(Store.POSTGRES, "booking.occupancy",
+				() -> jdbc.sql(OCCUPANCY)
+					.param("stayId", stayId)
+					.param("checkIn", checkIn)
+					.param("checkOut", checkOut)
+					.query((row, n) -> new DateRange(row.getObject("check_in", LocalDate.class),
+							row.getObject("check_out", LocalDate.class)))
+					.list());
 	}
+
 }

@@ -11,12 +11,15 @@ import io.getaways.booking.Booking;
 import io.getaways.booking.BookingStatus;
 import io.getaways.booking.CancellationReason;
 
-/** A booking as read, with the ids of its trip or stay and two facts judged by the database clock. */
+/**
+ * A booking as read, with the ids of its trip or stay and two facts judged by the
+ * database clock.
+ */
 record BookingRow(Booking booking, Long tripId, Long stayId, boolean holdExpired, boolean started) {
 
 	/*
-	 * The codes come from the catalog's tables: the bookings table keeps only ids, and codes are the catalog's natural
-	 * keys, never changed once given.
+	 * The codes come from the catalog's tables: the bookings table keeps only ids, and
+	 * codes are the catalog's natural keys, never changed once given.
 	 */
 	static final String COLUMNS = """
 			b.id, b.user_id, b.status, b.trip_id, b.stay_id, b.seats, b.guests,

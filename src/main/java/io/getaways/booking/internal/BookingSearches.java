@@ -16,13 +16,17 @@ import io.getaways.platform.StoreMetrics.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Pages of bookings, newest first; every WHERE clause is assembled from constant fragments. */
+/**
+ * Pages of bookings, newest first; every WHERE clause is assembled from constant
+ * fragments.
+ */
 @Repository
 class BookingSearches {
 
 	private static final String ORDER = " ORDER BY b.created_at DESC, b.id DESC LIMIT :limit OFFSET :offset";
 
 	private final JdbcClient jdbc;
+
 	private final StoreMetrics metrics;
 
 	BookingSearches(JdbcClient jdbc, StoreMetrics metrics) {
@@ -31,21 +35,21 @@ class BookingSearches {
 	}
 
 	List<BookingRow> page(Filter filter, int size, long offset) {
-		return metrics.record(Store.POSTGRES, "booking.search", () -> jdbc
-			.sql("SELECT " + BookingRow.COLUMNS + " FROM app.bookings b " + filter.where() + ORDER)
-			.params(filter.params())
-			.param("limit", size)
-			.param("offset", offset)
-			.query(BookingRow::map)
-			.list());
+		return metrics.record(Store.POSTGRES, "booking.search",
+				() -> jdbc.sql("SELECT " + BookingRow.COLUMNS + " FROM app.bookings b " + filter.where() + ORDER)
+					.params(filter.params())
+					.param("limit", size)
+					.param("offset", offset)
+					.query(BookingRow::map)
+					.list());
 	}
 
 	long count(Filter filter) {
-		return metrics.record(Store.POSTGRES, "booking.count", () -> jdbc
-			.sql("SELECT count(*) FROM app.bookings b " + filter.where())
-			.params(filter.params())
-			.query(Long.class)
-			.single());
+		return metrics.record(Store.POSTGRES, "booking.count",
+				() -> jdbc.sql("SELECT count(*) FROM app.bookings b " + filter.where())
+					.params(filter.params())
+					.query(Long.class)
+					.single());
 	}
 
 	record Filter(String where, Map<String, Object> params) {
@@ -88,4 +92,5 @@ class BookingSearches {
 			return Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
 		}
 	}
+
 }

@@ -20,18 +20,24 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Service;
 
 /**
- * The booking module's facade. The traveller's methods always filter by the caller's own user id, also for an admin
- * calling them, so "mine" means mine; row-level security enforces the same for travellers underneath.
+ * The booking module's facade. The traveller's methods always filter by the caller's own
+ * user id, also for an admin calling them, so "mine" means mine; row-level security
+ * enforces the same for travellers underneath.
  */
 @Service
 @EnableConfigurationProperties(BookingSettings.class)
 class BookingService implements Bookings {
 
 	private final BookingPlacement placement;
+
 	private final BookingTransitions transitions;
+
 	private final BookingRepository bookings;
+
 	private final BookingSearches searches;
+
 	private final Payments payments;
+
 	private final RetryingTransactions transactions;
 
 	BookingService(BookingPlacement placement, BookingTransitions transitions, BookingRepository bookings,
@@ -57,8 +63,8 @@ class BookingService implements Bookings {
 	@Override
 	public BookingDetails findMine(UUID id) {
 		UUID userId = currentUser();
-		return transactions.read(status -> details(bookings.findOwn(id, userId)
-			.orElseThrow(() -> new BookingNotFoundException(id))));
+		return transactions
+			.read(status -> details(bookings.findOwn(id, userId).orElseThrow(() -> new BookingNotFoundException(id))));
 	}
 
 	@Override
@@ -117,11 +123,15 @@ class BookingService implements Bookings {
 		return UUID.fromString(userId);
 	}
 
-	/** Checked here as well as on the routes, so no caller reaches every booking without the right role. */
+	/**
+	 * Checked here as well as on the routes, so no caller reaches every booking without
+	 * the right role.
+	 */
 	private static void requireAdmin() {
 		Actor.Role role = ActorContext.current().role();
 		if (role != Actor.Role.ADMIN && role != Actor.Role.JOBS) {
 			throw new NotAllowedException("Every traveller's bookings are for admins only");
 		}
 	}
+
 }

@@ -13,10 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code getaways.bookings.*}: limits of one booking, how long a hold lasts, the jobs' pace, the refund policy, the
- * retry budget of one booking transaction, and how many of them may run at once ({@code max-concurrent-transactions},
- * 0 for half the customer pool; see {@link WriteBulkhead}). Contradictions fail at startup with the property and its
- * value.
+ * {@code getaways.bookings.*}: limits of one booking, how long a hold lasts, the jobs'
+ * pace, the refund policy, the retry budget of one booking transaction, and how many of
+ * them may run at once ({@code max-concurrent-transactions}, 0 for half the customer
+ * pool; see {@link WriteBulkhead}). Contradictions fail at startup with the property and
+ * its value.
  */
 @ConfigurationProperties("getaways.bookings")
 @Validated
@@ -26,8 +27,11 @@ record BookingSettings(@DefaultValue("15m") @PositiveDuration Duration holdDurat
 		@Valid @DefaultValue Retry retry, @DefaultValue("0") @AtLeast("0") int maxConcurrentTransactions,
 		@DefaultValue("5s") @AtLeast("0s") Duration transactionWait) {
 
-	/** {@code tiers}: "notice:percent" pairs such as {@code 30d:100,7d:50}; see {@link RefundPolicy}. */
-	record Refund(@DefaultValue({ "30d:100", "7d:50" }) List<String> tiers) implements SettingsRules {
+	/**
+	 * {@code tiers}: "notice:percent" pairs such as {@code 30d:100,7d:50}; see
+	 * {@link RefundPolicy}.
+	 */
+	record Refund(@DefaultValue("30d:100,7d:50") List<String> tiers) implements SettingsRules {
 
 		Refund {
 			tiers = List.copyOf(tiers);
@@ -48,10 +52,13 @@ record BookingSettings(@DefaultValue("15m") @PositiveDuration Duration holdDurat
 		}
 	}
 
-	/** Attempts of one transaction in all; the backoff doubles from the initial delay up to the maximum. */
+	/**
+	 * Attempts of one transaction in all; the backoff doubles from the initial delay up
+	 * to the maximum.
+	 */
 	record Retry(@DefaultValue("5") @AtLeast("1") @AtMost("20") int maxAttempts,
-			@DefaultValue("10ms") @AtLeast("0s") Duration initialDelay, @DefaultValue("400ms") Duration maxDelay)
-			implements SettingsRules {
+			@DefaultValue("10ms") @AtLeast("0s") Duration initialDelay,
+			@DefaultValue("400ms") Duration maxDelay) implements SettingsRules {
 
 		@Override
 		public void checkRules(Rules rules) {

@@ -11,9 +11,10 @@ import io.getaways.platform.ActorContext;
 import org.springframework.stereotype.Component;
 
 /**
- * What the jobs do, callable directly: expired holds become CANCELLED (HOLD_EXPIRED) and give their seats back, paid
- * bookings whose end has passed become COMPLETED. Each batch is one transaction under the job's own database role and
- * name, so the audit log says which job acted.
+ * What the jobs do, callable directly: expired holds become CANCELLED (HOLD_EXPIRED) and
+ * give their seats back, paid bookings whose end has passed become COMPLETED. Each batch
+ * is one transaction under the job's own database role and name, so the audit log says
+ * which job acted.
  */
 @Component
 class BookingSweeps {
@@ -22,9 +23,13 @@ class BookingSweeps {
 	static final String COMPLETION_JOB = "booking-completion";
 
 	private final LapsedBookings lapsed;
+
 	private final Inventory inventory;
+
 	private final BookingEvents events;
+
 	private final RetryingTransactions transactions;
+
 	private final int batchSize;
 
 	BookingSweeps(LapsedBookings lapsed, Inventory inventory, BookingEvents events, RetryingTransactions transactions,
@@ -41,13 +46,17 @@ class BookingSweeps {
 		return inBatches(HOLDS_JOB, () -> release(() -> lapsed.expireHolds(batchSize)));
 	}
 
-	/** One batch of the trip's expired holds, for a booking that found the trip sold out. */
+	/**
+	 * One batch of the trip's expired holds, for a booking that found the trip sold out.
+	 */
 	int releaseExpiredHoldsOfTrip(String tripCode) {
 		return ActorContext.callAs(Actor.job(HOLDS_JOB),
 				() -> release(() -> lapsed.expireHoldsOfTrip(tripCode, batchSize)));
 	}
 
-	/** One batch of the stay's expired holds, for a booking that found its nights taken. */
+	/**
+	 * One batch of the stay's expired holds, for a booking that found its nights taken.
+	 */
 	int releaseExpiredHoldsOfStay(long stayId) {
 		return ActorContext.callAs(Actor.job(HOLDS_JOB),
 				() -> release(() -> lapsed.expireHoldsOfStay(stayId, batchSize)));
@@ -64,7 +73,8 @@ class BookingSweeps {
 	private int release(Supplier<List<BookingRow>> expire) {
 		return transactions.write("hold-expiry", status -> {
 			List<BookingRow> expired = expire.get();
-			// one update per trip, in id order, so two sweeps never wait for each other's trips in a cycle
+			// one update per trip, in id order, so two sweeps never wait for each other's
+			// trips in a cycle
 			Map<Long, Integer> seatsByTrip = new TreeMap<>();
 			for (BookingRow row : expired) {
 				if (row.tripId() != null) {
@@ -89,4 +99,5 @@ class BookingSweeps {
 			return total;
 		});
 	}
+
 }

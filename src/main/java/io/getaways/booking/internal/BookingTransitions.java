@@ -17,18 +17,25 @@ import io.getaways.payment.Payments;
 import org.springframework.stereotype.Component;
 
 /**
- * Payment and cancellation. Each locks the booking row first, so a payment, a cancellation and the hold job take
- * turns on one booking, then moves it with a conditional update, and calls the gateway last: a refusal or failure
- * there rolls the whole change back, and the payment module voids a charge whose transaction did not commit.
+ * Payment and cancellation. Each locks the booking row first, so a payment, a
+ * cancellation and the hold job take turns on one booking, then moves it with a
+ * conditional update, and calls the gateway last: a refusal or failure there rolls the
+ * whole change back, and the payment module voids a charge whose transaction did not
+ * commit.
  */
 @Component
 class BookingTransitions {
 
 	private final BookingRepository bookings;
+
 	private final Inventory inventory;
+
 	private final Payments payments;
+
 	private final BookingEvents events;
+
 	private final RetryingTransactions transactions;
+
 	private final RefundPolicy refundPolicy;
 
 	BookingTransitions(BookingRepository bookings, Inventory inventory, Payments payments, BookingEvents events,
@@ -41,7 +48,10 @@ class BookingTransitions {
 		this.refundPolicy = RefundPolicy.parse(settings.refund().tiers());
 	}
 
-	/** PENDING -> CONFIRMED: a declined payment answers 402 and leaves the booking PENDING, its hold running. */
+	/**
+	 * PENDING -> CONFIRMED: a declined payment answers 402 and leaves the booking
+	 * PENDING, its hold running.
+	 */
 	Booking pay(UUID userId, UUID id) {
 		return transactions.write("pay", status -> {
 			BookingRow row = bookings.lockOwn(id, userId).orElseThrow(() -> new BookingNotFoundException(id));
@@ -75,7 +85,10 @@ class BookingTransitions {
 		});
 	}
 
-	/** Any booking not yet completed, also after its start; whatever was paid is refunded in full. */
+	/**
+	 * Any booking not yet completed, also after its start; whatever was paid is refunded
+	 * in full.
+	 */
 	Booking cancelAsAdmin(UUID id) {
 		return transactions.write("admin-cancel", status -> {
 			BookingRow row = bookings.lockAny(id).orElseThrow(() -> new BookingNotFoundException(id));
@@ -108,10 +121,14 @@ class BookingTransitions {
 		}
 	}
 
-	/** The row is locked, so only a change outside this module can get here; answer with what is there now. */
+	/**
+	 * The row is locked, so only a change outside this module can get here; answer with
+	 * what is there now.
+	 */
 	private RuntimeException conflict(UUID id, String action) {
 		return bookings.findAny(id)
 			.<RuntimeException>map(now -> new BookingStatusConflictException(id, action, now.status()))
 			.orElseGet(() -> new BookingNotFoundException(id));
 	}
+
 }

@@ -4,7 +4,10 @@ import java.util.Map;
 
 import io.getaways.platform.DomainException;
 
-/** Concurrent transactions kept winning over this one, or kept it waiting; the client may simply send it again. */
+/**
+ * Concurrent transactions kept winning over this one, or kept it waiting; the client may
+ * simply send it again.
+ */
 class BookingsBusyException extends DomainException {
 
 	BookingsBusyException(String operation, int attempts, Throwable lastFailure) {
@@ -14,12 +17,13 @@ class BookingsBusyException extends DomainException {
 	}
 
 	BookingsBusyException(String operation, int running, java.time.Duration waited) {
-		super(Kind.UNAVAILABLE, "The " + operation + " request waited " + waited.toMillis()
-				+ " ms behind " + running + " booking transactions already running; try again");
+		super(Kind.UNAVAILABLE, "The " + operation + " request waited " + waited.toMillis() + " ms behind " + running
+				+ " booking transactions already running; try again");
 	}
 
 	@Override
 	public Map<String, String> headers() {
 		return Map.of("Retry-After", "1");
 	}
+
 }

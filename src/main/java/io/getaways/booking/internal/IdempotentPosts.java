@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The booking POSTs under {@code Idempotency-Key}. The body compared between sends is the request as understood
- * (normalized, then written as JSON), not its raw text, so a client that re-encodes the same request is not refused.
+ * The booking POSTs under {@code Idempotency-Key}. The body compared between sends is the
+ * request as understood (normalized, then written as JSON), not its raw text, so a client
+ * that re-encodes the same request is not refused.
  */
 @Component
 class IdempotentPosts {
@@ -19,6 +20,7 @@ class IdempotentPosts {
 	static final String HEADER = "Idempotency-Key";
 
 	private final IdempotentRequests requests;
+
 	private final JsonMapper json;
 
 	IdempotentPosts(IdempotentRequests requests, JsonMapper json) {
@@ -32,4 +34,5 @@ class IdempotentPosts {
 		return requests.execute(new IdempotentCall(key, "POST", request.getRequestURI(), text), BookingResponse.class,
 				action);
 	}
+
 }

@@ -8,9 +8,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The jobs' batches: holds past their expiry are cancelled, paid bookings past their end completed. Each batch is one
- * statement that picks its rows with {@code FOR UPDATE SKIP LOCKED}, so two instances running the same job split the
- * work instead of waiting for each other, and a booking a traveller is paying or cancelling right now is left alone.
+ * The jobs' batches: holds past their expiry are cancelled, paid bookings past their end
+ * completed. Each batch is one statement that picks its rows with
+ * {@code FOR UPDATE SKIP LOCKED}, so two instances running the same job split the work
+ * instead of waiting for each other, and a booking a traveller is paying or cancelling
+ * right now is left alone.
  */
 @Repository
 class LapsedBookings {
@@ -52,6 +54,7 @@ class LapsedBookings {
 			RETURNING""" + " " + BookingRow.COLUMNS;
 
 	private final JdbcClient jdbc;
+
 	private final StoreMetrics metrics;
 
 	LapsedBookings(JdbcClient jdbc, StoreMetrics metrics) {
@@ -65,23 +68,26 @@ class LapsedBookings {
 	}
 
 	List<BookingRow> expireHoldsOfTrip(String tripCode, int limit) {
-		return metrics.record(Store.POSTGRES, "booking.expire-holds", () -> jdbc.sql(EXPIRE_OF_TRIP)
-			.param("tripCode", tripCode)
-			.param("limit", limit)
-			.query(BookingRow::map)
-			.list());
+		return metrics.record(Store.POSTGRES, "booking.expire-holds",
+				() -> jdbc.sql(EXPIRE_OF_TRIP)
+					.param("tripCode", tripCode)
+					.param("limit", limit)
+					.query(BookingRow::map)
+					.list());
 	}
 
 	List<BookingRow> expireHoldsOfStay(long stayId, int limit) {
-		return metrics.record(Store.POSTGRES, "booking.expire-holds", () -> jdbc.sql(EXPIRE_OF_STAY)
-			.param("stayId", stayId)
-			.param("limit", limit)
-			.query(BookingRow::map)
-			.list());
+		return metrics.record(Store.POSTGRES, "booking.expire-holds",
+				() -> jdbc.sql(EXPIRE_OF_STAY)
+					.param("stayId", stayId)
+					.param("limit", limit)
+					.query(BookingRow::map)
+					.list());
 	}
 
 	List<BookingRow> completeFinished(int limit) {
 		return metrics.record(Store.POSTGRES, "booking.complete",
 				() -> jdbc.sql(COMPLETE).param("limit", limit).query(BookingRow::map).list());
 	}
+
 }

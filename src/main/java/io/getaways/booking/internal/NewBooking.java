@@ -9,7 +9,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
-/** Exactly one target: a trip with seats, or a stay with check-in, check-out and guests. */
+/**
+ * Exactly one target: a trip with seats, or a stay with check-in, check-out and guests.
+ */
 @Schema(description = "Either {tripCode, seats} or {stayCode, checkIn, checkOut, guests}")
 record NewBooking(
 		@Schema(example = "GALR210214") @Pattern(regexp = "[A-Za-z0-9]{4,20}",
@@ -18,9 +20,10 @@ record NewBooking(
 		@Schema(example = "VILLAMAR01") @Pattern(regexp = "[A-Za-z0-9]{4,20}",
 				message = "must be 4 to 20 letters or digits") String stayCode,
 		@Schema(example = "2031-07-01", description = "First night, a UTC day") LocalDate checkIn,
-		@Schema(example = "2031-07-08", description = "Day of departure, a UTC day; not a night booked") LocalDate checkOut,
-		@Schema(example = "4") @Min(value = 1, message = "must be 1 or more")
-		@Max(value = 50, message = "must be 50 or fewer") Integer guests) {
+		@Schema(example = "2031-07-08",
+				description = "Day of departure, a UTC day; not a night booked") LocalDate checkOut,
+		@Schema(example = "4") @Min(value = 1, message = "must be 1 or more") @Max(value = 50,
+				message = "must be 50 or fewer") Integer guests) {
 
 	boolean isTrip() {
 		if (tripCode == null && stayCode == null) {
@@ -47,7 +50,10 @@ record NewBooking(
 		return (tripCode != null ? tripCode : stayCode).toUpperCase(Locale.ROOT);
 	}
 
-	/** The request as understood, so that key order and spacing do not make two sends of it differ. */
+	/**
+	 * The request as understood, so that key order and spacing do not make two sends of
+	 * it differ.
+	 */
 	NewBooking normalized() {
 		return new NewBooking(tripCode == null ? null : code(), seats, stayCode == null ? null : code(), checkIn,
 				checkOut, guests);

@@ -10,10 +10,11 @@ import java.util.List;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
- * How much of a paid booking a traveller gets back, by the notice given before the start: the first tier whose notice
- * is met applies, longest notice first; less notice than every tier gets nothing. With the default {@code 30d:100,7d:50}:
- * 30 days or more before the start 100 %, 7 days or more 50 %, less than 7 days nothing. Amounts are rounded half up
- * to the cent. An admin's cancellation is refunded in full, whatever the notice.
+ * How much of a paid booking a traveller gets back, by the notice given before the start:
+ * the first tier whose notice is met applies, longest notice first; less notice than
+ * every tier gets nothing. With the default {@code 30d:100,7d:50}: 30 days or more before
+ * the start 100 %, 7 days or more 50 %, less than 7 days nothing. Amounts are rounded
+ * half up to the cent. An admin's cancellation is refunded in full, whatever the notice.
  */
 final class RefundPolicy {
 
@@ -23,7 +24,10 @@ final class RefundPolicy {
 		this.tiers = tiers;
 	}
 
-	/** Parses {@code notice:percent} pairs; the percentages must not grow as the notice shrinks. */
+	/**
+	 * Parses {@code notice:percent} pairs; the percentages must not grow as the notice
+	 * shrinks.
+	 */
 	static RefundPolicy parse(List<String> specs) {
 		List<Tier> tiers = new ArrayList<>();
 		for (String spec : specs) {
@@ -42,7 +46,10 @@ final class RefundPolicy {
 	}
 
 	int percentFor(Duration notice) {
-		return tiers.stream().filter(tier -> notice.compareTo(tier.notice()) >= 0).findFirst().map(Tier::percent)
+		return tiers.stream()
+			.filter(tier -> notice.compareTo(tier.notice()) >= 0)
+			.findFirst()
+			.map(Tier::percent)
 			.orElse(0);
 	}
 
@@ -79,4 +86,5 @@ final class RefundPolicy {
 			}
 		}
 	}
+
 }

@@ -17,22 +17,29 @@ import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a whole booking transaction again when PostgreSQL gave it up to let a concurrent one through (serialization
- * failure 40001, deadlock 40P01) or no connection could be had: exponential backoff with jitter, a bounded number of
- * attempts, each retry counted in {@code getaways.bookings.retries}. Always a transaction of its own, since retrying
- * inside a caller's failed transaction could not work, and only so many at once ({@link WriteBulkhead}). When the
- * attempts run out the caller gets 503 with Retry-After, never a 500.
+ * Runs a whole booking transaction again when PostgreSQL gave it up to let a concurrent
+ * one through (serialization failure 40001, deadlock 40P01) or no connection could be
+ * had: exponential backoff with jitter, a bounded number of attempts, each retry counted
+ * in {@code getaways.bookings.retries}. Always a transaction of its own, since retrying
+ * inside a caller's failed transaction could not work, and only so many at once
+ * ({@link WriteBulkhead}). When the attempts run out the caller gets 503 with
+ * Retry-After, never a 500.
  */
 @Component
 class RetryingTransactions {
 
 	private static final Logger log = LoggerFactory.getLogger(RetryingTransactions.class);
+
 	private static final Set<String> TRANSIENT = Set.of("40001", "40P01");
 
 	private final TransactionTemplate readWrite;
+
 	private final TransactionTemplate readOnly;
+
 	private final BookingSettings.Retry retry;
+
 	private final MeterRegistry meters;
+
 	private final WriteBulkhead bulkhead;
 
 	RetryingTransactions(PlatformTransactionManager transactionManager, BookingSettings settings, MeterRegistry meters,
@@ -76,9 +83,9 @@ class RetryingTransactions {
 	}
 
 	/**
-	 * The SQLSTATE of a transient failure anywhere in the cause chain, else null: a lost serialization or deadlock, a
-	 * connection that failed (class 08), or no pooled connection free in time ("pool"), which under a burst is as
-	 * passing as the others.
+	 * The SQLSTATE of a transient failure anywhere in the cause chain, else null: a lost
+	 * serialization or deadlock, a connection that failed (class 08), or no pooled
+	 * connection free in time ("pool"), which under a burst is as passing as the others.
 	 */
 	static String transientState(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -95,9 +102,12 @@ class RetryingTransactions {
 		return null;
 	}
 
-	/** Full jitter over the upper half, so concurrent losers do not collide again in step. */
+	/**
+	 * Full jitter over the upper half, so concurrent losers do not collide again in step.
+	 */
 	private void pause(int attempt) {
-		long ceiling = Math.min(retry.maxDelay().toNanos(), retry.initialDelay().toNanos() << Math.min(attempt - 1, 20));
+		long ceiling = Math.min(retry.maxDelay().toNanos(),
+				retry.initialDelay().toNanos() << Math.min(attempt - 1, 20));
 		long nanos = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
 		try {
 			TimeUnit.NANOSECONDS.sleep(nanos);
@@ -115,4 +125,5 @@ class RetryingTransactions {
 			.tag("sqlstate", state)
 			.register(meters);
 	}
+
 }

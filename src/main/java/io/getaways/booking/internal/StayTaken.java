@@ -1,6 +1,9 @@
 package io.getaways.booking.internal;
 
-/** The exclusion constraint refused the nights (SQLSTATE 23P01); the transaction is lost, so this leaves it. */
+/**
+ * The exclusion constraint refused the nights (SQLSTATE 23P01); the transaction is lost,
+ * so this leaves it.
+ */
 class StayTaken extends RuntimeException {
 
 	private final long stayId;
@@ -22,4 +25,5 @@ class StayTaken extends RuntimeException {
 		}
 		return false;
 	}
+
 }

@@ -11,18 +11,23 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * At most so many booking transactions at once: half the customer pool unless configured. Booking transactions queue
- * on the same few trip rows' locks, so more of them at once only hold more connections while they wait, and the rest
- * of the service (reads, sign-ins, the outbox's listeners) would find the pool empty. Waiting here instead is bounded
- * too, and answers 503 with Retry-After when it runs out.
+ * At most so many booking transactions at once: half the customer pool unless configured.
+ * Booking transactions queue on the same few trip rows' locks, so more of them at once
+ * only hold more connections while they wait, and the rest of the service (reads,
+ * sign-ins, the outbox's listeners) would find the pool empty. Waiting here instead is
+ * bounded too, and answers 503 with Retry-After when it runs out.
  */
 @Component
 class WriteBulkhead {
 
 	private final Semaphore permits;
+
 	private final int size;
+
 	private final Duration wait;
+
 	private final Counter rejected;
+
 	private final ThreadLocal<Boolean> holding = ThreadLocal.withInitial(() -> false);
 
 	WriteBulkhead(BookingSettings settings, @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize,
@@ -40,7 +45,10 @@ class WriteBulkhead {
 		return size;
 	}
 
-	/** Runs the work holding a permit; a thread that holds one already (a nested call) does not take another. */
+	/**
+	 * Runs the work holding a permit; a thread that holds one already (a nested call)
+	 * does not take another.
+	 */
 	<T> T run(String operation, Supplier<T> work) {
 		if (holding.get()) {
 			return work.get();
@@ -64,4 +72,5 @@ class WriteBulkhead {
 			permits.release();
 		}
 	}
+
 }

@@ -5,10 +5,14 @@ import java.util.Map;
 import io.getaways.catalog.ListingStatus;
 import io.getaways.platform.DomainException;
 
-/** An activation or deactivation found the trip or stay already in the status it asked for. */
+/**
+ * An activation or deactivation found the trip or stay already in the status it asked
+ * for.
+ */
 public class AlreadyInStatusException extends DomainException {
 
 	private final String code;
+
 	private final ListingStatus status;
 
 	public AlreadyInStatusException(String kind, String code, ListingStatus status) {
@@ -25,4 +29,5 @@ public class AlreadyInStatusException extends DomainException {
 	public Map<String, Object> properties() {
 		return Map.of("code", code, "status", status.name());
 	}
+
 }

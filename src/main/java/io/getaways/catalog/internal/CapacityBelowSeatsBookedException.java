@@ -5,11 +5,15 @@ import java.util.Map;
 import io.getaways.catalog.Trip;
 import io.getaways.platform.DomainException;
 
-/** A trip's capacity may not drop below the seats already booked; those bookings stand. */
+/**
+ * A trip's capacity may not drop below the seats already booked; those bookings stand.
+ */
 public class CapacityBelowSeatsBookedException extends DomainException {
 
 	private final String code;
+
 	private final int capacity;
+
 	private final int seatsBooked;
 
 	public CapacityBelowSeatsBookedException(String code, int capacity, int seatsBooked) {
@@ -28,4 +32,5 @@ public class CapacityBelowSeatsBookedException extends DomainException {
 	public Map<String, Object> properties() {
 		return Map.of("tripCode", code, "capacity", capacity, "seatsBooked", seatsBooked);
 	}
+
 }

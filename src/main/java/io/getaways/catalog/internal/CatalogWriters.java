@@ -4,7 +4,10 @@ import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
 import io.getaways.platform.NotAllowedException;
 
-/** Checked by every catalog write as well as on the routes, so no caller reaches one without the right role. */
+/**
+ * Checked by every catalog write as well as on the routes, so no caller reaches one
+ * without the right role.
+ */
 final class CatalogWriters {
 
 	private CatalogWriters() {
@@ -16,4 +19,5 @@ final class CatalogWriters {
 			throw new NotAllowedException("Changing the catalog needs the admin role");
 		}
 	}
+
 }

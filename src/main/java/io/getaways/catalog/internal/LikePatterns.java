@@ -9,4 +9,5 @@ final class LikePatterns {
 	static String contains(String text) {
 		return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
+
 }

@@ -19,10 +19,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One kind of listing (trips or stays), kept alike whatever the kind: reads join PostgreSQL facts with MongoDB content
- * and are cached in Redis; writes are one PostgreSQL transaction whose events, stored in the outbox, carry the content
- * to MongoDB and evict the cache after commit. A kind adds its searches, and names its records, events and refusals
- * in its {@link ListingKind}.
+ * One kind of listing (trips or stays), kept alike whatever the kind: reads join
+ * PostgreSQL facts with MongoDB content and are cached in Redis; writes are one
+ * PostgreSQL transaction whose events, stored in the outbox, carry the content to MongoDB
+ * and evict the cache after commit. A kind adds its searches, and names its records,
+ * events and refusals in its {@link ListingKind}.
  *
  * @param <L> the facts of one listing
  * @param <C> its content
@@ -34,11 +35,17 @@ abstract class ListingCatalog<L extends Listing, C extends ListingContent<C>, D>
 	private final Logger log = LoggerFactory.getLogger(getClass());
 
 	private final ListingKind<L, C, D> kind;
+
 	private final ListingRows<L> rows;
+
 	private final ContentDocuments<C> contents;
+
 	private final CatalogCache<D, ?> cache;
+
 	private final ApplicationEventPublisher events;
+
 	private final TransactionTemplate readOnly;
+
 	private final TransactionTemplate readWrite;
 
 	ListingCatalog(ListingKind<L, C, D> kind, ListingRows<L> rows, ContentDocuments<C> contents,
@@ -69,10 +76,14 @@ abstract class ListingCatalog<L extends Listing, C extends ListingContent<C>, D>
 		});
 	}
 
-	/** Projects content after commit: only a newer version is written, so a replayed or late event does no harm. */
+	/**
+	 * Projects content after commit: only a newer version is written, so a replayed or
+	 * late event does no harm.
+	 */
 	void projectContent(String code, C content) {
 		if (contents.upsertIfNewer(code, content)) {
-			// until the document is written, reads find no current content and are not cached: this only makes sure
+			// until the document is written, reads find no current content and are not
+			// cached: this only makes sure
 			CacheStore.quietly(() -> cache.evictContent(code));
 		}
 	}
@@ -86,7 +97,10 @@ abstract class ListingCatalog<L extends Listing, C extends ListingContent<C>, D>
 		return readOnly.execute(status -> read.get());
 	}
 
-	/** Inserts the row and publishes its content, a new listing without content getting {@code empty}. */
+	/**
+	 * Inserts the row and publishes its content, a new listing without content getting
+	 * {@code empty}.
+	 */
 	D create(String code, C content, C empty, Supplier<L> insert) {
 		CatalogWriters.require();
 		return readWrite.execute(status -> {
@@ -100,8 +114,8 @@ abstract class ListingCatalog<L extends Listing, C extends ListingContent<C>, D>
 	}
 
 	/**
-	 * Replaces the row, and the content under a new version when there is some; {@code whyNot} says why the row was
-	 * not replaced.
+	 * Replaces the row, and the content under a new version when there is some;
+	 * {@code whyNot} says why the row was not replaced.
 	 */
 	D replace(C content, Supplier<Optional<L>> replace, Supplier<RuntimeException> whyNot) {
 		CatalogWriters.require();
@@ -148,4 +162,5 @@ abstract class ListingCatalog<L extends Listing, C extends ListingContent<C>, D>
 
 	private record Replaced<L, D>(L listing, D details) {
 	}
+
 }

@@ -11,4 +11,5 @@ interface ListingRows<L> {
 
 	/** Empty when there is no such row or it already has the status. */
 	Optional<L> changeStatus(String code, ListingStatus status);
+
 }

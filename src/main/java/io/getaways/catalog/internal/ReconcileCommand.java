@@ -24,9 +24,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code getaways.jar reconcile}: the scheduled reconciliation of catalog content, run once by an operator, with its
- * report printed. Exits 0 when no drift is left unrepaired, 1 otherwise. Found by the command line through
- * {@code META-INF/spring.factories}.
+ * {@code getaways.jar reconcile}: the scheduled reconciliation of catalog content, run
+ * once by an operator, with its report printed. Exits 0 when no drift is left unrepaired,
+ * 1 otherwise. Found by the command line through {@code META-INF/spring.factories}.
  */
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
 		description = "Compares trip and stay content between PostgreSQL and MongoDB and repairs drift; exit 1 when "
@@ -44,8 +44,11 @@ class ReconcileCommand extends TaskSubcommand {
 	public Integer call() {
 		PrintWriter out = out();
 		List<String> scope = codes == null ? null
-				: codes.stream().map(String::trim).filter(code -> !code.isEmpty())
-					.map(code -> code.toUpperCase(Locale.ROOT)).toList();
+				: codes.stream()
+					.map(String::trim)
+					.filter(code -> !code.isEmpty())
+					.map(code -> code.toUpperCase(Locale.ROOT))
+					.toList();
 		try (ConfigurableApplicationContext context = tasks().startWithDatabaseAndMongo(ReconcileTask.class)) {
 			ReconcileReport report = context.getBean(ContentReconciler.class).reconcile(scope, dryRun);
 			report.lines().forEach(out::println);
@@ -60,7 +63,10 @@ class ReconcileCommand extends TaskSubcommand {
 			DataMongoAutoConfiguration.class })
 	static class ReconcileTask {
 
-		/** A MongoDB that cannot be reached fails the task within the service's timeout, not the driver's 30 s. */
+		/**
+		 * A MongoDB that cannot be reached fails the task within the service's timeout,
+		 * not the driver's 30 s.
+		 */
 		@Bean
 		MongoClientSettingsBuilderCustomizer reconcileMongoTimeouts(
 				@Value("${getaways.mongo.timeout:2s}") Duration timeout) {
@@ -69,5 +75,7 @@ class ReconcileCommand extends TaskSubcommand {
 				.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
 				.applyToSocketSettings(socket -> socket.connectTimeout(millis, TimeUnit.MILLISECONDS));
 		}
+
 	}
+
 }

@@ -19,25 +19,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class StayCatalog extends ListingCatalog<Stay, StayContent, StayDetails> {
 
-	private static final ListingKind<Stay, StayContent, StayDetails> KIND = new ListingKind<>(
-			ContentKind.STAY, StayDetails::of, StayDetails::factsOnly,
-			(stay, content) -> new StayDetails(stay, content, true), StayChanged::new, StayContentChanged::new,
-			StayNotFoundException::new, StayCodeTakenException::new);
+	private static final ListingKind<Stay, StayContent, StayDetails> KIND = new ListingKind<>(ContentKind.STAY,
+			StayDetails::of, StayDetails::factsOnly, (stay, content) -> new StayDetails(stay, content, true),
+			StayChanged::new, StayContentChanged::new, StayNotFoundException::new, StayCodeTakenException::new);
 
 	private final StayRepository stays;
+
 	private final CatalogCache<StayDetails, StayPage> cache;
 
-	StayCatalog(StayRepository stays, ContentDocuments<StayContent> contents,
-			CatalogCache<StayDetails, StayPage> cache, ApplicationEventPublisher events,
-			TransactionTemplate transactions) {
+	StayCatalog(StayRepository stays, ContentDocuments<StayContent> contents, CatalogCache<StayDetails, StayPage> cache,
+			ApplicationEventPublisher events, TransactionTemplate transactions) {
 		super(KIND, stays, contents, cache, events, transactions);
 		this.stays = stays;
 		this.cache = cache;
 	}
 
 	/**
-	 * Searches of active stays are cached, but not those for dates: availability changes with every booking, and the
-	 * catalog hears of no booking. Catalog administration always reads PostgreSQL.
+	 * Searches of active stays are cached, but not those for dates: availability changes
+	 * with every booking, and the catalog hears of no booking. Catalog administration
+	 * always reads PostgreSQL.
 	 */
 	StayPage search(StayQuery query) {
 		if (query.status() != ListingStatus.ACTIVE || query.checkIn() != null) {
@@ -64,4 +64,5 @@ class StayCatalog extends ListingCatalog<Stay, StayContent, StayDetails> {
 	private StayPage load(StayQuery query) {
 		return readOnly(() -> new StayPage(stays.search(query), query.page(), query.size(), stays.count(query)));
 	}
+
 }

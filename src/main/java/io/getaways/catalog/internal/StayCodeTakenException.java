@@ -8,4 +8,5 @@ public class StayCodeTakenException extends DomainException {
 	public StayCodeTakenException(String code) {
 		super(Kind.CONFLICT, "Stay code " + code + " is already taken");
 	}
+
 }

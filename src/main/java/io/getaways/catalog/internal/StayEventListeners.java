@@ -7,7 +7,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-/** Stay events after commit, through the outbox, handed to the stays' {@link ListingCatalog} as for trips. */
+/**
+ * Stay events after commit, through the outbox, handed to the stays'
+ * {@link ListingCatalog} as for trips.
+ */
 @Component
 class StayEventListeners {
 
@@ -28,11 +31,15 @@ class StayEventListeners {
 		stays.projectContent(event.code(), event.content());
 	}
 
-	/** A review moved the stay's rating in PostgreSQL, and cached copies still show the old one. */
+	/**
+	 * A review moved the stay's rating in PostgreSQL, and cached copies still show the
+	 * old one.
+	 */
 	@ApplicationModuleListener
 	void evictReviewedStay(ReviewPosted event) {
 		if (event.stayCode() != null) {
 			stays.evict(event.stayCode());
 		}
 	}
+
 }

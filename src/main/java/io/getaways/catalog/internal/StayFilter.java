@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-
-/** The WHERE and ORDER BY clauses of a stay search, assembled from constant fragments over {@code app.stays s}. */
+/**
+ * The WHERE and ORDER BY clauses of a stay search, assembled from constant fragments over
+ * {@code app.stays s}.
+ */
 record StayFilter(String where, Map<String, Object> params) {
 
-	private static final Map<StayQuery.Sort, String> ORDER = Map.of(
-			StayQuery.Sort.NAME, "ORDER BY s.name, s.code",
-			StayQuery.Sort.PRICE, "ORDER BY s.price_per_night, s.code",
-			StayQuery.Sort.RATING, "ORDER BY s.rating_average DESC NULLS LAST, s.code");
+	private static final Map<StayQuery.Sort, String> ORDER = Map.of(StayQuery.Sort.NAME, "ORDER BY s.name, s.code",
+			StayQuery.Sort.PRICE, "ORDER BY s.price_per_night, s.code", StayQuery.Sort.RATING,
+			"ORDER BY s.rating_average DESC NULLS LAST, s.code");
 
 	static String order(StayQuery.Sort sort) {
 		return ORDER.get(sort);
@@ -51,7 +52,8 @@ record StayFilter(String where, Map<String, Object> params) {
 			params.put("maxPrice", query.maxPrice());
 		}
 		if (query.checkIn() != null) {
-			// free for every night asked for: no active booking's range overlaps [checkIn, checkOut)
+			// free for every night asked for: no active booking's range overlaps
+			// [checkIn, checkOut)
 			conditions.add("NOT EXISTS (SELECT 1 FROM app.stay_occupancy(s.id, :checkIn, :checkOut))");
 			params.put("checkIn", Date.valueOf(query.checkIn()));
 			params.put("checkOut", Date.valueOf(query.checkOut()));

@@ -15,4 +15,5 @@ public class StayNotFoundException extends DomainException {
 	public String code() {
 		return code;
 	}
+
 }

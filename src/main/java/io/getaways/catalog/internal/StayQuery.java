@@ -6,23 +6,25 @@ import java.time.LocalDate;
 import io.getaways.catalog.ListingStatus;
 
 /**
- * Filters, order and page of a stay search. Every filter is optional; {@code checkIn} and {@code checkOut} come
- * together and keep only stays free for every night of [checkIn, checkOut). The order always ends with the stay code,
- * so pages are stable. {@code status} null means any status, which only catalog administration asks for.
+ * Filters, order and page of a stay search. Every filter is optional; {@code checkIn} and
+ * {@code checkOut} come together and keep only stays free for every night of [checkIn,
+ * checkOut). The order always ends with the stay code, so pages are stable.
+ * {@code status} null means any status, which only catalog administration asks for.
  */
-public record StayQuery(String text, String country, String city, Integer guests, LocalDate checkIn,
-		LocalDate checkOut, BigDecimal minPrice, BigDecimal maxPrice, Sort sort, ListingStatus status, int page,
-		int size) {
+public record StayQuery(String text, String country, String city, Integer guests, LocalDate checkIn, LocalDate checkOut,
+		BigDecimal minPrice, BigDecimal maxPrice, Sort sort, ListingStatus status, int page, int size) {
 
 	public static final int MAX_SIZE = 100;
 
 	public enum Sort {
+
 		/** Name, then code. */
 		NAME,
 		/** Price per night, lowest first. */
 		PRICE,
 		/** Average rating, best first; unrated stays last. */
 		RATING
+
 	}
 
 	public StayQuery {
@@ -32,12 +34,18 @@ public record StayQuery(String text, String country, String city, Integer guests
 		}
 	}
 
-	/** Active stays, as the public sees them: no filter, in name order, the first page of 20. */
+	/**
+	 * Active stays, as the public sees them: no filter, in name order, the first page of
+	 * 20.
+	 */
 	public static StayQuery active() {
 		return byStatus(ListingStatus.ACTIVE);
 	}
 
-	/** Stays in the status, or in any status when it is null, which only catalog administration asks for. */
+	/**
+	 * Stays in the status, or in any status when it is null, which only catalog
+	 * administration asks for.
+	 */
 	public static StayQuery byStatus(ListingStatus status) {
 		return new StayQuery(null, null, null, null, null, null, null, null, Sort.NAME, status, 0, 20);
 	}

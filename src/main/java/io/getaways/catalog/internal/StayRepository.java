@@ -15,7 +15,10 @@ import io.getaways.platform.StoreMetrics.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Stay facts in {@code app.stays}. Every SQL fragment is a constant; input only ever arrives as a parameter. */
+/**
+ * Stay facts in {@code app.stays}. Every SQL fragment is a constant; input only ever
+ * arrives as a parameter.
+ */
 @Repository
 class StayRepository implements ListingRows<Stay> {
 
@@ -43,7 +46,10 @@ class StayRepository implements ListingRows<Stay> {
 			  AND status <> :status
 			RETURNING""" + " " + COLUMNS;
 
-	/** Through the SECURITY DEFINER function: who booked stays hidden by row-level security, when is public. */
+	/**
+	 * Through the SECURITY DEFINER function: who booked stays hidden by row-level
+	 * security, when is public.
+	 */
 	private static final String OCCUPANCY = """
 			SELECT o.check_in, o.check_out
 			FROM app.stays s
@@ -52,6 +58,7 @@ class StayRepository implements ListingRows<Stay> {
 			ORDER BY o.check_in""";
 
 	private final JdbcClient jdbc;
+
 	private final StoreMetrics metrics;
 
 	StayRepository(JdbcClient jdbc, StoreMetrics metrics) {
@@ -61,42 +68,44 @@ class StayRepository implements ListingRows<Stay> {
 
 	@Override
 	public Optional<Stay> findByCode(String code) {
-		return metrics.record(Store.POSTGRES, "stay.find", () -> jdbc
-			.sql("SELECT " + COLUMNS + " FROM app.stays WHERE code = :code")
-			.param("code", code)
-			.query(StayRepository::mapStay)
-			.optional());
+		return metrics.record(Store.POSTGRES, "stay.find",
+				() -> jdbc.sql("SELECT " + COLUMNS + " FROM app.stays WHERE code = :code")
+					.param("code", code)
+					.query(StayRepository::mapStay)
+					.optional());
 	}
 
 	List<Stay> search(StayQuery query) {
 		StayFilter filter = StayFilter.of(query);
-		return metrics.record(Store.POSTGRES, "stay.search", () -> jdbc
-			.sql("SELECT " + COLUMNS + " FROM app.stays s " + filter.where() + " " + StayFilter.order(query.sort())
-					+ " LIMIT :limit OFFSET :offset")
-			.params(filter.params())
-			.param("limit", query.size())
-			.param("offset", query.offset())
-			.query(StayRepository::mapStay)
-			.list());
+		return metrics.record(Store.POSTGRES, "stay.search",
+				() -> jdbc
+					.sql("SELECT " + COLUMNS + " FROM app.stays s " + filter.where() + " "
+							+ StayFilter.order(query.sort()) + " LIMIT :limit OFFSET :offset")
+					.params(filter.params())
+					.param("limit", query.size())
+					.param("offset", query.offset())
+					.query(StayRepository::mapStay)
+					.list());
 	}
 
 	long count(StayQuery query) {
 		StayFilter filter = StayFilter.of(query);
-		return metrics.record(Store.POSTGRES, "stay.count", () -> jdbc
-			.sql("SELECT count(*) FROM app.stays s " + filter.where())
-			.params(filter.params())
-			.query(Long.class)
-			.single());
+		return metrics.record(Store.POSTGRES, "stay.count",
+				() -> jdbc.sql("SELECT count(*) FROM app.stays s " + filter.where())
+					.params(filter.params())
+					.query(Long.class)
+					.single());
 	}
 
 	List<StayOccupancy> occupancy(String code, LocalDate from, LocalDate to) {
-		return metrics.record(Store.POSTGRES, "stay.occupancy", () -> jdbc.sql(OCCUPANCY)
-			.param("code", code)
-			.param("from", Date.valueOf(from))
-			.param("to", Date.valueOf(to))
-			.query((row, number) -> new StayOccupancy(row.getDate("check_in").toLocalDate(),
-					row.getDate("check_out").toLocalDate()))
-			.list());
+		return metrics.record(Store.POSTGRES, "stay.occupancy",
+				() -> jdbc.sql(OCCUPANCY)
+					.param("code", code)
+					.param("from", Date.valueOf(from))
+					.param("to", Date.valueOf(to))
+					.query((row, number) -> new StayOccupancy(row.getDate("check_in").toLocalDate(),
+							row.getDate("check_out").toLocalDate()))
+					.list());
 	}
 
 	Stay insert(StayDraft draft) {
@@ -105,20 +114,22 @@ class StayRepository implements ListingRows<Stay> {
 	}
 
 	Optional<Stay> replace(StayDraft draft) {
-		return metrics.record(Store.POSTGRES, "stay.replace", () -> jdbc.sql(REPLACE)
-			.params(draftParams(draft))
-			.param("contentStep", draft.content() == null ? 0 : 1)
-			.query(StayRepository::mapStay)
-			.optional());
+		return metrics.record(Store.POSTGRES, "stay.replace",
+				() -> jdbc.sql(REPLACE)
+					.params(draftParams(draft))
+					.param("contentStep", draft.content() == null ? 0 : 1)
+					.query(StayRepository::mapStay)
+					.optional());
 	}
 
 	@Override
 	public Optional<Stay> changeStatus(String code, ListingStatus status) {
-		return metrics.record(Store.POSTGRES, "stay.status", () -> jdbc.sql(CHANGE_STATUS)
-			.param("code", code)
-			.param("status", status.name())
-			.query(StayRepository::mapStay)
-			.optional());
+		return metrics.record(Store.POSTGRES, "stay.status",
+				() -> jdbc.sql(CHANGE_STATUS)
+					.param("code", code)
+					.param("status", status.name())
+					.query(StayRepository::mapStay)
+					.optional());
 	}
 
 	private static Map<String, Object> draftParams(StayDraft draft) {
@@ -134,9 +145,10 @@ class StayRepository implements ListingRows<Stay> {
 	}
 
 	private static Stay mapStay(ResultSet row, int rowNumber) throws SQLException {
-		return new Stay(row.getString("code"), row.getString("name"), row.getString("country"),
-				row.getString("city"), row.getBigDecimal("price_per_night"), row.getString("currency"),
-				row.getInt("max_guests"), ListingStatus.valueOf(row.getString("status")), row.getLong("content_version"),
+		return new Stay(row.getString("code"), row.getString("name"), row.getString("country"), row.getString("city"),
+				row.getBigDecimal("price_per_night"), row.getString("currency"), row.getInt("max_guests"),
+				ListingStatus.valueOf(row.getString("status")), row.getLong("content_version"),
 				row.getBigDecimal("rating_average"), row.getInt("review_count"));
 	}
+
 }

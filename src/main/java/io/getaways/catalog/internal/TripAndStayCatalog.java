@@ -10,11 +10,15 @@ import io.getaways.catalog.TripDetails;
 import io.getaways.catalog.TripDraft;
 import org.springframework.stereotype.Service;
 
-/** The catalog's operations, each handed to the trips' or the stays' {@link ListingCatalog}. */
+/**
+ * The catalog's operations, each handed to the trips' or the stays'
+ * {@link ListingCatalog}.
+ */
 @Service
 class TripAndStayCatalog implements Listings {
 
 	private final TripCatalog trips;
+
 	private final StayCatalog stays;
 
 	TripAndStayCatalog(TripCatalog trips, StayCatalog stays) {
@@ -81,4 +85,5 @@ class TripAndStayCatalog implements Listings {
 	public Stay changeStayStatus(String code, ListingStatus status) {
 		return stays.changeStatus(code, status);
 	}
+
 }

@@ -20,27 +20,32 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Trips as every listing is kept, with their own search, the list of active trips, and capacity kept above seats. */
+/**
+ * Trips as every listing is kept, with their own search, the list of active trips, and
+ * capacity kept above seats.
+ */
 @Service
 class TripCatalog extends ListingCatalog<Trip, TripContent, TripDetails> {
 
-	private static final ListingKind<Trip, TripContent, TripDetails> KIND = new ListingKind<>(
-			ContentKind.TRIP, TripDetails::of, TripDetails::factsOnly,
-			(trip, content) -> new TripDetails(trip, content, true), TripChanged::new, TripContentChanged::new,
-			TripNotFoundException::new, TripCodeTakenException::new);
+	private static final ListingKind<Trip, TripContent, TripDetails> KIND = new ListingKind<>(ContentKind.TRIP,
+			TripDetails::of, TripDetails::factsOnly, (trip, content) -> new TripDetails(trip, content, true),
+			TripChanged::new, TripContentChanged::new, TripNotFoundException::new, TripCodeTakenException::new);
 
 	private final TripRepository trips;
+
 	private final CatalogCache<TripDetails, TripPage> cache;
 
-	TripCatalog(TripRepository trips, ContentDocuments<TripContent> contents,
-			CatalogCache<TripDetails, TripPage> cache, ApplicationEventPublisher events,
-			TransactionTemplate transactions) {
+	TripCatalog(TripRepository trips, ContentDocuments<TripContent> contents, CatalogCache<TripDetails, TripPage> cache,
+			ApplicationEventPublisher events, TransactionTemplate transactions) {
 		super(KIND, trips, contents, cache, events, transactions);
 		this.trips = trips;
 		this.cache = cache;
 	}
 
-	/** Searches of active trips, as the public makes them, are cached; catalog administration always reads PostgreSQL. */
+	/**
+	 * Searches of active trips, as the public makes them, are cached; catalog
+	 * administration always reads PostgreSQL.
+	 */
 	TripPage search(TripQuery query) {
 		if (query.status() != ListingStatus.ACTIVE) {
 			return load(query);
@@ -72,4 +77,5 @@ class TripCatalog extends ListingCatalog<Trip, TripContent, TripDetails> {
 					current.seatsBooked()))
 			.orElseGet(() -> new TripNotFoundException(draft.code()));
 	}
+
 }

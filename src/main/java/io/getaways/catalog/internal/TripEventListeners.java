@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Trip events, delivered after commit through the outbox, handed to the trips' {@link ListingCatalog}. Each can run
- * twice without harm. A class of its own per kind, since the outbox stores each publication under its listener's
- * class and method name.
+ * Trip events, delivered after commit through the outbox, handed to the trips'
+ * {@link ListingCatalog}. Each can run twice without harm. A class of its own per kind,
+ * since the outbox stores each publication under its listener's class and method name.
  */
 @Component
 class TripEventListeners {
@@ -21,7 +21,10 @@ class TripEventListeners {
 		this.trips = trips;
 	}
 
-	/** Synchronous, so that the writer's next read already misses the cache. Seat changes arrive here too. */
+	/**
+	 * Synchronous, so that the writer's next read already misses the cache. Seat changes
+	 * arrive here too.
+	 */
 	@TransactionalEventListener
 	void evictChangedTrip(TripChanged event) {
 		trips.evict(event.code());
@@ -32,11 +35,15 @@ class TripEventListeners {
 		trips.projectContent(event.code(), event.content());
 	}
 
-	/** A review moved the trip's rating in PostgreSQL, and cached copies still show the old one. */
+	/**
+	 * A review moved the trip's rating in PostgreSQL, and cached copies still show the
+	 * old one.
+	 */
 	@ApplicationModuleListener
 	void evictReviewedTrip(ReviewPosted event) {
 		if (event.tripCode() != null) {
 			trips.evict(event.tripCode());
 		}
 	}
+
 }

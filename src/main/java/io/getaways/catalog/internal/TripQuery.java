@@ -6,8 +6,9 @@ import java.time.LocalDate;
 import io.getaways.catalog.ListingStatus;
 
 /**
- * Filters, order and page of a trip search. Every filter is optional; the order always ends with the trip code, so
- * pages are stable. {@code status} null means any status, which only catalog administration asks for.
+ * Filters, order and page of a trip search. Every filter is optional; the order always
+ * ends with the trip code, so pages are stable. {@code status} null means any status,
+ * which only catalog administration asks for.
  */
 public record TripQuery(String text, String resort, BigDecimal minPrice, BigDecimal maxPrice, LocalDate departFrom,
 		LocalDate departTo, Sort sort, ListingStatus status, int page, int size) {
@@ -15,19 +16,27 @@ public record TripQuery(String text, String resort, BigDecimal minPrice, BigDeci
 	public static final int MAX_SIZE = 100;
 
 	public enum Sort {
+
 		DEPARTURE, PRICE, NAME
+
 	}
 
 	public TripQuery {
 		sort = sort == null ? Sort.DEPARTURE : sort;
 	}
 
-	/** Active trips, as the public sees them: no filter, in departure order, the first page of 20. */
+	/**
+	 * Active trips, as the public sees them: no filter, in departure order, the first
+	 * page of 20.
+	 */
 	public static TripQuery active() {
 		return byStatus(ListingStatus.ACTIVE);
 	}
 
-	/** Trips in the status, or in any status when it is null, which only catalog administration asks for. */
+	/**
+	 * Trips in the status, or in any status when it is null, which only catalog
+	 * administration asks for.
+	 */
 	public static TripQuery byStatus(ListingStatus status) {
 		return new TripQuery(null, null, null, null, null, null, Sort.DEPARTURE, status, 0, 20);
 	}

@@ -19,7 +19,10 @@ import io.getaways.platform.StoreMetrics.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Trip facts in {@code app.trips}. Every SQL fragment is a constant; input only ever arrives as a parameter. */
+/**
+ * Trip facts in {@code app.trips}. Every SQL fragment is a constant; input only ever
+ * arrives as a parameter.
+ */
 @Repository
 class TripRepository implements ListingRows<Trip> {
 
@@ -27,10 +30,9 @@ class TripRepository implements ListingRows<Trip> {
 			code, name, resort, departs_at, nights, price_per_person, currency, capacity, seats_booked, status,
 			content_version, rating_average, review_count""";
 
-	private static final Map<TripQuery.Sort, String> ORDER = Map.of(
-			TripQuery.Sort.DEPARTURE, "ORDER BY departs_at, code",
-			TripQuery.Sort.PRICE, "ORDER BY price_per_person, code",
-			TripQuery.Sort.NAME, "ORDER BY name, code");
+	private static final Map<TripQuery.Sort, String> ORDER = Map.of(TripQuery.Sort.DEPARTURE,
+			"ORDER BY departs_at, code", TripQuery.Sort.PRICE, "ORDER BY price_per_person, code", TripQuery.Sort.NAME,
+			"ORDER BY name, code");
 
 	private static final String INSERT = """
 			INSERT INTO app.trips (code, name, resort, departs_at, nights, price_per_person, currency, capacity)
@@ -38,9 +40,10 @@ class TripRepository implements ListingRows<Trip> {
 			RETURNING""" + " " + COLUMNS;
 
 	/**
-	 * One statement decides, against the row as it is when locked, whether the capacity still covers the seats booked;
-	 * a booking committed a moment earlier is never overbooked by a capacity change. The content version moves only
-	 * when the draft brings content.
+	 * One statement decides, against the row as it is when locked, whether the capacity
+	 * still covers the seats booked; a booking committed a moment earlier is never
+	 * overbooked by a capacity change. The content version moves only when the draft
+	 * brings content.
 	 */
 	private static final String REPLACE = """
 			UPDATE app.trips
@@ -59,6 +62,7 @@ class TripRepository implements ListingRows<Trip> {
 			RETURNING""" + " " + COLUMNS;
 
 	private final JdbcClient jdbc;
+
 	private final StoreMetrics metrics;
 
 	TripRepository(JdbcClient jdbc, StoreMetrics metrics) {
@@ -68,39 +72,41 @@ class TripRepository implements ListingRows<Trip> {
 
 	@Override
 	public Optional<Trip> findByCode(String code) {
-		return metrics.record(Store.POSTGRES, "trip.find", () -> jdbc
-			.sql("SELECT " + COLUMNS + " FROM app.trips WHERE code = :code")
-			.param("code", code)
-			.query(TripRepository::mapTrip)
-			.optional());
+		return metrics.record(Store.POSTGRES, "trip.find",
+				() -> jdbc.sql("SELECT " + COLUMNS + " FROM app.trips WHERE code = :code")
+					.param("code", code)
+					.query(TripRepository::mapTrip)
+					.optional());
 	}
 
 	List<Trip> findAllActive() {
-		return metrics.record(Store.POSTGRES, "trip.list", () -> jdbc
-			.sql("SELECT " + COLUMNS + " FROM app.trips WHERE status = 'ACTIVE' ORDER BY departs_at, code")
-			.query(TripRepository::mapTrip)
-			.list());
+		return metrics.record(Store.POSTGRES, "trip.list",
+				() -> jdbc
+					.sql("SELECT " + COLUMNS + " FROM app.trips WHERE status = 'ACTIVE' ORDER BY departs_at, code")
+					.query(TripRepository::mapTrip)
+					.list());
 	}
 
 	List<Trip> search(TripQuery query) {
 		Filter filter = Filter.of(query);
-		return metrics.record(Store.POSTGRES, "trip.search", () -> jdbc
-			.sql("SELECT " + COLUMNS + " FROM app.trips " + filter.where() + " " + ORDER.get(query.sort())
-					+ " LIMIT :limit OFFSET :offset")
-			.params(filter.params())
-			.param("limit", query.size())
-			.param("offset", query.offset())
-			.query(TripRepository::mapTrip)
-			.list());
+		return metrics.record(Store.POSTGRES, "trip.search",
+				() -> jdbc
+					.sql("SELECT " + COLUMNS + " FROM app.trips " + filter.where() + " " + ORDER.get(query.sort())
+							+ " LIMIT :limit OFFSET :offset")
+					.params(filter.params())
+					.param("limit", query.size())
+					.param("offset", query.offset())
+					.query(TripRepository::mapTrip)
+					.list());
 	}
 
 	long count(TripQuery query) {
 		Filter filter = Filter.of(query);
-		return metrics.record(Store.POSTGRES, "trip.count", () -> jdbc
-			.sql("SELECT count(*) FROM app.trips " + filter.where())
-			.params(filter.params())
-			.query(Long.class)
-			.single());
+		return metrics.record(Store.POSTGRES, "trip.count",
+				() -> jdbc.sql("SELECT count(*) FROM app.trips " + filter.where())
+					.params(filter.params())
+					.query(Long.class)
+					.single());
 	}
 
 	Trip insert(TripDraft draft) {
@@ -108,22 +114,27 @@ class TripRepository implements ListingRows<Trip> {
 				() -> jdbc.sql(INSERT).params(draftParams(draft)).query(TripRepository::mapTrip).single());
 	}
 
-	/** Empty when there is no such trip or its seats booked exceed the new capacity; {@link #findByCode} tells which. */
+	/**
+	 * Empty when there is no such trip or its seats booked exceed the new capacity;
+	 * {@link #findByCode} tells which.
+	 */
 	Optional<Trip> replace(TripDraft draft) {
-		return metrics.record(Store.POSTGRES, "trip.replace", () -> jdbc.sql(REPLACE)
-			.params(draftParams(draft))
-			.param("contentStep", draft.content() == null ? 0 : 1)
-			.query(TripRepository::mapTrip)
-			.optional());
+		return metrics.record(Store.POSTGRES, "trip.replace",
+				() -> jdbc.sql(REPLACE)
+					.params(draftParams(draft))
+					.param("contentStep", draft.content() == null ? 0 : 1)
+					.query(TripRepository::mapTrip)
+					.optional());
 	}
 
 	@Override
 	public Optional<Trip> changeStatus(String code, ListingStatus status) {
-		return metrics.record(Store.POSTGRES, "trip.status", () -> jdbc.sql(CHANGE_STATUS)
-			.param("code", code)
-			.param("status", status.name())
-			.query(TripRepository::mapTrip)
-			.optional());
+		return metrics.record(Store.POSTGRES, "trip.status",
+				() -> jdbc.sql(CHANGE_STATUS)
+					.param("code", code)
+					.param("status", status.name())
+					.query(TripRepository::mapTrip)
+					.optional());
 	}
 
 	private static Map<String, Object> draftParams(TripDraft draft) {
@@ -184,9 +195,13 @@ class TripRepository implements ListingRows<Trip> {
 			return new Filter(conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions), params);
 		}
 
-		/** Departure dates are calendar days in UTC, whatever the database session's time zone. */
+		/**
+		 * Departure dates are calendar days in UTC, whatever the database session's time
+		 * zone.
+		 */
 		private static Timestamp startOfDayUtc(LocalDate day) {
 			return Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
 		}
 	}
+
 }

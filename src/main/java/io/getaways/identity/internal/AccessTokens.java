@@ -17,16 +17,20 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Signed access tokens for users: RS256 with a key id, carrying what Travlr clients read without verifying. Tokens
- * for a Travlr client are HS256 under the deployment's own secret when one is configured, so its customer site can
- * verify them; they also carry Travlr's {@code id} claim.
+ * Signed access tokens for users: RS256 with a key id, carrying what Travlr clients read
+ * without verifying. Tokens for a Travlr client are HS256 under the deployment's own
+ * secret when one is configured, so its customer site can verify them; they also carry
+ * Travlr's {@code id} claim.
  */
 @Component
 class AccessTokens {
 
 	private final SigningKeys keys;
+
 	private final NimbusJwtEncoder encoder;
+
 	private final Optional<NimbusJwtEncoder> travlrEncoder;
+
 	private final IdentitySettings settings;
 
 	AccessTokens(SigningKeys keys, IdentitySettings settings, TravlrSecretSettings travlr) {
@@ -67,4 +71,5 @@ class AccessTokens {
 
 	record IssuedToken(String value, String jti, Instant expiresAt) {
 	}
+
 }

@@ -17,8 +17,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Hands the authenticated caller to the database context: user id for row-level security and audit, and the database
- * role that matches the caller's strongest application role.
+ * Hands the authenticated caller to the database context: user id for row-level security
+ * and audit, and the database role that matches the caller's strongest application role.
  */
 class ActorFromAuthenticationFilter extends OncePerRequestFilter {
 
@@ -51,7 +51,10 @@ class ActorFromAuthenticationFilter extends OncePerRequestFilter {
 		return null;
 	}
 
-	/** Row-level security compares user ids as uuid; a client id is not one and must not pose as one. */
+	/**
+	 * Row-level security compares user ids as uuid; a client id is not one and must not
+	 * pose as one.
+	 */
 	private static String uuidOrNull(String value) {
 		try {
 			return value == null ? null : UUID.fromString(value).toString();
@@ -61,7 +64,10 @@ class ActorFromAuthenticationFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** The strongest database role among the caller's roles: admin, then auditor, else customer. */
+	/**
+	 * The strongest database role among the caller's roles: admin, then auditor, else
+	 * customer.
+	 */
 	static Actor.Role roleOf(Collection<? extends GrantedAuthority> authorities) {
 		if (has(authorities, "ROLE_ADMIN")) {
 			return Actor.Role.ADMIN;
@@ -72,4 +78,5 @@ class ActorFromAuthenticationFilter extends OncePerRequestFilter {
 	private static boolean has(Collection<? extends GrantedAuthority> authorities, String authority) {
 		return authorities.stream().anyMatch(granted -> granted.getAuthority().equals(authority));
 	}
+
 }

@@ -34,9 +34,13 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminSecurityController {
 
 	private final RegisteredClientRepository clients;
+
 	private final UserRepository users;
+
 	private final RolePermissions permissions;
+
 	private final SigningKeys keys;
+
 	private final SignInEvents events;
 
 	AdminSecurityController(RegisteredClientRepository clients, UserRepository users, RolePermissions permissions,
@@ -80,4 +84,5 @@ class AdminSecurityController {
 			@NotEmpty @Size(max = 20) List<@Pattern(regexp = "[a-z]+(:[a-z-]+)+") String> scopes,
 			@Min(1) @Max(1440) int tokenTtlMinutes) {
 	}
+
 }

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminUsersController {
 
 	private final UserRepository users;
+
 	private final SignInEvents events;
 
 	AdminUsersController(UserRepository users, SignInEvents events) {
@@ -74,5 +75,7 @@ class AdminUsersController {
 		UserNotFound(UUID id) {
 			super(Kind.NOT_FOUND, "User " + id + " not found, or has no such role");
 		}
+
 	}
+
 }

@@ -7,11 +7,16 @@ import io.getaways.platform.Actor;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 
-/** A caller authenticated by an API key: its owner's id and database role, and the key's scopes as authorities. */
+/**
+ * A caller authenticated by an API key: its owner's id and database role, and the key's
+ * scopes as authorities.
+ */
 class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
 	private final UUID keyId;
+
 	private final UUID userId;
+
 	private final Actor.Role databaseRole;
 
 	ApiKeyAuthentication(UUID keyId, UUID userId, Actor.Role databaseRole,
@@ -23,7 +28,9 @@ class ApiKeyAuthentication extends AbstractAuthenticationToken {
 		setAuthenticated(true);
 	}
 
-	/** The owner's database role; the scopes, not the role, limit what the key may call. */
+	/**
+	 * The owner's database role; the scopes, not the role, limit what the key may call.
+	 */
 	Actor.Role databaseRole() {
 		return databaseRole;
 	}
@@ -45,4 +52,5 @@ class ApiKeyAuthentication extends AbstractAuthenticationToken {
 	public Object getPrincipal() {
 		return userId;
 	}
+
 }

@@ -12,12 +12,16 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Accepts {@code Authorization: ApiKey <key>} or {@code X-API-Key: <key>}; a present but bad key is refused. */
+/**
+ * Accepts {@code Authorization: ApiKey <key>} or {@code X-API-Key: <key>}; a present but
+ * bad key is refused.
+ */
 class ApiKeyFilter extends OncePerRequestFilter {
 
 	private static final String SCHEME = "ApiKey ";
 
 	private final ApiKeys keys;
+
 	private final AuthenticationEntryPoint entryPoint;
 
 	ApiKeyFilter(ApiKeys keys, AuthenticationEntryPoint entryPoint) {
@@ -50,4 +54,5 @@ class ApiKeyFilter extends OncePerRequestFilter {
 		}
 		return Optional.ofNullable(request.getHeader("X-API-Key")).map(String::trim);
 	}
+
 }

@@ -22,19 +22,25 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * API keys: {@code gw_<12 hex lookup prefix>_<secret>}, shown once and stored as a SHA-256 hash (the secret has 256
- * random bits). A key acts with its scopes, never beyond what its owner's roles allow at the time of use.
+ * API keys: {@code gw_<12 hex lookup prefix>_<secret>}, shown once and stored as a
+ * SHA-256 hash (the secret has 256 random bits). A key acts with its scopes, never beyond
+ * what its owner's roles allow at the time of use.
  */
 @Component
 class ApiKeys {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private static final int PREFIX_HEX = 12;
 
 	private final JdbcClient jdbc;
+
 	private final TransactionTemplate transactions;
+
 	private final RolePermissions permissions;
+
 	private final UserRepository users;
+
 	private final SignInEvents events;
 
 	ApiKeys(JdbcClient jdbc, TransactionTemplate transactions, RolePermissions permissions, UserRepository users,
@@ -75,7 +81,8 @@ class ApiKeys {
 	}
 
 	/**
-	 * Must run acting as the owner. Row-level security lets an admin see every key, so the owner is named here too.
+	 * Must run acting as the owner. Row-level security lets an admin see every key, so
+	 * the owner is named here too.
 	 */
 	List<ApiKeyView> list(UUID owner) {
 		return jdbc.sql("""
@@ -91,16 +98,16 @@ class ApiKeys {
 			.list();
 	}
 
-	/** Must run acting as the owner; as in {@link #list}, the owner is named because an admin sees every key. */
+	/**
+	 * Must run acting as the owner; as in {@link #list}, the owner is named because an
+	 * admin sees every key.
+	 */
 	boolean revoke(UUID owner, UUID keyId) {
 		return jdbc.sql("""
 				UPDATE system.api_keys SET revoked_at = now()
 				WHERE id = :id
 				  AND user_id = :owner
-				  AND revoked_at IS NULL""")
-			.param("id", keyId)
-			.param("owner", owner)
-			.update() > 0;
+				  AND revoked_at IS NULL""").param("id", keyId).param("owner", owner).update() > 0;
 	}
 
 	Optional<ApiKeyAuthentication> authenticate(String key) {
@@ -108,14 +115,14 @@ class ApiKeys {
 			return Optional.empty();
 		}
 		String prefix = key.substring(3, 3 + PREFIX_HEX);
-		return ActorContext.callAs(ActorContext.current().as(Actor.Role.CUSTOMER), () -> transactions.execute(
-				status -> jdbc.sql("SELECT * FROM system.api_key_candidate(:prefix)")
-					.param("prefix", prefix)
-					.query((row, n) -> new Candidate(row.getObject("id", UUID.class),
-							row.getObject("user_id", UUID.class), row.getBytes("key_hash"),
-							List.of((String[]) row.getArray("scopes").getArray()),
-							instant(row.getTimestamp("expires_at")), instant(row.getTimestamp("revoked_at"))))
-					.optional()))
+		return ActorContext
+			.callAs(ActorContext.current().as(Actor.Role.CUSTOMER), () -> transactions.execute(status -> jdbc
+				.sql("SELECT * FROM system.api_key_candidate(:prefix)")
+				.param("prefix", prefix)
+				.query((row, n) -> new Candidate(row.getObject("id", UUID.class), row.getObject("user_id", UUID.class),
+						row.getBytes("key_hash"), List.of((String[]) row.getArray("scopes").getArray()),
+						instant(row.getTimestamp("expires_at")), instant(row.getTimestamp("revoked_at"))))
+				.optional()))
 			.filter(candidate -> MessageDigest.isEqual(candidate.keyHash(), RefreshTokens.hash(key)))
 			.filter(Candidate::usable)
 			.map(this::authenticated);
@@ -133,7 +140,8 @@ class ApiKeys {
 			.filter(ownerPermissions::contains)
 			.map(SimpleGrantedAuthority::new)
 			.toList();
-		// the database role the owner's own token would get: without it an admin's catalog:write key is refused
+		// the database role the owner's own token would get: without it an admin's
+		// catalog:write key is refused
 		Actor.Role databaseRole = ActorFromAuthenticationFilter.roleOf(ownerRoles.stream()
 			.map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT)))
 			.toList());
@@ -158,4 +166,5 @@ class ApiKeys {
 			return revokedAt == null && (expiresAt == null || expiresAt.isAfter(Instant.now()));
 		}
 	}
+
 }

@@ -57,4 +57,5 @@ class AuthController {
 		signIn.signOut(UUID.fromString(jwt.getSubject()), jwt.getId(), jwt.getExpiresAt(),
 				request == null ? null : request.refreshToken());
 	}
+
 }

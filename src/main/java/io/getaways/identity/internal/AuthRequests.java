@@ -22,4 +22,5 @@ final class AuthRequests {
 
 	record SignOut(@Size(max = 100) String refreshToken) {
 	}
+
 }

@@ -5,7 +5,10 @@ import java.util.UUID;
 import io.getaways.identity.InvalidTokenException;
 import io.getaways.platform.ActorContext;
 
-/** The signed-in user of this request, as the authentication filter handed it to the actor context. */
+/**
+ * The signed-in user of this request, as the authentication filter handed it to the actor
+ * context.
+ */
 final class CurrentUser {
 
 	private CurrentUser() {
@@ -18,4 +21,5 @@ final class CurrentUser {
 		}
 		return UUID.fromString(id);
 	}
+
 }

@@ -12,8 +12,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IdentityService implements Identity {
 
 	private final UserRepository users;
+
 	private final UserCreation creation;
+
 	private final TransactionTemplate transactions;
+
 	private final SignInService signIn;
 
 	IdentityService(UserRepository users, UserCreation creation, TransactionTemplate transactions,
@@ -33,8 +36,8 @@ class IdentityService implements Identity {
 	@Override
 	public AccessGrant signIn(String email, String password, Client client) {
 		SignInService.Session session = signIn.signIn(email, password, client == Client.TRAVLR);
-		return new AccessGrant(session.accessToken().value(), session.accessToken().expiresAt(),
-				session.refreshToken(), session.user());
+		return new AccessGrant(session.accessToken().value(), session.accessToken().expiresAt(), session.refreshToken(),
+				session.user());
 	}
 
 	@Override
@@ -46,4 +49,5 @@ class IdentityService implements Identity {
 	public Optional<UserAccount> findUser(UUID id) {
 		return transactions.execute(status -> users.find(id));
 	}
+
 }

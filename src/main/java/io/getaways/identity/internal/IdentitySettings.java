@@ -11,9 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param argon2 password hashing cost; raising it upgrades each stored hash at its owner's next sign-in
+ * @param argon2 password hashing cost; raising it upgrades each stored hash at its
+ * owner's next sign-in
  * @param accessTokenTtl lifetime of access tokens of the /api/v1 API
- * @param travlrTokenTtl lifetime of tokens issued by the Travlr routes, which its clients expect to be an hour
+ * @param travlrTokenTtl lifetime of tokens issued by the Travlr routes, which its clients
+ * expect to be an hour
  * @param refreshTokenTtl lifetime of a refresh token (each use replaces it)
  * @param issuer the {@code iss} claim
  * @param keyEncryptionSecret encrypts signing keys at rest when set
@@ -37,10 +39,13 @@ record IdentitySettings(@Valid @DefaultValue Argon2 argon2, @DefaultValue("15m")
 	}
 
 	/**
-	 * @param slowDownAfter failures of an account after which each further attempt must wait, doubling from
-	 * {@code firstDelay}; an address slows down as many failures before its own lock
-	 * @param lockAfter failures of an account after which it is locked for {@code lockDuration}
-	 * @param lockAfterPerAddress failures from one client address after which that address is locked
+	 * @param slowDownAfter failures of an account after which each further attempt must
+	 * wait, doubling from {@code firstDelay}; an address slows down as many failures
+	 * before its own lock
+	 * @param lockAfter failures of an account after which it is locked for
+	 * {@code lockDuration}
+	 * @param lockAfterPerAddress failures from one client address after which that
+	 * address is locked
 	 */
 	record SignIn(@DefaultValue("3") int slowDownAfter, @DefaultValue("5") int lockAfter,
 			@DefaultValue("2s") Duration firstDelay, @DefaultValue("15m") Duration lockDuration,

@@ -22,4 +22,5 @@ class JwksController {
 	Map<String, Object> jwks() {
 		return keys.publicKeys().toJSONObject(true);
 	}
+
 }

@@ -15,25 +15,31 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts signing keys at rest with AES-GCM under {@code getaways.identity.key-encryption-secret}. Without a secret
- * keys are stored as they are, and a warning says so once.
+ * Encrypts signing keys at rest with AES-GCM under
+ * {@code getaways.identity.key-encryption-secret}. Without a secret keys are stored as
+ * they are, and a warning says so once.
  */
 @Component
 class KeyCipher {
 
 	private static final Logger log = LoggerFactory.getLogger(KeyCipher.class);
+
 	private static final String PREFIX = "aesgcm:";
+
 	private static final int NONCE_BYTES = 12;
+
 	private static final int TAG_BITS = 128;
 
 	private final SecretKeySpec key;
+
 	private final SecureRandom random = new SecureRandom();
 
 	KeyCipher(IdentitySettings settings) {
 		String secret = settings.keyEncryptionSecret();
 		this.key = secret == null || secret.isBlank() ? null : new SecretKeySpec(sha256(secret), "AES");
 		if (key == null) {
-			log.warn("Identity: getaways.identity.key-encryption-secret is not set; signing keys are stored unencrypted");
+			log.warn(
+					"Identity: getaways.identity.key-encryption-secret is not set; signing keys are stored unencrypted");
 		}
 	}
 
@@ -62,8 +68,8 @@ class KeyCipher {
 			return stored;
 		}
 		if (key == null) {
-			throw new IllegalStateException("Identity: signing keys are encrypted but "
-					+ "getaways.identity.key-encryption-secret is not set");
+			throw new IllegalStateException(
+					"Identity: signing keys are encrypted but " + "getaways.identity.key-encryption-secret is not set");
 		}
 		try {
 			byte[] in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
@@ -85,4 +91,5 @@ class KeyCipher {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 class MeController {
 
 	private final UserRepository users;
+
 	private final ApiKeys apiKeys;
 
 	MeController(UserRepository users, ApiKeys apiKeys) {
@@ -82,6 +83,7 @@ class MeController {
 		KeyNotFound(UUID id) {
 			super(Kind.NOT_FOUND, "API key " + id + " not found or already revoked");
 		}
+
 	}
 
 	static class AccountGone extends DomainException {
@@ -89,5 +91,7 @@ class MeController {
 		AccountGone() {
 			super(Kind.NOT_FOUND, "The signed-in account no longer exists");
 		}
+
 	}
+
 }

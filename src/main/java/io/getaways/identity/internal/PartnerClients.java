@@ -26,8 +26,9 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
- * Partners obtain access tokens with the OAuth2 client-credentials grant from Spring Authorization Server, whose
- * clients and authorizations live in the {@code system} schema. A client acts for the partner user that owns it.
+ * Partners obtain access tokens with the OAuth2 client-credentials grant from Spring
+ * Authorization Server, whose clients and authorizations live in the {@code system}
+ * schema. A client acts for the partner user that owns it.
  */
 @Configuration(proxyBeanMethods = false)
 class PartnerClients {
@@ -51,7 +52,10 @@ class PartnerClients {
 		return AuthorizationServerSettings.builder().build();
 	}
 
-	/** Client tokens name the owning partner user, so row-level security and audit see a user. */
+	/**
+	 * Client tokens name the owning partner user, so row-level security and audit see a
+	 * user.
+	 */
 	@Bean
 	OAuth2TokenCustomizer<JwtEncodingContext> ownerClaim() {
 		return context -> {
@@ -62,7 +66,10 @@ class PartnerClients {
 		};
 	}
 
-	/** Registers a client for a partner; the secret is returned once and stored only as a hash. */
+	/**
+	 * Registers a client for a partner; the secret is returned once and stored only as a
+	 * hash.
+	 */
 	static Registered register(RegisteredClientRepository clients, UUID owner, String name, Set<String> scopes,
 			Duration tokenTtl) {
 		if (scopes.isEmpty()) {
@@ -90,4 +97,5 @@ class PartnerClients {
 
 	record Registered(String clientId, String clientSecret, Set<String> scopes) {
 	}
+
 }

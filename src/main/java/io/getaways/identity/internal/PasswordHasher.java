@@ -3,16 +3,23 @@ package io.getaways.identity.internal;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-/** Argon2id password hashes; the parameters travel inside each hash, so old hashes keep verifying. */
+/**
+ * Argon2id password hashes; the parameters travel inside each hash, so old hashes keep
+ * verifying.
+ */
 @Component
 class PasswordHasher {
 
 	private static final int SALT_BYTES = 16;
+
 	private static final int HASH_BYTES = 32;
 
 	private final Argon2PasswordEncoder encoder;
 
-	/** Verifying against this costs as much as a real check, so unknown emails take as long as known ones. */
+	/**
+	 * Verifying against this costs as much as a real check, so unknown emails take as
+	 * long as known ones.
+	 */
 	private final String decoyHash;
 
 	PasswordHasher(IdentitySettings settings) {
@@ -38,4 +45,5 @@ class PasswordHasher {
 	boolean needsUpgrade(String hash) {
 		return encoder.upgradeEncoding(hash);
 	}
+
 }

@@ -19,15 +19,18 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A signed-in user's preferences: one free-form JSON object, replaced whole, bounded in size and shape by
- * {@link PreferencesRules}. They live in MongoDB; while it is unreachable the answer is 503 and nothing else fails.
+ * A signed-in user's preferences: one free-form JSON object, replaced whole, bounded in
+ * size and shape by {@link PreferencesRules}. They live in MongoDB; while it is
+ * unreachable the answer is 503 and nothing else fails.
  */
 @RestController
 @Tag(name = "Me", description = "The signed-in user and their API keys")
 class PreferencesController {
 
 	private final PreferencesStore store;
+
 	private final JsonMapper json;
+
 	private final long maxBytes;
 
 	PreferencesController(PreferencesStore store, JsonMapper json,
@@ -87,6 +90,7 @@ class PreferencesController {
 		PreferencesTooLarge(long maxBytes) {
 			super(Kind.TOO_LARGE, "Preferences may hold at most " + maxBytes + " bytes");
 		}
+
 	}
 
 	static class PreferencesUnavailable extends DomainException {
@@ -94,5 +98,7 @@ class PreferencesController {
 		PreferencesUnavailable() {
 			super(Kind.UNAVAILABLE, "Preferences are unavailable right now; try again shortly");
 		}
+
 	}
+
 }

@@ -7,15 +7,17 @@ import java.util.regex.Pattern;
 import io.getaways.platform.InvalidParameterException;
 
 /**
- * What a preferences document may hold: nested objects up to {@value #MAX_DEPTH} levels, keys that are plain names
- * (so no MongoDB operator such as {@code $set} and no dotted path can be smuggled in), short strings and short
- * arrays. The first violation is answered with its path, such as {@code preferences.alerts[2]}.
+ * What a preferences document may hold: nested objects up to {@value #MAX_DEPTH} levels,
+ * keys that are plain names (so no MongoDB operator such as {@code $set} and no dotted
+ * path can be smuggled in), short strings and short arrays. The first violation is
+ * answered with its path, such as {@code preferences.alerts[2]}.
  */
 final class PreferencesRules {
 
 	static final int MAX_DEPTH = 5;
 	static final int MAX_ARRAY = 100;
 	static final int MAX_STRING = 1000;
+
 	private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
 
 	private PreferencesRules() {
@@ -55,4 +57,5 @@ final class PreferencesRules {
 			throw new InvalidParameterException(path, "is longer than " + MAX_STRING + " characters");
 		}
 	}
+
 }

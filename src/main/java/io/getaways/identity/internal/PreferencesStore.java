@@ -14,13 +14,16 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** One document per user in MongoDB collection {@code user_preferences}, keyed by user id. */
+/**
+ * One document per user in MongoDB collection {@code user_preferences}, keyed by user id.
+ */
 @Component
 class PreferencesStore {
 
 	static final String COLLECTION = "user_preferences";
 
 	private final MongoTemplate mongo;
+
 	private final StoreMetrics metrics;
 
 	PreferencesStore(MongoTemplate mongo, StoreMetrics metrics) {
@@ -43,4 +46,5 @@ class PreferencesStore {
 					COLLECTION);
 		});
 	}
+
 }

@@ -14,14 +14,18 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * One token per request from the caller's bucket: per API key, per user, per OAuth2 client, or per client address
- * for anonymous callers. Health and metrics are exempt, so probes never starve.
+ * One token per request from the caller's bucket: per API key, per user, per OAuth2
+ * client, or per client address for anonymous callers. Health and metrics are exempt, so
+ * probes never starve.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
 	private final RateLimiter limiter;
+
 	private final RateLimitOverrides overrides;
+
 	private final RateLimitSettings settings;
+
 	private final SecurityProblems problems;
 
 	RateLimitFilter(RateLimiter limiter, RateLimitOverrides overrides, RateLimitSettings settings,
@@ -61,7 +65,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 			return "apikey:" + key.keyId();
 		}
 		if (authentication instanceof JwtAuthenticationToken jwt) {
-			// a client token names its owner so that the database sees a user; the bucket is the client's own
+			// a client token names its owner so that the database sees a user; the bucket
+			// is the client's own
 			if (jwt.getToken().hasClaim("user_id")) {
 				return "client:" + jwt.getToken().getSubject();
 			}
@@ -70,4 +75,5 @@ class RateLimitFilter extends OncePerRequestFilter {
 		}
 		return "ip:" + request.getRemoteAddr();
 	}
+
 }

@@ -11,12 +11,16 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Per-subject limits from {@code system.rate_limit_overrides}, reloaded every 30 seconds. */
+/**
+ * Per-subject limits from {@code system.rate_limit_overrides}, reloaded every 30 seconds.
+ */
 @Component
 class RateLimitOverrides {
 
 	private final JdbcClient jdbc;
+
 	private final TransactionTemplate transactions;
+
 	private volatile Map<String, RateLimitSettings.Limit> bySubject = Map.of();
 
 	RateLimitOverrides(JdbcClient jdbc, TransactionTemplate transactions) {
@@ -40,4 +44,5 @@ class RateLimitOverrides {
 					.stream()
 					.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue))));
 	}
+
 }

@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Token buckets per caller: {@code anonymous} applies per client address, {@code authenticated} per user, API key or
- * OAuth2 client. Rows in {@code system.rate_limit_overrides} replace these for one subject.
+ * Token buckets per caller: {@code anonymous} applies per client address,
+ * {@code authenticated} per user, API key or OAuth2 client. Rows in
+ * {@code system.rate_limit_overrides} replace these for one subject.
  */
 @ConfigurationProperties("getaways.rate-limit")
 @Validated
@@ -22,10 +23,14 @@ record RateLimitSettings(@DefaultValue("true") boolean enabled, @Valid @DefaultV
 
 		int refillPerMinute();
 
-		/** A limit from elsewhere than these settings, such as an override row (whose table checks the same). */
+		/**
+		 * A limit from elsewhere than these settings, such as an override row (whose
+		 * table checks the same).
+		 */
 		static Limit of(int capacity, int refillPerMinute) {
 			return new Given(capacity, refillPerMinute);
 		}
+
 	}
 
 	/** Two types rather than one, because the two callers' defaults differ. */

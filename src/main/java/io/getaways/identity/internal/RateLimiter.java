@@ -23,21 +23,27 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.stereotype.Component;
 
 /**
- * Token buckets in Redis (Bucket4j), shared by every instance. When Redis fails, buckets live in this instance's
- * memory until Redis answers again: limits then hold per instance instead of globally, and requests never fail
- * because of Redis.
+ * Token buckets in Redis (Bucket4j), shared by every instance. When Redis fails, buckets
+ * live in this instance's memory until Redis answers again: limits then hold per instance
+ * instead of globally, and requests never fail because of Redis.
  */
 @Component
 class RateLimiter {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+
 	private static final int MAX_LOCAL_BUCKETS = 100_000;
+
 	private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(2);
 
 	private final RedisConnectionFactory connections;
+
 	private final Map<String, Bucket> localBuckets = new ConcurrentHashMap<>();
+
 	private final AtomicLong redisPausedUntil = new AtomicLong(System.nanoTime());
+
 	private final Counter fallbacks;
+
 	private volatile ProxyManager<byte[]> redisBuckets;
 
 	RateLimiter(RedisConnectionFactory connections, MeterRegistry registry) {
@@ -51,7 +57,8 @@ class RateLimiter {
 		BucketConfiguration configuration = configuration(limit);
 		if (System.nanoTime() - redisPausedUntil.get() >= 0) {
 			try {
-				// the limit is part of the key: Bucket4j replaces a stored configuration only by a higher version,
+				// the limit is part of the key: Bucket4j replaces a stored configuration
+				// only by a higher version,
 				// so a lowered limit would never reach a bucket in use
 				return redis().builder()
 					.build(("getaways:rate:" + key(subject, limit)).getBytes(StandardCharsets.UTF_8),
@@ -68,8 +75,9 @@ class RateLimiter {
 		if (localBuckets.size() > MAX_LOCAL_BUCKETS) {
 			localBuckets.clear();
 		}
-		return localBuckets.computeIfAbsent(key(subject, limit),
-				key -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build())
+		return localBuckets
+			.computeIfAbsent(key(subject, limit),
+					key -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build())
 			.tryConsumeAndReturnRemaining(1);
 	}
 
@@ -80,8 +88,8 @@ class RateLimiter {
 				if (redisBuckets == null) {
 					RedisClient client = (RedisClient) ((LettuceConnectionFactory) connections).getNativeClient();
 					redisBuckets = Bucket4jLettuce.casBasedBuilder(client)
-						.expirationAfterWrite(
-								ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+						.expirationAfterWrite(ExpirationAfterWriteStrategy
+							.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
 						.build();
 				}
 				manager = redisBuckets;
@@ -102,4 +110,5 @@ class RateLimiter {
 	private static String key(String subject, RateLimitSettings.Limit limit) {
 		return subject + "#" + limit.capacity() + "/" + limit.refillPerMinute();
 	}
+
 }

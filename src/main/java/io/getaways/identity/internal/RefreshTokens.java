@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Opaque, rotating refresh tokens stored as SHA-256 hashes (the token itself has 256 random bits, so a fast hash is
- * enough). Each use replaces the token; a spent token presented again revokes its whole family.
+ * Opaque, rotating refresh tokens stored as SHA-256 hashes (the token itself has 256
+ * random bits, so a fast hash is enough). Each use replaces the token; a spent token
+ * presented again revokes its whole family.
  */
 @Component
 class RefreshTokens {
@@ -22,6 +23,7 @@ class RefreshTokens {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
+
 	private final IdentitySettings settings;
 
 	RefreshTokens(JdbcClient jdbc, IdentitySettings settings) {
@@ -29,7 +31,10 @@ class RefreshTokens {
 		this.settings = settings;
 	}
 
-	/** Starts a new family for the signed-in user; must run in a transaction acting as that user. */
+	/**
+	 * Starts a new family for the signed-in user; must run in a transaction acting as
+	 * that user.
+	 */
 	String issue(UUID userId) {
 		String token = newToken();
 		jdbc.sql("""
@@ -53,7 +58,10 @@ class RefreshTokens {
 			.single();
 	}
 
-	/** Revokes the family of a token the signed-in user holds; must run acting as that user. */
+	/**
+	 * Revokes the family of a token the signed-in user holds; must run acting as that
+	 * user.
+	 */
 	void revokeFamily(String token) {
 		jdbc.sql("""
 				UPDATE system.refresh_tokens SET revoked_at = now()
@@ -79,9 +87,12 @@ class RefreshTokens {
 	}
 
 	enum Outcome {
+
 		ROTATED, REUSED, INVALID
+
 	}
 
 	record Rotation(Outcome outcome, UUID userId, String newToken) {
 	}
+
 }

@@ -14,12 +14,16 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The permissions of each role, from {@code app.role_permissions}, reloaded every minute. */
+/**
+ * The permissions of each role, from {@code app.role_permissions}, reloaded every minute.
+ */
 @Component
 class RolePermissions {
 
 	private final JdbcClient jdbc;
+
 	private final TransactionTemplate transactions;
+
 	private volatile Map<String, Set<String>> byRole = Map.of();
 
 	RolePermissions(JdbcClient jdbc, TransactionTemplate transactions) {
@@ -45,4 +49,5 @@ class RolePermissions {
 		loaded.replaceAll((role, permissions) -> Set.copyOf(permissions));
 		byRole = Map.copyOf(loaded);
 	}
+
 }

@@ -26,9 +26,10 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 
 /**
- * Two filter chains: Spring Authorization Server's endpoints (client-credentials tokens for partners), and the API,
- * stateless, accepting our JWTs and API keys. Every endpoint not listed as public needs an authenticated caller;
- * finer checks are on the endpoints and service methods.
+ * Two filter chains: Spring Authorization Server's endpoints (client-credentials tokens
+ * for partners), and the API, stateless, accepting our JWTs and API keys. Every endpoint
+ * not listed as public needs an authenticated caller; finer checks are on the endpoints
+ * and service methods.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -42,8 +43,10 @@ class SecurityConfiguration {
 		http.securityMatcher(server.getEndpointsMatcher())
 			.with(server, Customizer.withDefaults())
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-			// wrong client credentials still get OAuth2's {"error": "invalid_client"}; this is for none at all
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			// wrong client credentials still get OAuth2's {"error": "invalid_client"};
+			// this is for none at all
+			.exceptionHandling(
+					exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()));
 		return http.build();
 	}
@@ -59,12 +62,16 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic(basic -> basic.disable())
 			.formLogin(form -> form.disable())
-			.authorizeHttpRequests(requests -> requests
-				.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-				.requestMatchers(HttpMethod.GET, "/api/trips", "/api/trips/*").permitAll()
-				// read-only resources: any other method is answered 405 by the controller, not 401
-				.requestMatchers("/api/v1/trips", "/api/v1/trips/*").permitAll()
-				// published catalog and reviews: anyone reads them; writes still need a signed-in caller
+			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.OPTIONS, "/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/trips", "/api/trips/*")
+				.permitAll()
+				// read-only resources: any other method is answered 405 by the
+				// controller, not 401
+				.requestMatchers("/api/v1/trips", "/api/v1/trips/*")
+				.permitAll()
+				// published catalog and reviews: anyone reads them; writes still need a
+				// signed-in caller
 				.requestMatchers(HttpMethod.GET, "/api/v1/stays", "/api/v1/stays/*", "/api/v1/reviews",
 						"/api/v1/reviews/*")
 				.permitAll()
@@ -83,16 +90,20 @@ class SecurityConfiguration {
 						"/.well-known/jwks.json", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
 						"/swagger-ui/**", "/error")
 				.permitAll()
-				.requestMatchers("/actuator/**").hasRole("ADMIN")
-				.requestMatchers(HttpMethod.POST, "/api/trips").hasAuthority("catalog:write")
-				.requestMatchers(HttpMethod.PUT, "/api/trips/*").hasAuthority("catalog:write")
-				.anyRequest().authenticated())
+				.requestMatchers("/actuator/**")
+				.hasRole("ADMIN")
+				.requestMatchers(HttpMethod.POST, "/api/trips")
+				.hasAuthority("catalog:write")
+				.requestMatchers(HttpMethod.PUT, "/api/trips/*")
+				.hasAuthority("catalog:write")
+				.anyRequest()
+				.authenticated())
 			.oauth2ResourceServer(resource -> resource
 				.authenticationManagerResolver(TravlrTokens.managers(jwtDecoder, travlr, denyList, authorities))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
-				.accessDeniedHandler(problems))
+			.exceptionHandling(
+					exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.addFilterBefore(new ApiKeyFilter(apiKeys, problems), BearerTokenAuthenticationFilter.class)
 			.addFilterAfter(actorFilter, AnonymousAuthenticationFilter.class)
 			.addFilterAfter(new RateLimitFilter(limiter, overrides, rateLimits, problems),
@@ -100,7 +111,10 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** Signs tokens: only the current key, so Spring Authorization Server's encoder never has to choose. */
+	/**
+	 * Signs tokens: only the current key, so Spring Authorization Server's encoder never
+	 * has to choose.
+	 */
 	@Bean
 	JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
 		return (selector, context) -> selector.select(new JWKSet(keys.signingKey()));
@@ -115,7 +129,10 @@ class SecurityConfiguration {
 		return decoder;
 	}
 
-	/** Unexpired, and not revoked by a sign-out: the same for every token the service accepts. */
+	/**
+	 * Unexpired, and not revoked by a sign-out: the same for every token the service
+	 * accepts.
+	 */
 	static OAuth2TokenValidator<Jwt> validator(TokenDenyList denyList) {
 		return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), jwt -> notRevoked(jwt, denyList));
 	}
@@ -126,4 +143,5 @@ class SecurityConfiguration {
 		}
 		return OAuth2TokenValidatorResult.success();
 	}
+
 }

@@ -21,11 +21,12 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the security filters answer themselves, in the shape each API speaks: Travlr's {@code {"message": ...}} on its
- * routes, problem+json everywhere else. That is 401 and 403, 429 from the rate limiter, and 400 for a request the
- * firewall refuses (such as {@code ;}, {@code //} or an encoded {@code ..} in the path); as a bean of type
- * {@link RequestRejectedHandler} it replaces Spring Security's default, which leaves that answer to the container's
- * error page.
+ * What the security filters answer themselves, in the shape each API speaks: Travlr's
+ * {@code {"message": ...}} on its routes, problem+json everywhere else. That is 401 and
+ * 403, 429 from the rate limiter, and 400 for a request the firewall refuses (such as
+ * {@code ;}, {@code //} or an encoded {@code ..} in the path); as a bean of type
+ * {@link RequestRejectedHandler} it replaces Spring Security's default, which leaves that
+ * answer to the container's error page.
  */
 @Component
 class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
@@ -53,7 +54,10 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
 		write(request, response, HttpStatus.FORBIDDEN, "Not allowed for this account");
 	}
 
-	/** The reason names what was refused; it stays in the log, since parts of it may come from the request. */
+	/**
+	 * The reason names what was refused; it stays in the log, since parts of it may come
+	 * from the request.
+	 */
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
 			throws IOException {
@@ -91,4 +95,5 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
 		String path = request.getRequestURI();
 		return path.startsWith("/api/") && !path.startsWith("/api/v1/");
 	}
+
 }

@@ -6,11 +6,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Sign-in events, role changes and key creation in the audit log: facts that are not row changes. */
+/**
+ * Sign-in events, role changes and key creation in the audit log: facts that are not row
+ * changes.
+ */
 @Component
 class SignInEvents {
 
 	private final JdbcClient jdbc;
+
 	private final JsonMapper json;
 
 	SignInEvents(JdbcClient jdbc, JsonMapper json) {
@@ -27,4 +31,5 @@ class SignInEvents {
 			.query((row, n) -> null)
 			.list();
 	}
+
 }

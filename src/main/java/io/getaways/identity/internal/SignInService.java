@@ -19,21 +19,30 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Registration, sign-in, token refresh and sign-out. Password hashing runs outside any transaction, so a slow hash
- * never holds a database connection.
+ * Registration, sign-in, token refresh and sign-out. Password hashing runs outside any
+ * transaction, so a slow hash never holds a database connection.
  */
 @Service
 class SignInService {
 
 	private final UserRepository users;
+
 	private final PasswordHasher hasher;
+
 	private final SignInThrottle throttle;
+
 	private final AccessTokens accessTokens;
+
 	private final RefreshTokens refreshTokens;
+
 	private final TokenDenyList denyList;
+
 	private final SignInEvents events;
+
 	private final TransactionTemplate transactions;
+
 	private final IdentitySettings settings;
+
 	private final Activity activity;
 
 	SignInService(UserRepository users, PasswordHasher hasher, SignInThrottle throttle, AccessTokens accessTokens,
@@ -51,7 +60,10 @@ class SignInService {
 		this.activity = activity;
 	}
 
-	/** The new account's row, role and event are one transaction, which already acts as the new user. */
+	/**
+	 * The new account's row, role and event are one transaction, which already acts as
+	 * the new user.
+	 */
 	UserAccount register(String email, String name, String password) {
 		AccountRules.check(email, name, password);
 		String hash = hasher.hash(password);
@@ -68,10 +80,9 @@ class SignInService {
 	Session signIn(String email, String password, boolean travlr) {
 		String account = SignInThrottle.account(email);
 		String address = SignInThrottle.address(ActorContext.current().clientIp());
-		asSystem(() -> throttle.waitRequired(List.of(account, address), Instant.now()))
-			.ifPresent(wait -> {
-				throw new SignInThrottledException(wait);
-			});
+		asSystem(() -> throttle.waitRequired(List.of(account, address), Instant.now())).ifPresent(wait -> {
+			throw new SignInThrottledException(wait);
+		});
 		Optional<UserRepository.LoginCandidate> candidate = transactions.execute(status -> users.loginCandidate(email));
 		boolean valid;
 		if (candidate.isPresent()) {
@@ -123,16 +134,15 @@ class SignInService {
 					events.record("REFRESH_TOKEN_REUSE", rotation.userId().toString(), Map.of());
 					return null;
 				});
-				throw new InvalidTokenException("Refresh token was already used; every session of this sign-in "
-						+ "has been revoked");
+				throw new InvalidTokenException(
+						"Refresh token was already used; every session of this sign-in " + "has been revoked");
 			}
 			default -> {
 				return asUser(rotation.userId(), () -> {
 					UserAccount user = users.find(rotation.userId())
 						.filter(found -> "ACTIVE".equals(found.status()))
 						.orElseThrow(() -> new InvalidTokenException("Account is not active"));
-					return new Session(user, accessTokens.issue(user, settings.accessTokenTtl()),
-							rotation.newToken());
+					return new Session(user, accessTokens.issue(user, settings.accessTokenTtl()), rotation.newToken());
 				});
 			}
 		}
@@ -167,4 +177,5 @@ class SignInService {
 
 	record Session(UserAccount user, AccessTokens.IssuedToken accessToken, String refreshToken) {
 	}
+
 }

@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Failed sign-ins per subject ({@code account:<email>} or {@code address:<ip>}), kept in PostgreSQL so that every
- * instance sees them. Subjects exist for unknown emails too, so throttling reveals nothing about which accounts exist.
+ * Failed sign-ins per subject ({@code account:<email>} or {@code address:<ip>}), kept in
+ * PostgreSQL so that every instance sees them. Subjects exist for unknown emails too, so
+ * throttling reveals nothing about which accounts exist.
  */
 @Component
 class SignInThrottle {
@@ -28,6 +29,7 @@ class SignInThrottle {
 			RETURNING locked_until IS NOT NULL AND locked_until > now() AS locked""";
 
 	private final JdbcClient jdbc;
+
 	private final IdentitySettings.SignIn settings;
 
 	SignInThrottle(JdbcClient jdbc, IdentitySettings settings) {
@@ -62,9 +64,10 @@ class SignInThrottle {
 	}
 
 	/**
-	 * An address slows down as many failures before its lock as an account does. Slowing it down from the account's
-	 * threshold would double the delay past the lock's duration long before the address lock could apply, and would
-	 * hold up everyone behind a shared address after a few typing errors.
+	 * An address slows down as many failures before its lock as an account does. Slowing
+	 * it down from the account's threshold would double the delay past the lock's
+	 * duration long before the address lock could apply, and would hold up everyone
+	 * behind a shared address after a few typing errors.
 	 */
 	private int slowDownAfter(String subject) {
 		if (subject.startsWith("address:")) {
@@ -99,4 +102,5 @@ class SignInThrottle {
 	void clear(String subject) {
 		jdbc.sql("DELETE FROM system.login_throttle WHERE subject = :subject").param("subject", subject).update();
 	}
+
 }

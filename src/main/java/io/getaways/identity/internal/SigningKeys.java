@@ -24,9 +24,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The RSA keys that sign access tokens, kept in {@code system.signing_keys}. The newest key signs; a key retired by
- * rotation keeps verifying until every token it signed has expired. Generated on first start; reloaded every minute so
- * that a rotation by one instance reaches all.
+ * The RSA keys that sign access tokens, kept in {@code system.signing_keys}. The newest
+ * key signs; a key retired by rotation keeps verifying until every token it signed has
+ * expired. Generated on first start; reloaded every minute so that a rotation by one
+ * instance reaches all.
  */
 @Component
 class SigningKeys {
@@ -34,14 +35,19 @@ class SigningKeys {
 	private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
 	private final JdbcClient jdbc;
+
 	private final TransactionTemplate transactions;
+
 	private final KeyCipher cipher;
+
 	private final IdentitySettings settings;
+
 	private volatile Loaded loaded;
 
 	SigningKeys(JdbcClient jdbc, TransactionTemplate transactions, KeyCipher cipher, IdentitySettings settings) {
 		this.jdbc = jdbc;
-		// a transaction keeps the database role it began with, and an admin's request may not touch the keys
+		// a transaction keeps the database role it began with, and an admin's request may
+		// not touch the keys
 		this.transactions = new TransactionTemplate(transactions.getTransactionManager());
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.cipher = cipher;
@@ -135,4 +141,5 @@ class SigningKeys {
 
 	private record Loaded(List<RSAKey> keys) {
 	}
+
 }

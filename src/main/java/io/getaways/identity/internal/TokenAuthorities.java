@@ -14,8 +14,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.stereotype.Component;
 
 /**
- * Authorities of a verified token: a user token's roles become {@code ROLE_*} plus the roles' permissions; a partner
- * client's token carries its permissions as OAuth2 scopes.
+ * Authorities of a verified token: a user token's roles become {@code ROLE_*} plus the
+ * roles' permissions; a partner client's token carries its permissions as OAuth2 scopes.
  */
 @Component
 class TokenAuthorities implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -46,4 +46,5 @@ class TokenAuthorities implements Converter<Jwt, AbstractAuthenticationToken> {
 		}
 		return List.of();
 	}
+
 }

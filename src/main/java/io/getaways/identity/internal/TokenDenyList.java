@@ -19,30 +19,38 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Ids of revoked access tokens until they expire. PostgreSQL is the record; Redis spreads a revocation to every
- * instance at once; each instance also keeps the live set from PostgreSQL in memory, refreshed every few seconds. When
- * Redis fails, it is left alone for a short pause instead of costing its timeout on every request, and tokens the
- * memory does not know are looked up in PostgreSQL meanwhile, so a revocation made on another instance during the
- * outage is refused at once too: the list never fails open.
+ * Ids of revoked access tokens until they expire. PostgreSQL is the record; Redis spreads
+ * a revocation to every instance at once; each instance also keeps the live set from
+ * PostgreSQL in memory, refreshed every few seconds. When Redis fails, it is left alone
+ * for a short pause instead of costing its timeout on every request, and tokens the
+ * memory does not know are looked up in PostgreSQL meanwhile, so a revocation made on
+ * another instance during the outage is refused at once too: the list never fails open.
  */
 @Component
 class TokenDenyList {
 
 	private static final Logger log = LoggerFactory.getLogger(TokenDenyList.class);
+
 	private static final String PREFIX = "getaways:denied:";
 
 	private final JdbcClient jdbc;
+
 	private final TransactionTemplate transactions;
+
 	private final StringRedisTemplate redis;
+
 	private final Duration pauseAfterFailure;
+
 	private final AtomicLong redisPausedUntil = new AtomicLong(System.nanoTime());
+
 	private volatile Set<String> known = ConcurrentHashMap.newKeySet();
 
 	TokenDenyList(JdbcClient jdbc, TransactionTemplate transactions, StringRedisTemplate redis,
 			@Value("${getaways.identity.deny-list-pause-after-failure:2s}") Duration pauseAfterFailure) {
 		if (pauseAfterFailure.isNegative()) {
-			throw new IllegalStateException("getaways.identity.deny-list-pause-after-failure must not be negative but was "
-					+ pauseAfterFailure);
+			throw new IllegalStateException(
+					"getaways.identity.deny-list-pause-after-failure must not be negative but was "
+							+ pauseAfterFailure);
 		}
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -54,10 +62,14 @@ class TokenDenyList {
 	void deny(String jti, Instant expiresAt) {
 		asSystem(() -> jdbc.sql("""
 				INSERT INTO system.revoked_tokens (jti, expires_at) VALUES (:jti, :expiresAt)
-				ON CONFLICT (jti) DO NOTHING""").param("jti", jti).param("expiresAt", Timestamp.from(expiresAt)).update());
+				ON CONFLICT (jti) DO NOTHING""")
+			.param("jti", jti)
+			.param("expiresAt", Timestamp.from(expiresAt))
+			.update());
 		known.add(jti);
 		Duration ttl = Duration.between(Instant.now(), expiresAt);
-		// tried even during a pause: sign-outs are rare, and other instances learn of this one soonest through Redis
+		// tried even during a pause: sign-outs are rare, and other instances learn of
+		// this one soonest through Redis
 		if (!ttl.isNegative() && !ttl.isZero()) {
 			try {
 				redis.opsForValue().set(PREFIX + jti, "1", ttl);
@@ -86,13 +98,16 @@ class TokenDenyList {
 		}
 	}
 
-	/** A revocation made on another instance since the last refresh, while Redis cannot tell. */
+	/**
+	 * A revocation made on another instance since the last refresh, while Redis cannot
+	 * tell.
+	 */
 	private boolean deniedInPostgres(String jti) {
-		return Boolean.TRUE.equals(asSystem(() -> jdbc
-			.sql("SELECT EXISTS (SELECT 1 FROM system.revoked_tokens WHERE jti = :jti)")
-			.param("jti", jti)
-			.query(Boolean.class)
-			.single()));
+		return Boolean.TRUE
+			.equals(asSystem(() -> jdbc.sql("SELECT EXISTS (SELECT 1 FROM system.revoked_tokens WHERE jti = :jti)")
+				.param("jti", jti)
+				.query(Boolean.class)
+				.single()));
 	}
 
 	private boolean redisPaused() {
@@ -123,4 +138,5 @@ class TokenDenyList {
 		return ActorContext.callAs(ActorContext.current().as(Actor.Role.SYSTEM),
 				() -> transactions.execute(status -> work.get()));
 	}
+
 }

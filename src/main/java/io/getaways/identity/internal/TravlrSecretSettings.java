@@ -11,9 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code getaways.travlr.jwt-secret} (environment {@code GETAWAYS_TRAVLR_JWT_SECRET}): the secret of an existing
- * Travlr deployment, whose customer site verifies tokens with HS256 and this secret. When set, the Travlr routes issue
- * HS256 tokens signed with it; unset, they issue the service's own tokens. The secret is never printed: a rejected one
+ * {@code getaways.travlr.jwt-secret} (environment {@code GETAWAYS_TRAVLR_JWT_SECRET}):
+ * the secret of an existing Travlr deployment, whose customer site verifies tokens with
+ * HS256 and this secret. When set, the Travlr routes issue HS256 tokens signed with it;
+ * unset, they issue the service's own tokens. The secret is never printed: a rejected one
  * is reported by its length, and {@link #toString()} hides it.
  */
 @ConfigurationProperties("getaways.travlr")

@@ -18,15 +18,19 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Which bearer tokens a route accepts. Every route accepts the service's own RS256 tokens. With a Travlr secret
- * configured, the Travlr trip routes, and only they, also accept HS256 tokens under that secret: whoever holds the
- * secret (the deployment's Express server) can mint such tokens, so they must never open {@code /api/v1} or an admin
- * route outside the Travlr contract. Both kinds pass the same checks: expiry, the sign-out deny-list, and the roles
- * they carry.
+ * Which bearer tokens a route accepts. Every route accepts the service's own RS256
+ * tokens. With a Travlr secret configured, the Travlr trip routes, and only they, also
+ * accept HS256 tokens under that secret: whoever holds the secret (the deployment's
+ * Express server) can mint such tokens, so they must never open {@code /api/v1} or an
+ * admin route outside the Travlr contract. Both kinds pass the same checks: expiry, the
+ * sign-out deny-list, and the roles they carry.
  */
 final class TravlrTokens {
 
-	/** The Travlr routes that take a token; {@code /api/login} and {@code /api/register} hand them out. */
+	/**
+	 * The Travlr routes that take a token; {@code /api/login} and {@code /api/register}
+	 * hand them out.
+	 */
 	private static final RequestMatcher TRAVLR_ROUTES = new OrRequestMatcher(
 			PathPatternRequestMatcher.withDefaults().matcher("/api/trips"),
 			PathPatternRequestMatcher.withDefaults().matcher("/api/trips/*"));
@@ -44,8 +48,8 @@ final class TravlrTokens {
 			.macAlgorithm(MacAlgorithm.HS256)
 			.build();
 		hs256.setJwtValidator(SecurityConfiguration.validator(denyList));
-		AuthenticationManager either = manager(token -> isHs256(token) ? hs256.decode(token) : serviceTokens.decode(token),
-				authorities);
+		AuthenticationManager either = manager(
+				token -> isHs256(token) ? hs256.decode(token) : serviceTokens.decode(token), authorities);
 		return request -> TRAVLR_ROUTES.matches(request) ? either : service;
 	}
 
@@ -55,7 +59,9 @@ final class TravlrTokens {
 		return new ProviderManager(provider);
 	}
 
-	/** Only the header is read here; the decoder the token goes to verifies everything. */
+	/**
+	 * Only the header is read here; the decoder the token goes to verifies everything.
+	 */
 	private static boolean isHs256(String token) {
 		try {
 			return JWTParser.parse(token) instanceof SignedJWT signed
@@ -65,4 +71,5 @@ final class TravlrTokens {
 			return false;
 		}
 	}
+
 }

@@ -13,15 +13,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Creates an account with any role, as an admin: an admin caller acts as itself; anyone else (the operator's
- * command line) acts as an admin named after the tool, so the audit log shows who created the account.
+ * Creates an account with any role, as an admin: an admin caller acts as itself; anyone
+ * else (the operator's command line) acts as an admin named after the tool, so the audit
+ * log shows who created the account.
  */
 @Component
 class UserCreation {
 
 	private final JdbcClient jdbc;
+
 	private final UserRepository users;
+
 	private final PasswordHasher hasher;
+
 	private final TransactionTemplate transactions;
 
 	UserCreation(JdbcClient jdbc, UserRepository users, PasswordHasher hasher, TransactionTemplate transactions) {
@@ -42,7 +46,8 @@ class UserCreation {
 			}
 			UUID id;
 			try {
-				id = jdbc.sql("INSERT INTO app.users (email, name, password_hash) VALUES (:email, :name, :hash) RETURNING id")
+				id = jdbc.sql(
+						"INSERT INTO app.users (email, name, password_hash) VALUES (:email, :name, :hash) RETURNING id")
 					.param("email", email.trim())
 					.param("name", name.trim())
 					.param("hash", hash)
@@ -56,4 +61,5 @@ class UserCreation {
 			return users.find(id).orElseThrow();
 		}));
 	}
+
 }

@@ -38,7 +38,10 @@ class UserRepository {
 			.optional();
 	}
 
-	/** Returns whether the account was created under the given id; false when the email is taken. */
+	/**
+	 * Returns whether the account was created under the given id; false when the email is
+	 * taken.
+	 */
 	boolean register(UUID id, String email, String name, String passwordHash, String role) {
 		return jdbc.sql("SELECT app.register_user(:id, :email, :name, :hash, :role)")
 			.param("id", id)
@@ -46,7 +49,8 @@ class UserRepository {
 			.param("name", name)
 			.param("hash", passwordHash)
 			.param("role", role)
-			// the function answers NULL for a taken email, which a single-column query refuses as a result
+			// the function answers NULL for a taken email, which a single-column query
+			// refuses as a result
 			.query((row, n) -> row.getObject(1, UUID.class) != null)
 			.single();
 	}
@@ -91,4 +95,5 @@ class UserRepository {
 
 	record LoginCandidate(UUID id, String passwordHash, String status) {
 	}
+
 }

@@ -12,15 +12,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code getaways.jar users create --email E --name N --password P --role admin}: how an operator creates the first
- * admin. Found by the command line through {@code META-INF/spring.factories}.
+ * {@code getaways.jar users create --email E --name N --password P --role admin}: how an
+ * operator creates the first admin. Found by the command line through
+ * {@code META-INF/spring.factories}.
  */
 @Command(name = "users", mixinStandardHelpOptions = true,
 		description = "Accounts: create (--email, --name, --password, --role customer|admin|auditor|partner).")
 class UsersCommand extends TaskSubcommand {
 
 	enum Action {
+
 		create
+
 	}
 
 	@Parameters(index = "0", description = "One of: ${COMPLETION-CANDIDATES}")
@@ -53,5 +56,7 @@ class UsersCommand extends TaskSubcommand {
 	@Import({ UserCreation.class, UserRepository.class, PasswordHasher.class })
 	@EnableConfigurationProperties(IdentitySettings.class)
 	static class CreateTask {
+
 	}
+
 }

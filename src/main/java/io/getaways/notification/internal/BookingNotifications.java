@@ -12,8 +12,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Queues a notification for each confirmed or cancelled booking, after commit and through the outbox: while
- * MongoDB is down the event stays incomplete and is queued when it returns; a second delivery queues nothing more.
+ * Queues a notification for each confirmed or cancelled booking, after commit and through
+ * the outbox: while MongoDB is down the event stays incomplete and is queued when it
+ * returns; a second delivery queues nothing more.
  */
 @Component
 class BookingNotifications {
@@ -56,4 +57,5 @@ class BookingNotifications {
 		facts.put("stayCode", stayCode);
 		return facts;
 	}
+
 }

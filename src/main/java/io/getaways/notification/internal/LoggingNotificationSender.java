@@ -6,7 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The shipped sender: one log line per notification, which is what a development machine wants. */
+/**
+ * The shipped sender: one log line per notification, which is what a development machine
+ * wants.
+ */
 @Component("logging")
 class LoggingNotificationSender implements NotificationSender {
 
@@ -17,4 +20,5 @@ class LoggingNotificationSender implements NotificationSender {
 		log.info("Notification {} to user {}: {} {}", notification.id(), notification.userId(), notification.kind(),
 				notification.facts());
 	}
+
 }

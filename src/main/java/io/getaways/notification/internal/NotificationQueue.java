@@ -15,11 +15,13 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * When each unfinished notification is next due, in a collection of its own ({@code notification_queue}) that holds
- * only those: the notifier's one query per round reads this short list instead of every notification ever sent. The
- * embedded MongoDB server runs such a query by reading the whole collection while it holds the collection's lock, so
- * a long history would stall every write there. An entry is only a hint: the notification document decides, and an
- * entry whose notification is finished or missing is removed when it comes up.
+ * When each unfinished notification is next due, in a collection of its own
+ * ({@code notification_queue}) that holds only those: the notifier's one query per round
+ * reads this short list instead of every notification ever sent. The embedded MongoDB
+ * server runs such a query by reading the whole collection while it holds the
+ * collection's lock, so a long history would stall every write there. An entry is only a
+ * hint: the notification document decides, and an entry whose notification is finished or
+ * missing is removed when it comes up.
  */
 @Component
 class NotificationQueue {
@@ -27,6 +29,7 @@ class NotificationQueue {
 	static final String COLLECTION = "notification_queue";
 
 	private final MongoTemplate mongo;
+
 	private final StoreMetrics metrics;
 
 	NotificationQueue(MongoTemplate mongo, StoreMetrics metrics) {
@@ -34,7 +37,10 @@ class NotificationQueue {
 		this.metrics = metrics;
 	}
 
-	/** Adds the entry unless there is one: queueing the same notification again keeps its place. */
+	/**
+	 * Adds the entry unless there is one: queueing the same notification again keeps its
+	 * place.
+	 */
 	void addIfAbsent(String id, Instant dueAt) {
 		metrics.record(Store.MONGO, "notification.queue.add", () -> {
 			mongo.upsert(byId(id), new Update().setOnInsert("dueAt", Date.from(dueAt)), COLLECTION);
@@ -61,8 +67,8 @@ class NotificationQueue {
 	}
 
 	/**
-	 * Gives every unfinished notification an entry, for documents queued before this collection existed: one pass
-	 * over the notifications when the notifier first runs.
+	 * Gives every unfinished notification an entry, for documents queued before this
+	 * collection existed: one pass over the notifications when the notifier first runs.
 	 */
 	int addUnfinished() {
 		Query unfinished = Query.query(Criteria.where("status").in("QUEUED", "SENDING"));
@@ -78,4 +84,5 @@ class NotificationQueue {
 	private static Query byId(String id) {
 		return Query.query(Criteria.where("_id").is(id));
 	}
+
 }

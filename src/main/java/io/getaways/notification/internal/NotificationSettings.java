@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The notifier's pace: how often it looks for queued notifications, how many it sends per run, how often a failing
- * one is retried, and after how long a claim by an instance that stopped mid-send is given up.
+ * The notifier's pace: how often it looks for queued notifications, how many it sends per
+ * run, how often a failing one is retried, and after how long a claim by an instance that
+ * stopped mid-send is given up.
  */
 @ConfigurationProperties("getaways.notifications")
 @Validated

@@ -21,12 +21,14 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Notification documents in MongoDB collection {@code notifications}: QUEUED, then SENDING while one instance holds
- * the claim, then SENT, or FAILED after the last attempt. Every state change is one update conditional on the
- * document's revision, which each change increments: two notifiers never claim the same document, and a claimant
- * whose claim was taken over cannot finish it. Conditions on {@code _id} and {@code rev} alone, rather than on status
- * and claimant, let a server without a query planner (the embedded one) find the document by index instead of
- * reading the whole collection. Which notifications are due is kept apart, in {@link NotificationQueue}.
+ * Notification documents in MongoDB collection {@code notifications}: QUEUED, then
+ * SENDING while one instance holds the claim, then SENT, or FAILED after the last
+ * attempt. Every state change is one update conditional on the document's revision, which
+ * each change increments: two notifiers never claim the same document, and a claimant
+ * whose claim was taken over cannot finish it. Conditions on {@code _id} and {@code rev}
+ * alone, rather than on status and claimant, let a server without a query planner (the
+ * embedded one) find the document by index instead of reading the whole collection. Which
+ * notifications are due is kept apart, in {@link NotificationQueue}.
  */
 @Component
 class NotificationStore {
@@ -34,7 +36,9 @@ class NotificationStore {
 	static final String COLLECTION = "notifications";
 
 	private final MongoTemplate mongo;
+
 	private final StoreMetrics metrics;
+
 	private final NotificationQueue queue;
 
 	NotificationStore(MongoTemplate mongo, StoreMetrics metrics, NotificationQueue queue) {
@@ -44,9 +48,10 @@ class NotificationStore {
 	}
 
 	/**
-	 * Queues the notification unless one with its id exists; returns whether it did. The queue entry comes first: a
-	 * failure between the two writes leaves an entry without a document, which the outbox's second delivery completes
-	 * and the notifier otherwise drops, never a document nobody will send.
+	 * Queues the notification unless one with its id exists; returns whether it did. The
+	 * queue entry comes first: a failure between the two writes leaves an entry without a
+	 * document, which the outbox's second delivery completes and the notifier otherwise
+	 * drops, never a document nobody will send.
 	 */
 	boolean queue(Notification notification) {
 		queue.addIfAbsent(notification.id(), notification.createdAt());
@@ -64,14 +69,18 @@ class NotificationStore {
 		});
 	}
 
-	/** The ids of up to {@code limit} notifications due by {@code now}, from the queue's short list. */
+	/**
+	 * The ids of up to {@code limit} notifications due by {@code now}, from the queue's
+	 * short list.
+	 */
 	List<String> due(Instant now, int limit) {
 		return queue.due(now, limit);
 	}
 
 	/**
-	 * Claims the notification if it is still due; empty when it is not, or when another notifier changed it first.
-	 * One not due moves its queue entry to when it will be, or drops it once it is finished.
+	 * Claims the notification if it is still due; empty when it is not, or when another
+	 * notifier changed it first. One not due moves its queue entry to when it will be, or
+	 * drops it once it is finished.
 	 */
 	Optional<Claim> claim(String id, String instance, Instant now, Instant abandonedBefore) {
 		Duration claimTimeout = Duration.between(abandonedBefore, now);
@@ -88,29 +97,39 @@ class NotificationStore {
 		}
 		int rev = document.getInteger("rev", 0);
 		int attempts = document.getInteger("attempts", 0) + 1;
-		Update claim = new Update().set("status", "SENDING").set("claimedBy", instance).set("claimedAt", Date.from(now))
-			.set("attempts", attempts).set("rev", rev + 1);
+		Update claim = new Update().set("status", "SENDING")
+			.set("claimedBy", instance)
+			.set("claimedAt", Date.from(now))
+			.set("attempts", attempts)
+			.set("rev", rev + 1);
 		boolean claimed = metrics.record(Store.MONGO, "notification.claim",
 				() -> mongo.updateFirst(at(id, document.get("rev")), claim, COLLECTION).getModifiedCount() == 1);
 		if (!claimed) {
 			return Optional.empty();
 		}
-		// the entry stays due: the send that follows removes it, and if this instance stops first, the next round
+		// the entry stays due: the send that follows removes it, and if this instance
+		// stops first, the next round
 		// finds the claim and moves the entry to when it will be abandoned
 		return Optional.of(new Claim(map(document), attempts, rev + 1));
 	}
 
-	/** A claimed notification, how many attempts it has had with this one, and the revision the claim made. */
+	/**
+	 * A claimed notification, how many attempts it has had with this one, and the
+	 * revision the claim made.
+	 */
 	record Claim(Notification notification, int attempts, int rev) {
 	}
 
 	/**
-	 * Creates the indexes (the revision index only helps a server that does not plan queries: others use
-	 * {@code _id}) and gives unfinished notifications from before the queue existed their entries; returns how many.
+	 * Creates the indexes (the revision index only helps a server that does not plan
+	 * queries: others use {@code _id}) and gives unfinished notifications from before the
+	 * queue existed their entries; returns how many.
 	 */
 	int prepare() {
 		mongo.indexOps(COLLECTION)
-			.createIndex(new Index().on("_id", Sort.Direction.ASC).on("rev", Sort.Direction.ASC).unique()
+			.createIndex(new Index().on("_id", Sort.Direction.ASC)
+				.on("rev", Sort.Direction.ASC)
+				.unique()
 				.named("notifications_revision_idx"));
 		mongo.indexOps(NotificationQueue.COLLECTION)
 			.createIndex(new Index().on("dueAt", Sort.Direction.ASC).named("notification_queue_due_idx"));
@@ -155,7 +174,10 @@ class NotificationStore {
 		return Query.query(Criteria.where("_id").is(id).and("rev").is(rev));
 	}
 
-	/** When a notification is due: its (re)try time, or when its claim is abandoned; null once it is finished. */
+	/**
+	 * When a notification is due: its (re)try time, or when its claim is abandoned; null
+	 * once it is finished.
+	 */
 	private static Instant dueAt(Document document, Duration claimTimeout) {
 		String status = document.getString("status");
 		if ("QUEUED".equals(status)) {
@@ -176,4 +198,5 @@ class NotificationStore {
 				facts == null ? new LinkedHashMap<>() : new LinkedHashMap<>(facts),
 				document.get("createdAt", Date.class).toInstant());
 	}
+
 }

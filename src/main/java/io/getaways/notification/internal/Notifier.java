@@ -14,9 +14,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends queued notifications. Each is claimed by one conditional update before it is sent, so instances running
- * side by side never send the same one; a claim left by an instance that stopped mid-send is taken over after
- * {@code getaways.notifications.claim-timeout}, the one case in which a notification may go out twice.
+ * Sends queued notifications. Each is claimed by one conditional update before it is
+ * sent, so instances running side by side never send the same one; a claim left by an
+ * instance that stopped mid-send is taken over after
+ * {@code getaways.notifications.claim-timeout}, the one case in which a notification may
+ * go out twice.
  */
 @Component
 class Notifier {
@@ -24,12 +26,19 @@ class Notifier {
 	private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
 	private final NotificationStore store;
+
 	private final NotificationSender sender;
+
 	private final NotificationSettings settings;
+
 	private final String instance = UUID.randomUUID().toString();
+
 	private final Counter sent;
+
 	private final Counter failed;
+
 	private volatile boolean storeFailing;
+
 	private volatile boolean prepared;
 
 	Notifier(NotificationStore store, BeanFactory beans, NotificationSettings settings, MeterRegistry registry) {
@@ -89,4 +98,5 @@ class Notifier {
 			sent.increment();
 		}
 	}
+
 }

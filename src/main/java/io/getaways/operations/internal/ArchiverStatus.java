@@ -9,13 +9,14 @@ import java.time.Instant;
 import javax.sql.DataSource;
 
 /**
- * PostgreSQL's own account of WAL archiving ({@code pg_stat_archiver}): archiving is failing when the last failure is
- * newer than the last success.
+ * PostgreSQL's own account of WAL archiving ({@code pg_stat_archiver}): archiving is
+ * failing when the last failure is newer than the last success.
  */
 record ArchiverStatus(long archived, long failed, String lastFailedWal, Instant lastArchivedAt, Instant lastFailedAt) {
 
 	static ArchiverStatus read(DataSource superuser) throws SQLException {
-		try (Connection connection = superuser.getConnection(); Statement statement = connection.createStatement();
+		try (Connection connection = superuser.getConnection();
+				Statement statement = connection.createStatement();
 				ResultSet row = statement.executeQuery("""
 						SELECT archived_count, failed_count, last_failed_wal, last_archived_time, last_failed_time
 						FROM pg_stat_archiver""")) {

@@ -11,15 +11,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code getaways.jar backup create|list|verify|expire}. Only {@code create} starts the stores; the others read the
- * repository, so they also work while the service runs.
+ * {@code getaways.jar backup create|list|verify|expire}. Only {@code create} starts the
+ * stores; the others read the repository, so they also work while the service runs.
  */
 @Command(name = "backup", mixinStandardHelpOptions = true,
 		description = "Backups: create (full backup now), list [--json], verify [ID] [--json], expire (apply retention).")
 class BackupCommand extends TaskSubcommand {
 
 	enum Action {
+
 		create, list, verify, expire
+
 	}
 
 	@Parameters(index = "0", description = "One of: ${COMPLETION-CANDIDATES}")
@@ -44,8 +46,8 @@ class BackupCommand extends TaskSubcommand {
 				case create -> {
 					BackupManifest manifest = operations.create(Progress.printed(out, "Backup", 0, true));
 					out.printf("backup %s complete: %s stored, WAL %s..%s, consistent at %s%n", manifest.id(),
-							manifest.storedSize(), manifest.postgres().startWal(), manifest.postgres().restorePointWal(),
-							manifest.postgres().consistentAt());
+							manifest.storedSize(), manifest.postgres().startWal(),
+							manifest.postgres().restorePointWal(), manifest.postgres().consistentAt());
 				}
 				case list -> list(out, operations.list());
 				case verify -> {
@@ -73,12 +75,13 @@ class BackupCommand extends TaskSubcommand {
 		out.printf("%-18s %-4s %-20s %-20s %12s %-27s %-8s %s%n", "ID", "KIND", "STARTED", "FINISHED", "STORED",
 				"LSN (start..consistent)", "VERIFIED", "MONGODB DOCUMENTS");
 		for (BackupSummary s : summaries) {
-			out.printf("%-18s %-4s %-20s %-20s %12d %-27s %-8s %d%n", s.id(), s.kind(), s.started().toString()
-				.substring(0, 19), s.finished().toString().substring(0, 19), s.storedBytes(),
+			out.printf("%-18s %-4s %-20s %-20s %12d %-27s %-8s %d%n", s.id(), s.kind(),
+					s.started().toString().substring(0, 19), s.finished().toString().substring(0, 19), s.storedBytes(),
 					s.startLsn() + ".." + s.consistentLsn(),
 					s.verified() + (s.verifiedAt() == null ? "" : " " + s.verifiedAt().toString().substring(0, 10)),
 					s.mongoDocuments().values().stream().mapToLong(Long::longValue).sum());
 		}
 		out.printf("%d backups in %s%n", summaries.size(), "the repository");
 	}
+
 }

@@ -10,7 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** The backup beans of the service; the command line builds its own from the same classes. */
+/**
+ * The backup beans of the service; the command line builds its own from the same classes.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ BackupSettings.class, PgBackRestProperties.class })
 @ConditionalOnProperty(name = "getaways.backup.enabled", havingValue = "true", matchIfMissing = true)
@@ -51,4 +53,5 @@ class BackupConfiguration {
 	BackupScheduler backupScheduler(BackupOperations operations) {
 		return new BackupScheduler(operations);
 	}
+
 }

@@ -14,14 +14,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Admins' view of backups: list, start a backup or a verification as a job, follow the job. Restores are done with
- * the command line on the machine, into a new directory, never through a running service.
+ * Admins' view of backups: list, start a backup or a verification as a job, follow the
+ * job. Restores are done with the command line on the machine, into a new directory,
+ * never through a running service.
  */
 @RestController
 @RequestMapping("/api/v1/admin/backups")
 class BackupController {
 
 	private final BackupOperations operations;
+
 	private final BackupJobs jobs;
 
 	BackupController(BackupOperations operations, BackupJobs jobs) {
@@ -74,6 +76,7 @@ class BackupController {
 		public Map<String, Object> properties() {
 			return Map.of("backupId", id);
 		}
+
 	}
 
 	static final class JobNotFoundException extends DomainException {
@@ -81,5 +84,7 @@ class BackupController {
 		JobNotFoundException(String id) {
 			super(Kind.NOT_FOUND, "Backup job " + id + " is not known to this instance");
 		}
+
 	}
+
 }

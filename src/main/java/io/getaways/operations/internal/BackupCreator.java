@@ -22,16 +22,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes a full backup: the PostgreSQL base backup, a consistent point with the table figures, the WAL up to it, the
- * MongoDB dump with the outbox position, then the manifest. Until the manifest is written the backup does not exist;
- * the directories of interrupted backups are removed by the next one.
+ * Takes a full backup: the PostgreSQL base backup, a consistent point with the table
+ * figures, the WAL up to it, the MongoDB dump with the outbox position, then the
+ * manifest. Until the manifest is written the backup does not exist; the directories of
+ * interrupted backups are removed by the next one.
  */
 final class BackupCreator {
 
 	private static final Logger log = LoggerFactory.getLogger(BackupCreator.class);
 
 	private final BackupRepository repository;
+
 	private final BackupSources sources;
+
 	private final BackupSettings settings;
 
 	BackupCreator(BackupRepository repository, BackupSources sources, BackupSettings settings) {
@@ -49,9 +52,9 @@ final class BackupCreator {
 			String id = repository.newBackupId(started);
 			Path dir = repository.backupDir(id);
 			Phases phases = new Phases();
-			PostgresBaseBackup.Result base = phases.time("baseBackup", () -> PostgresBaseBackup.take(superuser, dir,
-					key, "getaways " + id, settings.copyThreads(), settings.compressionLevel(), archiveWait(),
-					progress));
+			PostgresBaseBackup.Result base = phases.time("baseBackup",
+					() -> PostgresBaseBackup.take(superuser, dir, key, "getaways " + id, settings.copyThreads(),
+							settings.compressionLevel(), archiveWait(), progress));
 			ConsistentPoint.Point point = phases.time("consistentPoint",
 					() -> ConsistentPoint.take(superuser, "getaways-" + id));
 			phases.time("walArchived", () -> {
@@ -108,15 +111,20 @@ final class BackupCreator {
 		java.util.Map<String, Double> seconds() {
 			return java.util.Collections.unmodifiableMap(seconds);
 		}
+
 	}
 
 	@FunctionalInterface
 	interface PhaseWork<T> {
 
 		T run() throws Exception;
+
 	}
 
-	/** The segment holding the consistent point must be in the repository before the backup can be complete. */
+	/**
+	 * The segment holding the consistent point must be in the repository before the
+	 * backup can be complete.
+	 */
 	private void switchAndAwaitArchive(DataSource superuser, String segment) {
 		try (Connection connection = superuser.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("SELECT pg_switch_wal()");
@@ -127,17 +135,23 @@ final class BackupCreator {
 		new WalArchive(repository.wal()).awaitArchived(segment, archiveWait());
 	}
 
-	/** How long a segment may take to reach the repository before archiving counts as broken. */
+	/**
+	 * How long a segment may take to reach the repository before archiving counts as
+	 * broken.
+	 */
 	private Duration archiveWait() {
 		return settings.archiveTimeout().plus(Duration.ofMinutes(2));
 	}
 
-	/** The dump, with the outbox position read from {@code clock} just before it begins. */
+	/**
+	 * The dump, with the outbox position read from {@code clock} just before it begins.
+	 */
 	static MongoPart dumpMongo(BackupSources sources, DataSource clock, Path dir, BackupKey key, Progress progress)
 			throws SQLException {
 		Instant position;
 		String lsn;
-		try (Connection connection = clock.getConnection(); Statement statement = connection.createStatement();
+		try (Connection connection = clock.getConnection();
+				Statement statement = connection.createStatement();
 				ResultSet row = statement.executeQuery("SELECT clock_timestamp(), pg_current_wal_lsn()::text")) {
 			row.next();
 			position = row.getTimestamp(1).toInstant();
@@ -163,4 +177,5 @@ final class BackupCreator {
 		return java.util.Optional.of(StoredFiles.store(PostgresBaseBackup.storedPath(dir, name), name, key,
 				out -> Files.copy(secrets.get(), out)));
 	}
+
 }

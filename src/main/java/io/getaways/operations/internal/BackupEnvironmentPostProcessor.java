@@ -10,8 +10,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Before the embedded servers start: resolves the repository (by default beside the data directory), and, unless backups
- * are off, installs the WAL archive script and asks the embedded PostgreSQL to archive through it.
+ * Before the embedded servers start: resolves the repository (by default beside the data
+ * directory), and, unless backups are off, installs the WAL archive script and asks the
+ * embedded PostgreSQL to archive through it.
  */
 public class BackupEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -52,4 +53,5 @@ public class BackupEnvironmentPostProcessor implements EnvironmentPostProcessor,
 	public int getOrder() {
 		return Ordered.LOWEST_PRECEDENCE - 10;
 	}
+
 }

@@ -9,10 +9,11 @@ import io.getaways.operations.internal.BackupRepository.Entry;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Retention. Keeps the newest {@code keepBackups} backups, less those older than {@code keepBackupsFor} (never the
- * newest), then removes WAL that no kept backup needs: each kept backup keeps the segments that make it consistent,
- * and the newest {@code keepWalForBackups} keep everything after them, so a restore to any time since the oldest of
- * those stays possible. Nothing newer than what is kept is ever removed.
+ * Retention. Keeps the newest {@code keepBackups} backups, less those older than
+ * {@code keepBackupsFor} (never the newest), then removes WAL that no kept backup needs:
+ * each kept backup keeps the segments that make it consistent, and the newest
+ * {@code keepWalForBackups} keep everything after them, so a restore to any time since
+ * the oldest of those stays possible. Nothing newer than what is kept is ever removed.
  */
 final class BackupExpiry {
 
@@ -21,6 +22,7 @@ final class BackupExpiry {
 	}
 
 	private final BackupRepository repository;
+
 	private final BackupSettings settings;
 
 	BackupExpiry(BackupRepository repository, BackupSettings settings) {
@@ -41,9 +43,10 @@ final class BackupExpiry {
 				boolean tooOld = !settings.keepBackupsFor().isZero()
 						&& entry.manifest().finished().isBefore(now.minus(settings.keepBackupsFor()));
 				if (!newest && (tooMany || tooOld)) {
-					// the manifest goes first: from then on the backup is not listed, even if deleting the rest fails
-					java.nio.file.Files.deleteIfExists(repository.backupDir(entry.manifest().id())
-						.resolve(BackupRepository.MANIFEST));
+					// the manifest goes first: from then on the backup is not listed,
+					// even if deleting the rest fails
+					java.nio.file.Files
+						.deleteIfExists(repository.backupDir(entry.manifest().id()).resolve(BackupRepository.MANIFEST));
 					FileSystemUtils.deleteRecursively(repository.backupDir(entry.manifest().id()));
 					removed.add(entry.manifest().id());
 				}
@@ -79,4 +82,5 @@ final class BackupExpiry {
 		}
 		return wal.deleteBefore(keepFrom, alsoKeep);
 	}
+
 }

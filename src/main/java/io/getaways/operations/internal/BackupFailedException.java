@@ -1,6 +1,9 @@
 package io.getaways.operations.internal;
 
-/** A backup, verify, expire or restore that cannot go on; the message is the one line an operator reads. */
+/**
+ * A backup, verify, expire or restore that cannot go on; the message is the one line an
+ * operator reads.
+ */
 class BackupFailedException extends RuntimeException {
 
 	BackupFailedException(String message) {
@@ -10,4 +13,5 @@ class BackupFailedException extends RuntimeException {
 	BackupFailedException(String message, Throwable cause) {
 		super(message, cause);
 	}
+
 }

@@ -9,18 +9,23 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * {@code backup}: DOWN when the newest verified backup is older than {@code getaways.backup.max-age} (or there is
- * none, once a new installation has had that long to take its first), or when PostgreSQL reports WAL archiving failing, or sealing archived WAL fails; says whether backups are
- * encrypted. Never part of
- * readiness: a service without a fresh backup still serves, but an operator must act.
+ * {@code backup}: DOWN when the newest verified backup is older than
+ * {@code getaways.backup.max-age} (or there is none, once a new installation has had that
+ * long to take its first), or when PostgreSQL reports WAL archiving failing, or sealing
+ * archived WAL fails; says whether backups are encrypted. Never part of readiness: a
+ * service without a fresh backup still serves, but an operator must act.
  */
 class BackupHealthIndicator extends AbstractHealthIndicator {
 
 	private final BackupOperations operations;
+
 	private final BackupSources sources;
+
 	private final WalSealer sealer;
 
-	/** @param sealer the WAL sealer when backups are encrypted, else null */
+	/**
+	 * @param sealer the WAL sealer when backups are encrypted, else null
+	 */
 	BackupHealthIndicator(BackupOperations operations, BackupSources sources, WalSealer sealer) {
 		super("Backup health check failed");
 		this.operations = operations;
@@ -37,10 +42,10 @@ class BackupHealthIndicator extends AbstractHealthIndicator {
 			.reduce((a, b) -> b)
 			.orElse(null);
 		Instant due = Instant.now().minus(settings.maxAge());
-		// a new installation has until max-age after its repository was set up to take its first backup
+		// a new installation has until max-age after its repository was set up to take
+		// its first backup
 		boolean firstStillDue = backups.isEmpty() && operations.repository().createdAt().isAfter(due);
-		boolean fresh = firstStillDue
-				|| newestVerified != null && newestVerified.manifest().finished().isAfter(due);
+		boolean fresh = firstStillDue || newestVerified != null && newestVerified.manifest().finished().isAfter(due);
 		builder.withDetail("backups", backups.size())
 			.withDetail("encrypted", settings.backupKey() != null)
 			.withDetail("maxAgeHours", settings.maxAge().toHours());
@@ -61,7 +66,8 @@ class BackupHealthIndicator extends AbstractHealthIndicator {
 			archiving = !archiver.failing();
 			builder.withDetail("walArchived", archiver.archived()).withDetail("walArchiveFailures", archiver.failed());
 			if (!archiving) {
-				builder.withDetail("walArchiveFailing", archiver.lastFailedWal() + " failed at " + archiver.lastFailedAt());
+				builder.withDetail("walArchiveFailing",
+						archiver.lastFailedWal() + " failed at " + archiver.lastFailedAt());
 			}
 		}
 		catch (BackupFailedException ex) {
@@ -85,4 +91,5 @@ class BackupHealthIndicator extends AbstractHealthIndicator {
 			builder.down();
 		}
 	}
+
 }

@@ -6,13 +6,19 @@ import java.nio.file.Path;
 import io.getaways.operations.internal.BackupManifest.CollectionDump;
 import io.getaways.operations.internal.StoredFiles.Stored;
 
-/** The checks every read of a backup starts with: the right key, then every stored file's checksum. */
+/**
+ * The checks every read of a backup starts with: the right key, then every stored file's
+ * checksum.
+ */
 final class BackupIntegrity {
 
 	private BackupIntegrity() {
 	}
 
-	/** Fails at once, before reading any data, when the backup is encrypted under another key or none is given. */
+	/**
+	 * Fails at once, before reading any data, when the backup is encrypted under another
+	 * key or none is given.
+	 */
 	static void checkKey(BackupManifest manifest, BackupKey key) {
 		if (manifest.encrypted() && key == null) {
 			throw new BackupFailedException("backup " + manifest.id() + " is encrypted; set getaways.backup.key "
@@ -43,4 +49,5 @@ final class BackupIntegrity {
 		}
 		checking.finish();
 	}
+
 }

@@ -13,16 +13,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Backups and verifications started through the API, run one at a time on a thread of their own; their status is kept
- * in memory for the instance that runs them (the repository's own lock stops two instances from backing up at once).
+ * Backups and verifications started through the API, run one at a time on a thread of
+ * their own; their status is kept in memory for the instance that runs them (the
+ * repository's own lock stops two instances from backing up at once).
  */
 class BackupJobs implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(BackupJobs.class);
+
 	private static final int KEPT = 100;
 
 	enum State {
+
 		RUNNING, SUCCEEDED, FAILED
+
 	}
 
 	/** A job's status as the API shows it. */
@@ -35,9 +39,13 @@ class BackupJobs implements AutoCloseable {
 		thread.setDaemon(true);
 		return thread;
 	});
+
 	private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
-	/** Starts a job whose work returns the id of the backup it made or checked and a one-line detail. */
+	/**
+	 * Starts a job whose work returns the id of the backup it made or checked and a
+	 * one-line detail.
+	 */
 	Job start(String kind, Supplier<String[]> work) {
 		Job job = new Job(UUID.randomUUID().toString(), kind, State.RUNNING, Instant.now(), null, null, null);
 		jobs.put(job.id(), job);
@@ -50,8 +58,8 @@ class BackupJobs implements AutoCloseable {
 			}
 			catch (RuntimeException ex) {
 				log.warn("Backup job {} ({}) failed: {}", job.id(), kind, ex.getMessage());
-				jobs.put(job.id(), new Job(job.id(), kind, State.FAILED, job.startedAt(), Instant.now(), null,
-						ex.getMessage()));
+				jobs.put(job.id(),
+						new Job(job.id(), kind, State.FAILED, job.startedAt(), Instant.now(), null, ex.getMessage()));
 			}
 		});
 		return job;
@@ -63,7 +71,9 @@ class BackupJobs implements AutoCloseable {
 
 	private void forgetOld() {
 		if (jobs.size() > KEPT) {
-			jobs.values().stream().filter(job -> job.state() != State.RUNNING)
+			jobs.values()
+				.stream()
+				.filter(job -> job.state() != State.RUNNING)
 				.min(java.util.Comparator.comparing(Job::startedAt))
 				.ifPresent(oldest -> jobs.remove(oldest.id()));
 		}
@@ -73,4 +83,5 @@ class BackupJobs implements AutoCloseable {
 	public void close() {
 		worker.shutdownNow();
 	}
+
 }

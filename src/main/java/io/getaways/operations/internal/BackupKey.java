@@ -10,8 +10,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The AES-256 key backups are encrypted under, given as 32 bytes in base64. Its id, an HMAC of a fixed text, is stored
- * in each manifest so that a restore with another key fails before it reads a byte of data.
+ * The AES-256 key backups are encrypted under, given as 32 bytes in base64. Its id, an
+ * HMAC of a fixed text, is stored in each manifest so that a restore with another key
+ * fails before it reads a byte of data.
  */
 record BackupKey(SecretKeySpec key, String id) {
 

@@ -11,15 +11,19 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 
 /**
- * The backup commands, whoever asks: the command line, the admin API, the schedule. Each outcome is also counted in
- * {@link BackupMetrics}.
+ * The backup commands, whoever asks: the command line, the admin API, the schedule. Each
+ * outcome is also counted in {@link BackupMetrics}.
  */
 class BackupOperations {
 
 	private final BackupSettings settings;
+
 	private final BackupRepository repository;
+
 	private final BackupSources sources;
+
 	private final BackupMetrics metrics;
+
 	private final PgBackRestBackups pgBackRest;
 
 	BackupOperations(BackupSettings settings, PgBackRestProperties pgBackRest, ObjectProvider<EmbeddedStores> embedded,
@@ -31,7 +35,9 @@ class BackupOperations {
 		this(settings, sources, null, metrics);
 	}
 
-	/** @param pgBackRest how to reach an external server with pgBackRest, or null */
+	/**
+	 * @param pgBackRest how to reach an external server with pgBackRest, or null
+	 */
 	BackupOperations(BackupSettings settings, BackupSources sources, PgBackRestProperties pgBackRest,
 			BackupMetrics metrics) {
 		this.settings = settings;
@@ -66,9 +72,8 @@ class BackupOperations {
 
 	/** Verifies the named backup, or the newest when {@code id} is null. */
 	Verification verify(String id, Progress progress) {
-		Entry entry = id == null ? newest()
-				: repository.find(id).orElseThrow(() -> new BackupFailedException("no complete backup " + id + " in "
-						+ repository.root()));
+		Entry entry = id == null ? newest() : repository.find(id)
+			.orElseThrow(() -> new BackupFailedException("no complete backup " + id + " in " + repository.root()));
 		BackupVerifier verifier = new BackupVerifier(repository, settings, sources.database());
 		if (!PgBackRestBackups.KIND.equals(entry.manifest().kind())) {
 			return metrics.timed("verify", () -> verifier.verify(entry.manifest(), progress));
@@ -108,4 +113,5 @@ class BackupOperations {
 		}
 		return backups.get(backups.size() - 1);
 	}
+
 }

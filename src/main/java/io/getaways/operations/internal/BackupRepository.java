@@ -21,16 +21,20 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The backup repository on disk: {@code wal/} holds archived WAL segments, {@code backups/<id>/} one backup each,
- * complete only when its {@code manifest.json} exists. {@code verified.json} beside it records the last verification;
- * the manifest itself is never rewritten.
+ * The backup repository on disk: {@code wal/} holds archived WAL segments,
+ * {@code backups/<id>/} one backup each, complete only when its {@code manifest.json}
+ * exists. {@code verified.json} beside it records the last verification; the manifest
+ * itself is never rewritten.
  */
 final class BackupRepository {
 
 	static final String MANIFEST = "manifest.json";
+
 	private static final String VERIFIED = "verified.json";
+
 	private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
+
 	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
 	private final Path root;
@@ -59,7 +63,10 @@ final class BackupRepository {
 	record Entry(BackupManifest manifest, Verification verification) {
 	}
 
-	/** A new, empty directory for a backup starting now; its id is the start time, made unique if need be. */
+	/**
+	 * A new, empty directory for a backup starting now; its id is the start time, made
+	 * unique if need be.
+	 */
 	String newBackupId(Instant started) {
 		String base = ID.format(started);
 		String id = base;
@@ -86,9 +93,9 @@ final class BackupRepository {
 			for (Path dir : dirs.sorted().toList()) {
 				Path manifest = dir.resolve(MANIFEST);
 				if (Files.isRegularFile(manifest)) {
-					entries.add(new Entry(read(manifest, BackupManifest.class),
-							Files.isRegularFile(dir.resolve(VERIFIED)) ? read(dir.resolve(VERIFIED), Verification.class)
-									: null));
+					entries
+						.add(new Entry(read(manifest, BackupManifest.class), Files.isRegularFile(dir.resolve(VERIFIED))
+								? read(dir.resolve(VERIFIED), Verification.class) : null));
 				}
 			}
 		}
@@ -103,7 +110,9 @@ final class BackupRepository {
 		return list().stream().filter(entry -> entry.manifest().id().equals(id)).findFirst();
 	}
 
-	/** Backup directories without a manifest: left by a backup that was stopped or died. */
+	/**
+	 * Backup directories without a manifest: left by a backup that was stopped or died.
+	 */
 	List<Path> incomplete() {
 		Path backups = root.resolve("backups");
 		if (!Files.isDirectory(backups)) {
@@ -118,7 +127,8 @@ final class BackupRepository {
 	}
 
 	/**
-	 * When the repository was first used, recorded once: until a first backup is due, its absence is not a fault.
+	 * When the repository was first used, recorded once: until a first backup is due, its
+	 * absence is not a fault.
 	 */
 	Instant createdAt() {
 		Path marker = root.resolve(".created");
@@ -141,7 +151,9 @@ final class BackupRepository {
 		}
 	}
 
-	/** Removes the directories of interrupted backups; call with the repository locked. */
+	/**
+	 * Removes the directories of interrupted backups; call with the repository locked.
+	 */
 	List<Path> removeIncomplete() {
 		List<Path> removed = incomplete();
 		for (Path dir : removed) {
@@ -164,8 +176,9 @@ final class BackupRepository {
 	}
 
 	/**
-	 * An exclusive lock on the repository for work that changes it (backup, expire), so that two processes, or two
-	 * instances sharing a repository, never interleave; held until closed, released by the OS if the process dies.
+	 * An exclusive lock on the repository for work that changes it (backup, expire), so
+	 * that two processes, or two instances sharing a repository, never interleave; held
+	 * until closed, released by the OS if the process dies.
 	 */
 	AutoCloseable lockForChange() {
 		try {
@@ -175,8 +188,8 @@ final class BackupRepository {
 			FileLock lock = channel.tryLock();
 			if (lock == null) {
 				channel.close();
-				throw new BackupFailedException("the backup repository " + root
-						+ " is busy: another backup or expire is running");
+				throw new BackupFailedException(
+						"the backup repository " + root + " is busy: another backup or expire is running");
 			}
 			return () -> {
 				lock.release();
@@ -222,4 +235,5 @@ final class BackupRepository {
 			throw new BackupFailedException("cannot read " + file + ": " + ex.getMessage());
 		}
 	}
+
 }

@@ -18,10 +18,11 @@ import io.getaways.platform.embedded.EmbeddedMongoServer;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Restores into a new data directory and leaves every other one untouched: PostgreSQL replayed to the target and
- * promoted, the data directory's secrets, and MongoDB's dump loaded into an embedded MongoDB under it. Publications the
- * restored PostgreSQL completed after the dump began are handed to their listeners again when the service starts on
- * it, so that MongoDB catches up with exactly what PostgreSQL committed.
+ * Restores into a new data directory and leaves every other one untouched: PostgreSQL
+ * replayed to the target and promoted, the data directory's secrets, and MongoDB's dump
+ * loaded into an embedded MongoDB under it. Publications the restored PostgreSQL
+ * completed after the dump began are handed to their listeners again when the service
+ * starts on it, so that MongoDB catches up with exactly what PostgreSQL committed.
  */
 final class BackupRestorer {
 
@@ -30,9 +31,10 @@ final class BackupRestorer {
 	}
 
 	/**
-	 * Completed after the dump began, or not completed at all: no instance is delivering anything on a restored
-	 * database, so an incomplete publication is not in progress but abandoned, and failed ones are resubmitted at once
-	 * instead of after the outbox's stalled-after.
+	 * Completed after the dump began, or not completed at all: no instance is delivering
+	 * anything on a restored database, so an incomplete publication is not in progress
+	 * but abandoned, and failed ones are resubmitted at once instead of after the
+	 * outbox's stalled-after.
 	 */
 	private static final String REPLAY_PUBLICATIONS = """
 			UPDATE app.event_publication
@@ -41,11 +43,17 @@ final class BackupRestorer {
 			   OR completion_date IS NULL""";
 
 	private final BackupRepository repository;
+
 	private final BackupSettings settings;
+
 	private final String database;
+
 	private final java.util.function.Function<BackupManifest, PgBackRestBackups> pgBackRest;
 
-	/** @param pgBackRest the pgBackRest engine for a backup it took; fails when none is configured */
+	/**
+	 * @param pgBackRest the pgBackRest engine for a backup it took; fails when none is
+	 * configured
+	 */
 	BackupRestorer(BackupRepository repository, BackupSettings settings, String database,
 			java.util.function.Function<BackupManifest, PgBackRestBackups> pgBackRest) {
 		this.repository = repository;
@@ -54,19 +62,25 @@ final class BackupRestorer {
 		this.pgBackRest = pgBackRest;
 	}
 
-	/** The backup a target restores from: the one named, or the newest complete before the target. */
+	/**
+	 * The backup a target restores from: the one named, or the newest complete before the
+	 * target.
+	 */
 	BackupManifest choose(RecoveryTarget target, String backupId) {
 		List<Entry> backups = repository.list();
 		if (backupId != null) {
-			return repository.find(backupId).map(Entry::manifest)
-				.orElseThrow(() -> new BackupFailedException("no complete backup " + backupId + " in "
-						+ repository.root()));
+			return repository.find(backupId)
+				.map(Entry::manifest)
+				.orElseThrow(
+						() -> new BackupFailedException("no complete backup " + backupId + " in " + repository.root()));
 		}
 		if (backups.isEmpty()) {
 			throw new BackupFailedException("no complete backup in " + repository.root());
 		}
 		if (target instanceof RecoveryTarget.Time time) {
-			return backups.stream().map(Entry::manifest).filter(m -> !m.finished().isAfter(time.at()))
+			return backups.stream()
+				.map(Entry::manifest)
+				.filter(m -> !m.finished().isAfter(time.at()))
 				.reduce((a, b) -> b)
 				.orElseThrow(() -> new BackupFailedException("target " + time.at() + " is before the oldest backup, "
 						+ backups.get(0).manifest().id() + ", which finished " + backups.get(0).manifest().finished()));
@@ -124,7 +138,8 @@ final class BackupRestorer {
 		}
 		try (Stream<Path> entries = Files.list(into)) {
 			if (entries.findAny().isPresent()) {
-				throw new BackupFailedException("restore target " + into + " is not empty; restore into a new directory");
+				throw new BackupFailedException(
+						"restore target " + into + " is not empty; restore into a new directory");
 			}
 		}
 		catch (IOException ex) {
@@ -171,4 +186,5 @@ final class BackupRestorer {
 			return loaded;
 		}
 	}
+
 }

@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * The scheduled base backup, then its verification and expiry, on one instance at a time (ShedLock). WAL is archived
- * continuously by PostgreSQL itself and needs no schedule.
+ * The scheduled base backup, then its verification and expiry, on one instance at a time
+ * (ShedLock). WAL is archived continuously by PostgreSQL itself and needs no schedule.
  */
 class BackupScheduler {
 
@@ -37,4 +37,5 @@ class BackupScheduler {
 			log.error("Scheduled backup failed: {}", ex.getMessage());
 		}
 	}
+
 }

@@ -13,19 +13,22 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.core.env.Environment;
 
 /**
- * What a backup reads: the PostgreSQL server as its superuser (the low-level backup API, restore points and reading
- * every table past row-level security need one), the MongoDB database, and the embedded data directory's secrets.
- * The built-in engine copies a data directory it can see, so it works when PostgreSQL runs embedded.
+ * What a backup reads: the PostgreSQL server as its superuser (the low-level backup API,
+ * restore points and reading every table past row-level security need one), the MongoDB
+ * database, and the embedded data directory's secrets. The built-in engine copies a data
+ * directory it can see, so it works when PostgreSQL runs embedded.
  */
 final class BackupSources {
 
 	private final String superuserUrl;
+
 	private final Path secretsFile;
+
 	private final Environment environment;
 
 	/**
-	 * @param superuserUrl a JDBC URL of the embedded server's database for its superuser, or null when PostgreSQL is
-	 * external
+	 * @param superuserUrl a JDBC URL of the embedded server's database for its superuser,
+	 * or null when PostgreSQL is external
 	 * @param secretsFile the embedded data directory's secrets, or null
 	 */
 	BackupSources(String superuserUrl, Path secretsFile, Environment environment) {
@@ -62,7 +65,10 @@ final class BackupSources {
 		return superuserUrl != null;
 	}
 
-	/** A connection to read the database clock and WAL position: the superuser's, or the service's own login. */
+	/**
+	 * A connection to read the database clock and WAL position: the superuser's, or the
+	 * service's own login.
+	 */
 	DataSource clock() {
 		if (embeddedPostgres()) {
 			return postgresSuperuser();
@@ -75,7 +81,10 @@ final class BackupSources {
 		return dataSource;
 	}
 
-	/** A client of the configured MongoDB, or empty when none is configured; the caller closes it. */
+	/**
+	 * A client of the configured MongoDB, or empty when none is configured; the caller
+	 * closes it.
+	 */
 	Optional<MongoConnection> mongo() {
 		String uri = environment.getProperty("spring.mongodb.uri", "");
 		if (uri.isBlank()) {
@@ -87,7 +96,10 @@ final class BackupSources {
 		return Optional.of(new MongoConnection(MongoClients.create(connection), database));
 	}
 
-	/** The embedded data directory's generated secrets, which a restored cluster's role passwords match. */
+	/**
+	 * The embedded data directory's generated secrets, which a restored cluster's role
+	 * passwords match.
+	 */
 	Optional<Path> secretsFile() {
 		return Optional.ofNullable(secretsFile);
 	}
@@ -99,4 +111,5 @@ final class BackupSources {
 			client.close();
 		}
 	}
+
 }

@@ -18,4 +18,5 @@ class BackupTask {
 		return new BackupOperations(settings, pgBackRest, embedded, environment,
 				new BackupMetrics(new SimpleMeterRegistry(), repository.wal()));
 	}
+
 }

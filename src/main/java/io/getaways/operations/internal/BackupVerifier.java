@@ -14,15 +14,18 @@ import io.getaways.operations.internal.BackupRepository.Verification;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Proves a backup restores: every checksum, then a restore into a scratch cluster on a free port replayed to the
- * backup's consistent point, whose table figures must equal those recorded, whose audit chain must verify, and whose
- * MongoDB dump must read back with the recorded document counts. The scratch copy is removed whatever happens. The
+ * Proves a backup restores: every checksum, then a restore into a scratch cluster on a
+ * free port replayed to the backup's consistent point, whose table figures must equal
+ * those recorded, whose audit chain must verify, and whose MongoDB dump must read back
+ * with the recorded document counts. The scratch copy is removed whatever happens. The
  * outcome is recorded beside the backup.
  */
 final class BackupVerifier {
 
 	private final BackupRepository repository;
+
 	private final BackupSettings settings;
+
 	private final String database;
 
 	BackupVerifier(BackupRepository repository, BackupSettings settings, String database) {
@@ -31,7 +34,9 @@ final class BackupVerifier {
 		this.database = database;
 	}
 
-	/** Verifies and records the outcome; a failed verification is recorded, then thrown. */
+	/**
+	 * Verifies and records the outcome; a failed verification is recorded, then thrown.
+	 */
 	Verification verify(BackupManifest manifest, Progress progress) {
 		return record(manifest, () -> check(manifest, progress));
 	}
@@ -57,7 +62,9 @@ final class BackupVerifier {
 		BackupIntegrity.checkFiles(manifest, backupDir, progress);
 		WalArchive wal = new WalArchive(repository.wal());
 		PostgresRestore.Plan plan = PostgresRestore.plan(manifest, new RecoveryTarget.BackupPoint(), wal);
-		Path scratch = repository.root().resolve(".scratch").resolve(manifest.id() + "-" + ProcessHandle.current().pid());
+		Path scratch = repository.root()
+			.resolve(".scratch")
+			.resolve(manifest.id() + "-" + ProcessHandle.current().pid());
 		try {
 			FileSystemUtils.deleteRecursively(scratch);
 			PostgresRestore.layOut(plan, backupDir, key, wal, scratch.resolve("postgres"), scratch.resolve("wal"),
@@ -72,12 +79,14 @@ final class BackupVerifier {
 				}
 				VerificationResult chain = AuditChain.verify(restored.database(database));
 				if (!chain.isIntact()) {
-					throw new BackupFailedException("backup " + manifest.id() + " restores, but its audit chain is broken "
-							+ "at entry " + chain.firstBrokenId() + ": " + chain.reason());
+					throw new BackupFailedException(
+							"backup " + manifest.id() + " restores, but its audit chain is broken " + "at entry "
+									+ chain.firstBrokenId() + ": " + chain.reason());
 				}
 				long rows = figures.stream().mapToLong(TableDigests.Figure::rows).sum();
-				return figures.size() + " tables and " + rows + " rows match at " + manifest.postgres().restorePointLsn()
-						+ ", " + chain.entriesChecked() + " audit entries chained, " + documents + " MongoDB documents read";
+				return figures.size() + " tables and " + rows + " rows match at "
+						+ manifest.postgres().restorePointLsn() + ", " + chain.entriesChecked()
+						+ " audit entries chained, " + documents + " MongoDB documents read";
 			}
 		}
 		catch (IOException ex) {
@@ -117,4 +126,5 @@ final class BackupVerifier {
 		}
 		return total;
 	}
+
 }

@@ -17,19 +17,26 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * AES-256-GCM over a stream of any length, in chunks of 1 MiB each sealed on its own, so that neither side ever holds
- * a whole file (a relation segment is up to 1 GiB, and the JDK's GCM buffers a whole message before it decrypts).
- * Each chunk's 96-bit nonce is a random prefix of the file, the chunk's index, and a flag set only on the last chunk,
- * so chunks cannot be reordered, and a file cut at a chunk boundary fails like a damaged one.
+ * AES-256-GCM over a stream of any length, in chunks of 1 MiB each sealed on its own, so
+ * that neither side ever holds a whole file (a relation segment is up to 1 GiB, and the
+ * JDK's GCM buffers a whole message before it decrypts). Each chunk's 96-bit nonce is a
+ * random prefix of the file, the chunk's index, and a flag set only on the last chunk, so
+ * chunks cannot be reordered, and a file cut at a chunk boundary fails like a damaged
+ * one.
  * <p>
- * Layout: {@code GWAE}, version 1, 7-byte nonce prefix, then per chunk a 4-byte length and the sealed chunk.
+ * Layout: {@code GWAE}, version 1, 7-byte nonce prefix, then per chunk a 4-byte length
+ * and the sealed chunk.
  */
 final class ChunkedGcm {
 
 	static final int CHUNK = 1 << 20;
+
 	private static final byte[] MAGIC = { 'G', 'W', 'A', 'E', 1 };
+
 	private static final int PREFIX = 7;
+
 	private static final int TAG_BITS = 128;
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private ChunkedGcm() {
@@ -41,6 +48,7 @@ final class ChunkedGcm {
 		NotAuthentic(String message) {
 			super(message);
 		}
+
 	}
 
 	static OutputStream encrypting(OutputStream out, BackupKey key) throws IOException {
@@ -86,9 +94,13 @@ final class ChunkedGcm {
 	private static final class Encrypting extends FilterOutputStream {
 
 		private final BackupKey key;
+
 		private final byte[] prefix;
+
 		private final ByteArrayOutputStream pending = new ByteArrayOutputStream(CHUNK);
+
 		private int index;
+
 		private boolean closed;
 
 		Encrypting(OutputStream out, BackupKey key, byte[] prefix) {
@@ -109,7 +121,8 @@ final class ChunkedGcm {
 				pending.write(b, off, n);
 				off += n;
 				len -= n;
-				// a full chunk is sealed only once more data arrives, so that the last one is known to be last
+				// a full chunk is sealed only once more data arrives, so that the last
+				// one is known to be last
 				if (pending.size() == CHUNK && len > 0) {
 					seal(false);
 				}
@@ -142,17 +155,25 @@ final class ChunkedGcm {
 				out.close();
 			}
 		}
+
 	}
 
 	private static final class Decrypting extends InputStream {
 
 		private final DataInputStream in;
+
 		private final BackupKey key;
+
 		private final byte[] prefix;
+
 		private byte[] sealedNext;
+
 		private byte[] plain = new byte[0];
+
 		private int position;
+
 		private int index;
+
 		private boolean done;
 
 		Decrypting(DataInputStream in, BackupKey key, byte[] prefix) throws IOException {
@@ -198,8 +219,9 @@ final class ChunkedGcm {
 					plain = cipher(Cipher.DECRYPT_MODE, key, nonce(prefix, index, last)).doFinal(current);
 				}
 				catch (AEADBadTagException ex) {
-					throw new NotAuthentic("chunk " + index + " does not authenticate: wrong key, or the file was changed"
-							+ (last ? " or cut short" : ""));
+					throw new NotAuthentic(
+							"chunk " + index + " does not authenticate: wrong key, or the file was changed"
+									+ (last ? " or cut short" : ""));
 				}
 				catch (GeneralSecurityException ex) {
 					throw new IOException("decryption failed: " + ex.getMessage(), ex);
@@ -234,5 +256,7 @@ final class ChunkedGcm {
 		public void close() throws IOException {
 			in.close();
 		}
+
 	}
+
 }

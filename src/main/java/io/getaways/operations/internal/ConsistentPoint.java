@@ -12,14 +12,15 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * A moment of a running database that recovery can reach exactly and whose contents are known: a named restore point
- * written while every table is locked against writes, together with the table figures read in a snapshot taken under
- * the same locks. Writers wait only while the locks are taken and the snapshot exported, never while the figures are
- * computed: a second connection imports the snapshot, then the locks go.
+ * A moment of a running database that recovery can reach exactly and whose contents are
+ * known: a named restore point written while every table is locked against writes,
+ * together with the table figures read in a snapshot taken under the same locks. Writers
+ * wait only while the locks are taken and the snapshot exported, never while the figures
+ * are computed: a second connection imports the snapshot, then the locks go.
  * <p>
- * No transaction commits between the snapshot and the restore point, so recovering to the point, or to {@code at}
- * (transactions blocked by the locks commit later, with later timestamps), yields exactly the rows the figures
- * describe.
+ * No transaction commits between the snapshot and the restore point, so recovering to the
+ * point, or to {@code at} (transactions blocked by the locks commit later, with later
+ * timestamps), yields exactly the rows the figures describe.
  */
 final class ConsistentPoint {
 
@@ -37,9 +38,10 @@ final class ConsistentPoint {
 	private static final int ATTEMPTS = 5;
 
 	/**
-	 * Taking many locks one after another can deadlock with a writer that holds one of them and waits for another;
-	 * PostgreSQL then cancels one side. When it cancels this one, or the locks take too long, the point is tried
-	 * again with a fresh transaction, a few times.
+	 * Taking many locks one after another can deadlock with a writer that holds one of
+	 * them and waits for another; PostgreSQL then cancels one side. When it cancels this
+	 * one, or the locks take too long, the point is tried again with a fresh transaction,
+	 * a few times.
 	 */
 	static Point take(DataSource superuser, String name) {
 		for (int attempt = 1;; attempt++) {
@@ -79,9 +81,11 @@ final class ConsistentPoint {
 			Point point;
 			try (Statement statement = locking.createStatement()) {
 				statement.execute("SET LOCAL lock_timeout = '10s'");
-				// LOCK takes no snapshot, so the snapshot below is taken with the locks held
-				statement.execute("LOCK TABLE " + tables.stream().map(TableDigests.Table::qualifiedName)
-					.collect(Collectors.joining(", ")) + " IN SHARE MODE");
+				// LOCK takes no snapshot, so the snapshot below is taken with the locks
+				// held
+				statement.execute("LOCK TABLE "
+						+ tables.stream().map(TableDigests.Table::qualifiedName).collect(Collectors.joining(", "))
+						+ " IN SHARE MODE");
 				try (PreparedStatement mark = locking.prepareStatement("""
 						SELECT pg_export_snapshot() AS snapshot, clock_timestamp() AS at, p.lsn::text AS lsn,
 						       pg_walfile_name(p.lsn) AS wal_file
@@ -96,8 +100,8 @@ final class ConsistentPoint {
 				}
 				reading.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
 				reading.setAutoCommit(false);
-				try (PreparedStatement use = reading.prepareStatement("SET TRANSACTION SNAPSHOT '"
-						+ snapshot.replace("'", "''") + "'")) {
+				try (PreparedStatement use = reading
+					.prepareStatement("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "''") + "'")) {
 					use.execute();
 				}
 			}
@@ -112,4 +116,5 @@ final class ConsistentPoint {
 			throw new BackupFailedException("could not mark a consistent point in PostgreSQL: " + ex.getMessage(), ex);
 		}
 	}
+
 }

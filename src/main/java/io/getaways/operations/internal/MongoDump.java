@@ -20,14 +20,17 @@ import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 
 /**
- * MongoDB's documents, collection by collection, one canonical Extended JSON document per line (types survive the
- * round trip), through the driver, so that it works on the embedded server and a real mongod alike. Indexes are not
- * dumped: the service creates its own at start.
+ * MongoDB's documents, collection by collection, one canonical Extended JSON document per
+ * line (types survive the round trip), through the driver, so that it works on the
+ * embedded server and a real mongod alike. Indexes are not dumped: the service creates
+ * its own at start.
  */
 final class MongoDump {
 
-	private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED)
+	private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder()
+		.outputMode(JsonMode.EXTENDED)
 		.build();
+
 	private static final int BATCH = 1000;
 
 	private MongoDump() {
@@ -45,8 +48,11 @@ final class MongoDump {
 			try {
 				Stored stored = StoredFiles.store(storedPath(backupDir, name), "mongo/" + name, key, out -> {
 					Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-					try (MongoCursor<Document> cursor = database.getCollection(name).find()
-						.sort(new Document("_id", 1)).batchSize(BATCH).iterator()) {
+					try (MongoCursor<Document> cursor = database.getCollection(name)
+						.find()
+						.sort(new Document("_id", 1))
+						.batchSize(BATCH)
+						.iterator()) {
 						while (cursor.hasNext()) {
 							writer.write(cursor.next().toJson(CANONICAL));
 							writer.write('\n');
@@ -70,7 +76,10 @@ final class MongoDump {
 		return backupDir.resolve("mongo").resolve(collection + ".json.zst");
 	}
 
-	/** Counts the documents of a stored dump, reading every line: proves that it decrypts, decompresses and parses. */
+	/**
+	 * Counts the documents of a stored dump, reading every line: proves that it decrypts,
+	 * decompresses and parses.
+	 */
 	static long count(Path backupDir, CollectionDump dump, BackupKey key) throws IOException {
 		long documents = 0;
 		try (BufferedReader reader = reader(backupDir, dump, key)) {
@@ -117,4 +126,5 @@ final class MongoDump {
 		return new BufferedReader(new InputStreamReader(StoredFiles.open(storedPath(backupDir, dump.name()), key),
 				StandardCharsets.UTF_8));
 	}
+
 }

@@ -21,25 +21,30 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Drives the {@code pgbackrest} command line for one stanza: the backup path used when PostgreSQL is an external
- * server. Every call runs pgBackRest with this wrapper's own config file, never {@code /etc/pgbackrest.conf}, so a
- * host-wide configuration cannot change what is backed up or where.
+ * Drives the {@code pgbackrest} command line for one stanza: the backup path used when
+ * PostgreSQL is an external server. Every call runs pgBackRest with this wrapper's own
+ * config file, never {@code /etc/pgbackrest.conf}, so a host-wide configuration cannot
+ * change what is backed up or where.
  */
 final class PgBackRest {
-
 
 	private static final Pattern NEW_LABEL = Pattern.compile("new backup label = (\\S+)");
 
 	private static final List<String> BACKUP_TYPES = List.of("full", "diff", "incr");
 
-	/** PostgreSQL parses this for recovery_target_time; UTC with an explicit offset leaves nothing to the server's zone. */
+	/**
+	 * PostgreSQL parses this for recovery_target_time; UTC with an explicit offset leaves
+	 * nothing to the server's zone.
+	 */
 	private static final DateTimeFormatter RECOVERY_TARGET = DateTimeFormatter
 		.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx")
 		.withZone(ZoneOffset.UTC);
 
-	/** Characters that need no quoting inside archive_command, which PostgreSQL hands to a shell. */
+	/**
+	 * Characters that need no quoting inside archive_command, which PostgreSQL hands to a
+	 * shell.
+	 */
 	private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./=@%+:,-]+");
-
 
 	private final PgBackRestSettings settings;
 
@@ -53,18 +58,23 @@ final class PgBackRest {
 		return settings;
 	}
 
-	/** Writes the stanza's config file under the repository, readable only by the user pgBackRest runs as. */
+	/**
+	 * Writes the stanza's config file under the repository, readable only by the user
+	 * pgBackRest runs as.
+	 */
 	public Path writeConfig() {
 		Path file = settings.configFile();
 		try {
 			if (!Files.isDirectory(settings.repoPath())) {
 				Files.createDirectories(settings.repoPath());
 				if (needsRunAs()) {
-					// pgBackRest writes the repository, logs and locks as the PostgreSQL user.
+					// pgBackRest writes the repository, logs and locks as the PostgreSQL
+					// user.
 					chown(settings.repoPath(), settings.runAsUser().orElseThrow());
 				}
 			}
-			// Created empty with owner-only permissions first: the file may hold the repository's cipher pass.
+			// Created empty with owner-only permissions first: the file may hold the
+			// repository's cipher pass.
 			Files.deleteIfExists(file);
 			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 			Files.writeString(file, configText(), StandardCharsets.UTF_8);
@@ -84,13 +94,15 @@ final class PgBackRest {
 		conf.append("[global]\n");
 		conf.append("repo1-path=").append(repo).append('\n');
 		conf.append("repo1-retention-full=").append(settings.retentionFull()).append('\n');
-		settings.cipherPass().ifPresent(pass -> conf.append("repo1-cipher-type=")
-			.append(PgBackRestSettings.CIPHER_TYPE)
-			.append('\n')
-			.append("repo1-cipher-pass=")
-			.append(pass)
-			.append('\n'));
-		// Kept under the repository so no root-owned system directory has to be prepared for pgBackRest.
+		settings.cipherPass()
+			.ifPresent(pass -> conf.append("repo1-cipher-type=")
+				.append(PgBackRestSettings.CIPHER_TYPE)
+				.append('\n')
+				.append("repo1-cipher-pass=")
+				.append(pass)
+				.append('\n'));
+		// Kept under the repository so no root-owned system directory has to be prepared
+		// for pgBackRest.
 		conf.append("log-path=").append(repo.resolve("log")).append('\n');
 		conf.append("lock-path=").append(repo.resolve("lock")).append('\n');
 		conf.append("spool-path=").append(repo.resolve("spool")).append('\n');
@@ -98,7 +110,8 @@ final class PgBackRest {
 		conf.append("log-level-stderr=error\n");
 		conf.append("start-fast=y\n");
 		conf.append("compress-type=").append(settings.compressType()).append('\n');
-		// Synchronous push: archive_command only succeeds once the segment is in the repository.
+		// Synchronous push: archive_command only succeeds once the segment is in the
+		// repository.
 		conf.append("archive-async=n\n");
 		conf.append('\n');
 		conf.append('[').append(settings.stanza()).append("]\n");
@@ -111,7 +124,10 @@ final class PgBackRest {
 		return conf.toString();
 	}
 
-	/** The value for PostgreSQL's archive_command; PostgreSQL runs it as its own OS user, so no runuser prefix. */
+	/**
+	 * The value for PostgreSQL's archive_command; PostgreSQL runs it as its own OS user,
+	 * so no runuser prefix.
+	 */
 	public String archiveCommand() {
 		return String.join(" ", shellQuote(settings.executable()), shellQuote("--config=" + settings.configFile()),
 				shellQuote("--stanza=" + settings.stanza()), "archive-push", "%p");
@@ -121,7 +137,10 @@ final class PgBackRest {
 		run("stanza-create");
 	}
 
-	/** Confirms the server's archive_command reaches the repository, by forcing and waiting for a WAL switch. */
+	/**
+	 * Confirms the server's archive_command reaches the repository, by forcing and
+	 * waiting for a WAL switch.
+	 */
 	public void check() {
 		run("check");
 	}
@@ -147,7 +166,10 @@ final class PgBackRest {
 		run("expire");
 	}
 
-	/** pgBackRest's own check of every backup file and archived WAL segment in the repository against its checksums. */
+	/**
+	 * pgBackRest's own check of every backup file and archived WAL segment in the
+	 * repository against its checksums.
+	 */
 	public void verify() {
 		run("verify");
 	}
@@ -167,8 +189,9 @@ final class PgBackRest {
 	}
 
 	/**
-	 * Restores into a new, empty directory, never the live one. With a time, recovery replays WAL up to that instant;
-	 * with only a label, it stops at that backup's consistent point; with neither, it replays all archived WAL.
+	 * Restores into a new, empty directory, never the live one. With a time, recovery
+	 * replays WAL up to that instant; with only a label, it stops at that backup's
+	 * consistent point; with neither, it replays all archived WAL.
 	 */
 	public void restore(Path targetDataDir, Optional<Instant> targetTime, Optional<String> backupLabel) {
 		Path target = targetDataDir.toAbsolutePath().normalize();
@@ -218,7 +241,10 @@ final class PgBackRest {
 		}
 	}
 
-	/** Runs one pgBackRest command and returns its stdout; a failure becomes one line naming pgBackRest's error. */
+	/**
+	 * Runs one pgBackRest command and returns its stdout; a failure becomes one line
+	 * naming pgBackRest's error.
+	 */
 	private String run(String... args) {
 		return PgBackRestProcess.run(settings, needsRunAs(), args);
 	}
@@ -235,4 +261,5 @@ final class PgBackRest {
 	private static String shellQuote(String word) {
 		return SHELL_SAFE.matcher(word).matches() ? word : "'" + word.replace("'", "'\"'\"'") + "'";
 	}
+
 }

@@ -9,18 +9,22 @@ import io.getaways.operations.internal.BackupManifest.MongoPart;
 import io.getaways.operations.internal.BackupManifest.PostgresPart;
 
 /**
- * Backups of an external PostgreSQL through pgBackRest, behind the same commands as the built-in engine: pgBackRest
- * takes the base backup and archives the WAL into its own repository (under the backup repository); Getaways adds the
- * MongoDB dump with the outbox position and writes the manifest, kind {@code pgbackrest}, that lists it with the others.
- * The manifest's restore point is pgBackRest's backup label.
+ * Backups of an external PostgreSQL through pgBackRest, behind the same commands as the
+ * built-in engine: pgBackRest takes the base backup and archives the WAL into its own
+ * repository (under the backup repository); Getaways adds the MongoDB dump with the
+ * outbox position and writes the manifest, kind {@code pgbackrest}, that lists it with
+ * the others. The manifest's restore point is pgBackRest's backup label.
  */
 final class PgBackRestBackups {
 
 	static final String KIND = "pgbackrest";
 
 	private final BackupRepository repository;
+
 	private final BackupSources sources;
+
 	private final BackupSettings settings;
+
 	private final PgBackRest pgBackRest;
 
 	PgBackRestBackups(BackupRepository repository, BackupSources sources, BackupSettings settings,
@@ -40,15 +44,19 @@ final class PgBackRestBackups {
 			pgBackRest.writeConfig();
 			// idempotent: a stanza that exists and matches the server is left as it is
 			pgBackRest.stanzaCreate();
-			// archiving works end to end (a segment pushed and found), or the backup is not worth taking
+			// archiving works end to end (a segment pushed and found), or the backup is
+			// not worth taking
 			pgBackRest.check();
 			BackupCreator.Phases phases = new BackupCreator.Phases();
 			String label = phases.time("baseBackup", () -> pgBackRest.backup("full"));
-			PgBackRestInfo.Backup backup = pgBackRest.info().backups().stream().filter(b -> b.label().equals(label))
+			PgBackRestInfo.Backup backup = pgBackRest.info()
+				.backups()
+				.stream()
+				.filter(b -> b.label().equals(label))
 				.findFirst()
 				.orElseThrow(() -> new BackupFailedException("pgBackRest does not list its backup " + label));
-			MongoPart mongo = phases.time("mongoDump", () -> BackupCreator.dumpMongo(sources, sources.clock(),
-					repository.backupDir(id), key, progress));
+			MongoPart mongo = phases.time("mongoDump",
+					() -> BackupCreator.dumpMongo(sources, sources.clock(), repository.backupDir(id), key, progress));
 			BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, id, KIND, started, Instant.now(),
 					key == null ? null : key.id(),
 					new PostgresPart(null, Integer.parseInt(backup.archiveStart().substring(0, 8), 16),
@@ -69,7 +77,10 @@ final class PgBackRestBackups {
 		}
 	}
 
-	/** pgBackRest's verify of its repository, then the MongoDB dump's checksums and document counts. */
+	/**
+	 * pgBackRest's verify of its repository, then the MongoDB dump's checksums and
+	 * document counts.
+	 */
 	String verify(BackupManifest manifest, Progress progress) {
 		BackupIntegrity.checkKey(manifest, settings.backupKey());
 		BackupIntegrity.checkFiles(manifest, repository.backupDir(manifest.id()), progress);
@@ -77,8 +88,8 @@ final class PgBackRestBackups {
 			pgBackRest.verify();
 			long documents = BackupVerifier.checkMongo(manifest, repository.backupDir(manifest.id()),
 					settings.backupKey());
-			return "pgBackRest verified backup " + manifest.postgres().restorePoint() + " and its WAL, "
-					+ documents + " MongoDB documents read";
+			return "pgBackRest verified backup " + manifest.postgres().restorePoint() + " and its WAL, " + documents
+					+ " MongoDB documents read";
 		}
 		catch (PgBackRestException ex) {
 			throw new BackupFailedException(ex.getMessage(), ex);
@@ -89,13 +100,14 @@ final class PgBackRestBackups {
 	}
 
 	/**
-	 * pgBackRest restores the cluster into {@code into/postgres} with its recovery settings; it replays when the
-	 * operator starts PostgreSQL there, with the server binaries of the backed-up version.
+	 * pgBackRest restores the cluster into {@code into/postgres} with its recovery
+	 * settings; it replays when the operator starts PostgreSQL there, with the server
+	 * binaries of the backed-up version.
 	 */
 	void restorePostgres(BackupManifest manifest, RecoveryTarget target, Path into) {
 		Optional<Instant> time = target instanceof RecoveryTarget.Time t ? Optional.of(t.at()) : Optional.empty();
-		Optional<String> label = target instanceof RecoveryTarget.BackupPoint ? Optional.of(
-				manifest.postgres().restorePoint()) : Optional.empty();
+		Optional<String> label = target instanceof RecoveryTarget.BackupPoint
+				? Optional.of(manifest.postgres().restorePoint()) : Optional.empty();
 		try {
 			pgBackRest.writeConfig();
 			pgBackRest.restore(into.resolve("postgres"), time, label);
@@ -114,4 +126,5 @@ final class PgBackRestBackups {
 			throw new BackupFailedException(ex.getMessage(), ex);
 		}
 	}
+
 }

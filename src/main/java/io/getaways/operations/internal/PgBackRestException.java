@@ -12,4 +12,5 @@ final class PgBackRestException extends RuntimeException {
 	PgBackRestException(String message, Throwable cause) {
 		super(message, cause);
 	}
+
 }

@@ -44,12 +44,13 @@ final class PgBackRestInfo {
 					Instant.ofEpochSecond(backup.path("timestamp").path("stop").asLong()),
 					backup.path("lsn").path("start").asString(), backup.path("lsn").path("stop").asString(),
 					backup.path("archive").path("start").asString(), backup.path("archive").path("stop").asString(),
-					backup.path("info").path("size").asLong(), backup.path("info").path("repository").path("size").asLong(),
-					text(backup.path("prior")));
+					backup.path("info").path("size").asLong(),
+					backup.path("info").path("repository").path("size").asLong(), text(backup.path("prior")));
 		}
 	}
 
 	static Optional<String> text(JsonNode node) {
 		return node.isString() ? Optional.of(node.asString()) : Optional.empty();
 	}
+
 }

@@ -12,12 +12,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * One pgBackRest command as a process: with this wrapper's config file and stanza, as the cluster's OS user when the
- * JVM runs as another, killed after the timeout, and a failure turned into the one line that names pgBackRest's error.
+ * One pgBackRest command as a process: with this wrapper's config file and stanza, as the
+ * cluster's OS user when the JVM runs as another, killed after the timeout, and a failure
+ * turned into the one line that names pgBackRest's error.
  */
 final class PgBackRestProcess {
 
 	private static final Pattern ERROR_LINE = Pattern.compile("(?m)^.*?(ERROR: \\[\\d+]: .*)$");
+
 	private static final File NULL_DEVICE = new File("/dev/null");
 
 	private PgBackRestProcess() {
@@ -37,7 +39,8 @@ final class PgBackRestProcess {
 		Path stdout = null;
 		Path stderr = null;
 		try {
-			// Files rather than pipes: a chatty command can never block on a full pipe buffer.
+			// Files rather than pipes: a chatty command can never block on a full pipe
+			// buffer.
 			stdout = Files.createTempFile("pgbackrest-", ".out");
 			stderr = Files.createTempFile("pgbackrest-", ".err");
 			Process process = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(NULL_DEVICE))
@@ -45,7 +48,8 @@ final class PgBackRestProcess {
 				.redirectError(stderr.toFile())
 				.start();
 			if (!process.waitFor(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-				// runuser does not pass SIGKILL on, so the pgBackRest child is killed directly.
+				// runuser does not pass SIGKILL on, so the pgBackRest child is killed
+				// directly.
 				process.descendants().forEach(ProcessHandle::destroyForcibly);
 				process.destroyForcibly();
 				throw new PgBackRestException(
@@ -54,8 +58,8 @@ final class PgBackRestProcess {
 			String out = Files.readString(stdout);
 			String err = Files.readString(stderr);
 			if (process.exitValue() != 0) {
-				throw new PgBackRestException("pgBackRest " + command + " failed (exit " + process.exitValue() + "): "
-						+ errorLine(err, out));
+				throw new PgBackRestException(
+						"pgBackRest " + command + " failed (exit " + process.exitValue() + "): " + errorLine(err, out));
 			}
 			return out;
 		}
@@ -98,4 +102,5 @@ final class PgBackRestProcess {
 			// A stray temp file must not hide the outcome of the pgBackRest call.
 		}
 	}
+
 }

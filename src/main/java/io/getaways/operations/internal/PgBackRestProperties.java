@@ -12,19 +12,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code getaways.backup.pgbackrest.*}: how pgBackRest reaches an external PostgreSQL server, which backups then go
- * through. Unset {@code stanza} leaves pgBackRest out. pgBackRest reads the data directory itself, so it runs on the
- * database host (or reaches it with {@code pg-host} over SSH), as the OS user owning the cluster ({@code run-as-user}
- * when the service runs as another user). Its repository is {@code pgbackrest/} in the backup repository, encrypted
- * with {@code getaways.backup.key} as pass when one is set.
+ * {@code getaways.backup.pgbackrest.*}: how pgBackRest reaches an external PostgreSQL
+ * server, which backups then go through. Unset {@code stanza} leaves pgBackRest out.
+ * pgBackRest reads the data directory itself, so it runs on the database host (or reaches
+ * it with {@code pg-host} over SSH), as the OS user owning the cluster
+ * ({@code run-as-user} when the service runs as another user). Its repository is
+ * {@code pgbackrest/} in the backup repository, encrypted with
+ * {@code getaways.backup.key} as pass when one is set.
  */
 @ConfigurationProperties("getaways.backup.pgbackrest")
 @Validated
-record PgBackRestProperties(String stanza, Path pgData, int pgPort, Path pgSocketPath, String pgHost,
-		String pgHostUser, @DefaultValue("postgres") @NonBlank String pgUser, String runAsUser,
+record PgBackRestProperties(String stanza, Path pgData, int pgPort, Path pgSocketPath, String pgHost, String pgHostUser,
+		@DefaultValue("postgres") @NonBlank String pgUser, String runAsUser,
 		@DefaultValue(PgBackRestSettings.DEFAULT_EXECUTABLE) @NonBlank String executable,
-		@DefaultValue(PgBackRestSettings.DEFAULT_TIMEOUT) @PositiveDuration Duration timeout)
-		implements SettingsRules {
+		@DefaultValue(PgBackRestSettings.DEFAULT_TIMEOUT) @PositiveDuration Duration timeout) implements SettingsRules {
 
 	boolean configured() {
 		return stanza != null && !stanza.isBlank();

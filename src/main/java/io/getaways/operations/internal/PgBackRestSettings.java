@@ -8,32 +8,26 @@ import java.util.Optional;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
- * Where pgBackRest keeps one stanza and how it reaches the PostgreSQL server it backs up. Built from
- * {@link PgBackRestProperties} and {@link BackupSettings}, which validate each value when they are bound.
+ * Where pgBackRest keeps one stanza and how it reaches the PostgreSQL server it backs up.
+ * Built from {@link PgBackRestProperties} and {@link BackupSettings}, which validate each
+ * value when they are bound.
  *
- * <p>pgBackRest reads the data directory itself, so it has to run as the OS user that owns it; {@code runAsUser}
- * names that user when the JVM runs as someone else (typically root in containers and CI). Repository encryption is
- * optional and, when a pass is given, always {@value #CIPHER_TYPE}: it is the only cipher pgBackRest supports.
+ * <p>
+ * pgBackRest reads the data directory itself, so it has to run as the OS user that owns
+ * it; {@code runAsUser} names that user when the JVM runs as someone else (typically root
+ * in containers and CI). Repository encryption is optional and, when a pass is given,
+ * always {@value #CIPHER_TYPE}: it is the only cipher pgBackRest supports.
  */
-record PgBackRestSettings(
-		String stanza,
-		Path repoPath,
-		Path pgDataPath,
-		int pgPort,
-		Optional<Path> pgSocketPath,
-		Optional<String> pgHost,
-		Optional<String> pgHostUser,
-		String pgUser,
-		Optional<String> cipherPass,
-		Optional<String> runAsUser,
-		int retentionFull,
-		String compressType,
-		String executable,
-		Duration timeout) {
+record PgBackRestSettings(String stanza, Path repoPath, Path pgDataPath, int pgPort, Optional<Path> pgSocketPath,
+		Optional<String> pgHost, Optional<String> pgHostUser, String pgUser, Optional<String> cipherPass,
+		Optional<String> runAsUser, int retentionFull, String compressType, String executable, Duration timeout) {
 
 	public static final String CIPHER_TYPE = "aes-256-cbc";
 
-	/** gz is compiled into every pgBackRest build; lz4 is faster but "not available on all platforms". */
+	/**
+	 * gz is compiled into every pgBackRest build; lz4 is faster but "not available on all
+	 * platforms".
+	 */
 	public static final String DEFAULT_COMPRESS_TYPE = "gz";
 
 	/** The default of {@code getaways.backup.pgbackrest.executable}. */
@@ -57,7 +51,10 @@ record PgBackRestSettings(
 		Objects.requireNonNull(timeout, "timeout");
 	}
 
-	/** A server on this host, reached over its Unix socket directory, with two full backups kept. */
+	/**
+	 * A server on this host, reached over its Unix socket directory, with two full
+	 * backups kept.
+	 */
 	public static PgBackRestSettings local(String stanza, Path repoPath, Path pgDataPath, int pgPort, Path pgSocketPath,
 			String pgUser) {
 		return new PgBackRestSettings(stanza, repoPath, pgDataPath, pgPort, Optional.of(pgSocketPath), Optional.empty(),

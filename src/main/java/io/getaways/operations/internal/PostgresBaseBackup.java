@@ -26,17 +26,22 @@ import javax.sql.DataSource;
 import io.getaways.operations.internal.StoredFiles.Stored;
 
 /**
- * A physical base backup through PostgreSQL's non-exclusive low-level API: {@code pg_backup_start} and
- * {@code pg_backup_stop} on one connection, the data directory copied in between while the server keeps writing.
- * Torn or changing files are fine: recovery replays the WAL from the start point over them. The {@code backup_label}
- * and {@code tablespace_map} that {@code pg_backup_stop} returns are stored as files of the backup, as the
- * documentation requires.
+ * A physical base backup through PostgreSQL's non-exclusive low-level API:
+ * {@code pg_backup_start} and {@code pg_backup_stop} on one connection, the data
+ * directory copied in between while the server keeps writing. Torn or changing files are
+ * fine: recovery replays the WAL from the start point over them. The {@code backup_label}
+ * and {@code tablespace_map} that {@code pg_backup_stop} returns are stored as files of
+ * the backup, as the documentation requires.
  */
 final class PostgresBaseBackup {
 
-	/** Folders whose contents PostgreSQL rebuilds or must not get back; the folders themselves are kept. */
+	/**
+	 * Folders whose contents PostgreSQL rebuilds or must not get back; the folders
+	 * themselves are kept.
+	 */
 	static final Set<String> EMPTIED = Set.of("pg_wal", "pg_replslot", "pg_dynshmem", "pg_notify", "pg_serial",
 			"pg_snapshots", "pg_stat_tmp", "pg_subtrans", "log");
+
 	private static final Set<String> SKIPPED_FILES = Set.of("postmaster.pid", "postmaster.opts", "backup_label",
 			"tablespace_map", "epg-lock", "current_logfiles", "recovery.signal", "standby.signal");
 
@@ -49,8 +54,8 @@ final class PostgresBaseBackup {
 	}
 
 	/**
-	 * @param stopTimeout how long {@code pg_backup_stop} may wait for its WAL to be archived; broken archiving would
-	 * otherwise keep it waiting for ever
+	 * @param stopTimeout how long {@code pg_backup_stop} may wait for its WAL to be
+	 * archived; broken archiving would otherwise keep it waiting for ever
 	 */
 	static Result take(DataSource superuser, Path backupDir, BackupKey key, String label, int threads, int level,
 			Duration stopTimeout, Progress progress) {
@@ -73,7 +78,8 @@ final class PostgresBaseBackup {
 			long total = list(dataDir, directories, files);
 			Progress copying = progress.stage("PostgreSQL base backup", total, true);
 			List<Stored> stored = copy(dataDir, files, backupDir, key, threads, level, copying);
-			// the copies are written unsynced; they become durable together, before the backup can be complete
+			// the copies are written unsynced; they become durable together, before the
+			// backup can be complete
 			StoredFiles.syncAll(backupDir);
 			try (Statement timeout = connection.createStatement()) {
 				timeout.execute("SET statement_timeout = '" + stopTimeout.toSeconds() + "s'");
@@ -160,7 +166,8 @@ final class PostgresBaseBackup {
 		try {
 			List<Future<Stored>> copies = new ArrayList<>();
 			// largest first, so that the threads finish together
-			files.stream().sorted(Comparator.comparingLong((Path f) -> sizeOf(dataDir.resolve(f))).reversed())
+			files.stream()
+				.sorted(Comparator.comparingLong((Path f) -> sizeOf(dataDir.resolve(f))).reversed())
 				.forEach(file -> copies.add(pool.submit(() -> {
 					Stored stored = StoredFiles.storeCopy(dataDir.resolve(file), storedPath(backupDir, file.toString()),
 							file.toString(), key, level, threads);
@@ -215,4 +222,5 @@ final class PostgresBaseBackup {
 			return row.getString(1);
 		}
 	}
+
 }

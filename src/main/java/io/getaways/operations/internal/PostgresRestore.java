@@ -16,9 +16,10 @@ import java.util.List;
 import io.getaways.operations.internal.StoredFiles.Stored;
 
 /**
- * Lays a base backup out as a cluster, stages the WAL its target needs, and writes the recovery settings; starting the
- * cluster then replays to the target and promotes. Everything that can be checked is checked before the first byte is
- * written: the target against the archive, and every WAL segment the replay needs.
+ * Lays a base backup out as a cluster, stages the WAL its target needs, and writes the
+ * recovery settings; starting the cluster then replays to the target and promotes.
+ * Everything that can be checked is checked before the first byte is written: the target
+ * against the archive, and every WAL segment the replay needs.
  */
 final class PostgresRestore {
 
@@ -54,12 +55,16 @@ final class PostgresRestore {
 	}
 
 	private static String newest(WalArchive wal, String timeline, BackupManifest.PostgresPart pg) {
-		String newest = wal.newest(timeline).orElseThrow(() -> new BackupFailedException(
-				"no archived WAL on timeline " + timeline + "; the backup cannot be made consistent"));
+		String newest = wal.newest(timeline)
+			.orElseThrow(() -> new BackupFailedException(
+					"no archived WAL on timeline " + timeline + "; the backup cannot be made consistent"));
 		return newest.compareTo(pg.restorePointWal()) < 0 ? pg.restorePointWal() : newest;
 	}
 
-	/** Restores into an empty or absent cluster directory; {@code staging} receives the WAL to replay. */
+	/**
+	 * Restores into an empty or absent cluster directory; {@code staging} receives the
+	 * WAL to replay.
+	 */
 	static void layOut(Plan plan, Path backupDir, BackupKey key, WalArchive wal, Path clusterDir, Path staging,
 			Progress progress) {
 		BackupManifest manifest = plan.manifest();
@@ -72,8 +77,11 @@ final class PostgresRestore {
 			for (String emptied : PostgresBaseBackup.EMPTIED) {
 				Files.createDirectories(clusterDir.resolve(emptied));
 			}
-			long total = manifest.files().stream().filter(f -> !f.name().startsWith("getaways/"))
-				.mapToLong(Stored::size).sum();
+			long total = manifest.files()
+				.stream()
+				.filter(f -> !f.name().startsWith("getaways/"))
+				.mapToLong(Stored::size)
+				.sum();
 			Progress writing = progress.stage("Restoring PostgreSQL files", total, true);
 			for (Stored file : manifest.files()) {
 				if (file.name().startsWith("getaways/")) {
@@ -103,7 +111,8 @@ final class PostgresRestore {
 		List<String> lines = new ArrayList<>();
 		lines.add("# recovery settings written by getaways restore; removed once recovery has finished");
 		lines.add("restore_command = 'cp \"" + stagingPath + "/%f\" \"%p\"'");
-		// stay on the backup's timeline: a restored server that archived into the same repository made newer ones
+		// stay on the backup's timeline: a restored server that archived into the same
+		// repository made newer ones
 		lines.add("recovery_target_timeline = 'current'");
 		if (target instanceof RecoveryTarget.BackupPoint) {
 			lines.add("recovery_target_name = '" + manifest.postgres().restorePoint() + "'");
@@ -119,4 +128,5 @@ final class PostgresRestore {
 				StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 		Files.createFile(clusterDir.resolve("recovery.signal"));
 	}
+
 }

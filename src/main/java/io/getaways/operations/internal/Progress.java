@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Progress of long work: done of total, rate and time left. On a terminal one line is redrawn in place a few times a
- * second; elsewhere (logs, pipes) a plain line every few seconds, so that a log is not flooded.
+ * Progress of long work: done of total, rate and time left. On a terminal one line is
+ * redrawn in place a few times a second; elsewhere (logs, pipes) a plain line every few
+ * seconds, so that a log is not flooded.
  */
 final class Progress {
 
@@ -14,13 +15,21 @@ final class Progress {
 	}, false);
 
 	private final String what;
+
 	private final long total;
+
 	private final boolean bytes;
+
 	private final Consumer<String> out;
+
 	private final boolean redraw;
+
 	private final long startNanos = System.nanoTime();
+
 	private final long intervalNanos;
+
 	private long done;
+
 	private long lastReportNanos;
 
 	private Progress(String what, long total, boolean bytes, Consumer<String> out, boolean redraw) {
@@ -75,7 +84,8 @@ final class Progress {
 		double rate = done / seconds;
 		StringBuilder line = new StringBuilder(what).append(": ").append(amount(done));
 		if (total > 0) {
-			line.append(" of ").append(amount(total))
+			line.append(" of ")
+				.append(amount(total))
 				.append(String.format(Locale.ROOT, " (%d%%)", Math.min(100, done * 100 / total)));
 		}
 		line.append(", ").append(amount((long) rate)).append("/s");
@@ -97,4 +107,5 @@ final class Progress {
 		}
 		return String.format(Locale.ROOT, "%.2f GB", value / (1024.0 * 1024 * 1024));
 	}
+
 }

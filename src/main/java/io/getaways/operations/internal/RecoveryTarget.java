@@ -16,4 +16,5 @@ sealed interface RecoveryTarget {
 	/** To the end of the archived WAL. */
 	record Latest() implements RecoveryTarget {
 	}
+
 }

@@ -13,8 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code getaways.jar restore --to latest|--to-time T|--backup ID --into DIR}: a new data directory the service then
- * starts on with {@code --data-dir DIR}; the current one is never touched.
+ * {@code getaways.jar restore --to latest|--to-time T|--backup ID --into DIR}: a new data
+ * directory the service then starts on with {@code --data-dir DIR}; the current one is
+ * never touched.
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
 		description = "Restores backups into a new data directory: --to latest | --to-time ISO-8601 | --backup ID, "
@@ -37,6 +38,7 @@ class RestoreCommand extends TaskSubcommand {
 
 		@Option(names = "--backup", description = "Restore this backup at its consistent point")
 		String backup;
+
 	}
 
 	@Override
@@ -64,8 +66,8 @@ class RestoreCommand extends TaskSubcommand {
 			return new RecoveryTarget.Time(parseTime(target.time));
 		}
 		if (!"latest".equals(target.to)) {
-			throw new IllegalArgumentException("--to takes only 'latest' but was '" + target.to
-					+ "'; use --to-time for a time");
+			throw new IllegalArgumentException(
+					"--to takes only 'latest' but was '" + target.to + "'; use --to-time for a time");
 		}
 		return new RecoveryTarget.Latest();
 	}
@@ -79,4 +81,5 @@ class RestoreCommand extends TaskSubcommand {
 					+ "2026-12-06T10:15:30Z, but was '" + text + "'");
 		}
 	}
+
 }

@@ -19,15 +19,17 @@ import javax.sql.DataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A PostgreSQL server on a restored cluster, started from the embedded binaries on a free port with archiving off (so
- * that replaying old WAL never archives over the repository), kept until closed. Its log goes to {@code log/} in the
- * cluster, where a failed recovery's reason is read back.
+ * A PostgreSQL server on a restored cluster, started from the embedded binaries on a free
+ * port with archiving off (so that replaying old WAL never archives over the repository),
+ * kept until closed. Its log goes to {@code log/} in the cluster, where a failed
+ * recovery's reason is read back.
  */
 final class RestoredPostgres implements AutoCloseable {
 
 	private static final Duration STARTUP_WAIT = Duration.ofMinutes(2);
 
 	private final Path clusterDir;
+
 	private final EmbeddedPostgres server;
 
 	private RestoredPostgres(Path clusterDir, EmbeddedPostgres server) {
@@ -42,7 +44,8 @@ final class RestoredPostgres implements AutoCloseable {
 				.setDataDirectory(clusterDir)
 				.setCleanDataDirectory(false)
 				.setPort(freePort())
-				// until the server accepts connections: once the backup's own WAL is replayed; the rest is awaited below
+				// until the server accepts connections: once the backup's own WAL is
+				// replayed; the rest is awaited below
 				.setPGStartupWait(STARTUP_WAIT)
 				.setServerConfig("archive_mode", "off")
 				.setServerConfig("listen_addresses", "localhost")
@@ -62,7 +65,8 @@ final class RestoredPostgres implements AutoCloseable {
 	private void awaitPromotion(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
-			try (Connection connection = superuser().getConnection(); Statement statement = connection.createStatement();
+			try (Connection connection = superuser().getConnection();
+					Statement statement = connection.createStatement();
 					var row = statement.executeQuery("SELECT pg_is_in_recovery()")) {
 				row.next();
 				if (!row.getBoolean(1)) {
@@ -71,8 +75,8 @@ final class RestoredPostgres implements AutoCloseable {
 			}
 			catch (SQLException ex) {
 				close();
-				throw new BackupFailedException("recovery stopped: "
-						+ lastFatal(clusterDir).orElse(String.valueOf(ex.getMessage())));
+				throw new BackupFailedException(
+						"recovery stopped: " + lastFatal(clusterDir).orElse(String.valueOf(ex.getMessage())));
 			}
 			if (System.nanoTime() > deadline) {
 				close();
@@ -103,7 +107,8 @@ final class RestoredPostgres implements AutoCloseable {
 
 	/** The commit time of the last transaction recovery replayed, if it replayed any. */
 	Optional<Instant> lastReplayedCommit() {
-		try (Connection connection = superuser().getConnection(); Statement statement = connection.createStatement();
+		try (Connection connection = superuser().getConnection();
+				Statement statement = connection.createStatement();
 				var row = statement.executeQuery("SELECT pg_last_xact_replay_timestamp()")) {
 			row.next();
 			return Optional.ofNullable(row.getTimestamp(1)).map(java.sql.Timestamp::toInstant);
@@ -136,7 +141,10 @@ final class RestoredPostgres implements AutoCloseable {
 		}
 	}
 
-	/** The last FATAL or PANIC line of the server's log, which names why recovery or start-up stopped. */
+	/**
+	 * The last FATAL or PANIC line of the server's log, which names why recovery or
+	 * start-up stopped.
+	 */
 	static Optional<String> lastFatal(Path clusterDir) {
 		Path logs = clusterDir.resolve("log");
 		if (!Files.isDirectory(logs)) {
@@ -147,7 +155,8 @@ final class RestoredPostgres implements AutoCloseable {
 			if (newest.isEmpty()) {
 				return Optional.empty();
 			}
-			return Files.readAllLines(newest.get()).stream()
+			return Files.readAllLines(newest.get())
+				.stream()
 				.filter(line -> line.contains("FATAL:") || line.contains("PANIC:"))
 				.reduce((a, b) -> b)
 				.map(line -> line.substring(line.indexOf(line.contains("FATAL:") ? "FATAL:" : "PANIC:")));
@@ -165,4 +174,5 @@ final class RestoredPostgres implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

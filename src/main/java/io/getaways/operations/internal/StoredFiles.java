@@ -20,16 +20,21 @@ import com.github.luben.zstd.ZstdInputStream;
 import com.github.luben.zstd.ZstdOutputStream;
 
 /**
- * How a backup stores a file: zstd at its fastest level (the copy keeps up with the disk on two cores, where gzip
- * would be the bottleneck, and a relation file of hundreds of MB is compressed by several threads), then AES-256-GCM
- * when a key is set, then a SHA-256 of the stored bytes, so that verify can prove integrity without the key. A file
- * appears under its final name only once complete and on disk (temporary name, fsync, rename).
+ * How a backup stores a file: zstd at its fastest level (the copy keeps up with the disk
+ * on two cores, where gzip would be the bottleneck, and a relation file of hundreds of MB
+ * is compressed by several threads), then AES-256-GCM when a key is set, then a SHA-256
+ * of the stored bytes, so that verify can prove integrity without the key. A file appears
+ * under its final name only once complete and on disk (temporary name, fsync, rename).
  */
 final class StoredFiles {
 
 	private static final int BUFFER = 1 << 16;
 	static final int DEFAULT_LEVEL = 1;
-	/** Below this a file is compressed by the copying thread alone; above it zstd's own workers join in. */
+
+	/**
+	 * Below this a file is compressed by the copying thread alone; above it zstd's own
+	 * workers join in.
+	 */
 	private static final long MULTI_THREADED_FROM = 64L << 20;
 
 	private StoredFiles() {
@@ -45,18 +50,21 @@ final class StoredFiles {
 		Damaged(String message) {
 			super(message);
 		}
+
 	}
 
 	/**
-	 * Stores what {@code content} writes, under {@code target}; {@code name} is how the manifest names it.
+	 * Stores what {@code content} writes, under {@code target}; {@code name} is how the
+	 * manifest names it.
 	 */
 	static Stored store(Path target, String name, BackupKey key, ContentWriter content) throws IOException {
 		return store(target, name, key, DEFAULT_LEVEL, 1, true, content);
 	}
 
 	/**
-	 * As {@link #store(Path, String, BackupKey, ContentWriter)}, compressed by {@code workers} threads; unless
-	 * {@code sync}, the caller syncs the file system before anything depends on the file (see {@link #syncAll}).
+	 * As {@link #store(Path, String, BackupKey, ContentWriter)}, compressed by
+	 * {@code workers} threads; unless {@code sync}, the caller syncs the file system
+	 * before anything depends on the file (see {@link #syncAll}).
 	 */
 	static Stored store(Path target, String name, BackupKey key, int level, int workers, boolean sync,
 			ContentWriter content) throws IOException {
@@ -66,18 +74,20 @@ final class StoredFiles {
 		CountingOutputStream stored;
 		CountingOutputStream plain;
 		try (FileOutputStream file = new FileOutputStream(partial.toFile())) {
-			stored = new CountingOutputStream(new DigestOutputStream(new BufferedOutputStream(new FilterOutputStream(file) {
-				@Override
-				public void write(byte[] b, int off, int len) throws IOException {
-					out.write(b, off, len);
-				}
+			stored = new CountingOutputStream(
+					new DigestOutputStream(new BufferedOutputStream(new FilterOutputStream(file) {
+						@Override
+						public void write(byte[] b, int off, int len) throws IOException {
+							out.write(b, off, len);
+						}
 
-				@Override
-				public void close() throws IOException {
-					// the file is synced and closed below, after the streams above it have flushed
-					out.flush();
-				}
-			}, BUFFER), digest));
+						@Override
+						public void close() throws IOException {
+							// the file is synced and closed below, after the streams
+							// above it have flushed
+							out.flush();
+						}
+					}, BUFFER), digest));
 			OutputStream sealed = key == null ? stored : ChunkedGcm.encrypting(stored, key);
 			ZstdOutputStream zstd = new ZstdOutputStream(sealed, level);
 			if (workers > 1) {
@@ -95,9 +105,10 @@ final class StoredFiles {
 	}
 
 	/**
-	 * Stores a copy of a file, large ones compressed by up to {@code threads} threads, without syncing it: a base
-	 * backup writes a thousand files and syncs them all at once before its manifest. A file that vanishes meanwhile
-	 * (PostgreSQL dropped it) yields null.
+	 * Stores a copy of a file, large ones compressed by up to {@code threads} threads,
+	 * without syncing it: a base backup writes a thousand files and syncs them all at
+	 * once before its manifest. A file that vanishes meanwhile (PostgreSQL dropped it)
+	 * yields null.
 	 */
 	static Stored storeCopy(Path source, Path target, String name, BackupKey key, int level, int threads)
 			throws IOException {
@@ -117,8 +128,9 @@ final class StoredFiles {
 	}
 
 	/**
-	 * Makes every file written under {@code dir} durable with one file-system sync ({@code sync -f}) rather than one
-	 * fsync a file; where that command fails, file by file.
+	 * Makes every file written under {@code dir} durable with one file-system sync
+	 * ({@code sync -f}) rather than one fsync a file; where that command fails, file by
+	 * file.
 	 */
 	static void syncAll(Path dir) throws IOException {
 		try {
@@ -145,7 +157,10 @@ final class StoredFiles {
 		}
 	}
 
-	/** The original bytes of a stored file; the caller checks the checksum first or reads through {@link #checked}. */
+	/**
+	 * The original bytes of a stored file; the caller checks the checksum first or reads
+	 * through {@link #checked}.
+	 */
 	static InputStream open(Path stored, BackupKey key) throws IOException {
 		InputStream in = Files.newInputStream(stored);
 		try {
@@ -158,7 +173,9 @@ final class StoredFiles {
 		}
 	}
 
-	/** Fails naming the file when its stored bytes do not hash to the recorded SHA-256. */
+	/**
+	 * Fails naming the file when its stored bytes do not hash to the recorded SHA-256.
+	 */
 	static void check(Path stored, Stored expected) throws IOException {
 		if (!Files.isRegularFile(stored)) {
 			throw new Damaged(expected.name() + ": missing from the backup");
@@ -187,6 +204,7 @@ final class StoredFiles {
 	interface ContentWriter {
 
 		void writeTo(OutputStream out) throws IOException;
+
 	}
 
 	private static final class CountingOutputStream extends FilterOutputStream {
@@ -208,5 +226,7 @@ final class StoredFiles {
 			out.write(b, off, len);
 			count += len;
 		}
+
 	}
+
 }

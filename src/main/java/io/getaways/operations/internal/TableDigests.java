@@ -11,10 +11,12 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Per-table row counts and an ordered SHA-256 over every row's text form, in primary-key order, read in one snapshot.
- * Two databases with equal figures hold the same rows with the same values. The server hashes each row (MD5 of its
- * text, 16 bytes) so that only the hashes cross the connection, not the rows; the chain over them is SHA-256. This
- * compares copies, it does not defend against forgery. Unlogged tables are left out: recovery empties them by design.
+ * Per-table row counts and an ordered SHA-256 over every row's text form, in primary-key
+ * order, read in one snapshot. Two databases with equal figures hold the same rows with
+ * the same values. The server hashes each row (MD5 of its text, 16 bytes) so that only
+ * the hashes cross the connection, not the rows; the chain over them is SHA-256. This
+ * compares copies, it does not defend against forgery. Unlogged tables are left out:
+ * recovery empties them by design.
  */
 final class TableDigests {
 
@@ -40,7 +42,10 @@ final class TableDigests {
 	private TableDigests() {
 	}
 
-	/** Tables to digest, as quoted qualified names with the ORDER BY that makes their digest stable. */
+	/**
+	 * Tables to digest, as quoted qualified names with the ORDER BY that makes their
+	 * digest stable.
+	 */
 	record Table(String qualifiedName, String orderBy) {
 	}
 
@@ -48,9 +53,11 @@ final class TableDigests {
 		List<Table> tables = new ArrayList<>();
 		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(TABLES)) {
 			while (rows.next()) {
-				String name = quote(connection, rows.getString("schema")) + "." + quote(connection, rows.getString("name"));
+				String name = quote(connection, rows.getString("schema")) + "."
+						+ quote(connection, rows.getString("name"));
 				String keys = rows.getString("key_columns");
-				// no primary key: the whole row's text orders it, which is stable for equal contents
+				// no primary key: the whole row's text orders it, which is stable for
+				// equal contents
 				tables.add(new Table(name, keys != null ? keys : "t::text"));
 			}
 		}
@@ -58,12 +65,14 @@ final class TableDigests {
 	}
 
 	/**
-	 * Figures of every table, in the connection's current transaction, which must be a REPEATABLE READ one when the
-	 * database is being written, so that all tables are read at one moment.
+	 * Figures of every table, in the connection's current transaction, which must be a
+	 * REPEATABLE READ one when the database is being written, so that all tables are read
+	 * at one moment.
 	 */
 	static List<Figure> compute(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			// row text depends on these; fixing them makes figures comparable across sessions and servers
+			// row text depends on these; fixing them makes figures comparable across
+			// sessions and servers
 			statement.execute("SET LOCAL TimeZone = 'UTC'");
 			statement.execute("SET LOCAL DateStyle = 'ISO, YMD'");
 			statement.execute("SET LOCAL IntervalStyle = 'postgres'");
@@ -80,10 +89,10 @@ final class TableDigests {
 	private static Figure digest(Connection connection, Table table) throws SQLException {
 		MessageDigest sha = StoredFiles.sha256();
 		long count = 0;
-		// the names come from the catalog, quoted by the server; nothing here comes from input
-		try (PreparedStatement select = connection
-			.prepareStatement("SELECT decode(md5(t::text), 'hex') FROM " + table.qualifiedName() + " t ORDER BY "
-					+ table.orderBy())) {
+		// the names come from the catalog, quoted by the server; nothing here comes from
+		// input
+		try (PreparedStatement select = connection.prepareStatement("SELECT decode(md5(t::text), 'hex') FROM "
+				+ table.qualifiedName() + " t ORDER BY " + table.orderBy())) {
 			select.setFetchSize(10_000);
 			try (ResultSet rows = select.executeQuery()) {
 				while (rows.next()) {
@@ -105,7 +114,10 @@ final class TableDigests {
 		}
 	}
 
-	/** The first table whose figures differ, described for an operator; null when all match. */
+	/**
+	 * The first table whose figures differ, described for an operator; null when all
+	 * match.
+	 */
 	static String firstDifference(List<Figure> expected, List<Figure> actual) {
 		for (Figure want : expected) {
 			Figure got = actual.stream().filter(f -> f.table().equals(want.table())).findFirst().orElse(null);
@@ -126,4 +138,5 @@ final class TableDigests {
 		}
 		return null;
 	}
+
 }

@@ -17,16 +17,21 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The archived WAL in the repository's {@code wal/} folder: one gzip file per 16 MiB segment, written by
- * {@code archive-wal.sh}, which PostgreSQL runs as its {@code archive_command}, and, when backups are encrypted,
- * sealed by {@link WalSealer} into {@code <segment>.gz.enc} (AES-256-GCM over the gzip bytes). A segment's
- * modification time is when it was archived or sealed, so every commit in it happened before that time.
+ * The archived WAL in the repository's {@code wal/} folder: one gzip file per 16 MiB
+ * segment, written by {@code archive-wal.sh}, which PostgreSQL runs as its
+ * {@code archive_command}, and, when backups are encrypted, sealed by {@link WalSealer}
+ * into {@code <segment>.gz.enc} (AES-256-GCM over the gzip bytes). A segment's
+ * modification time is when it was archived or sealed, so every commit in it happened
+ * before that time.
  */
 final class WalArchive {
 
 	static final String SCRIPT = "archive-wal.sh";
+
 	private static final Pattern SEGMENT = Pattern.compile("[0-9A-F]{24}");
+
 	private static final String PLAIN = ".gz";
+
 	private static final String SEALED = ".gz.enc";
 
 	private final Path dir;
@@ -35,7 +40,10 @@ final class WalArchive {
 		this.dir = dir;
 	}
 
-	/** Writes the archive script into the repository and returns the archive_command that runs it. */
+	/**
+	 * Writes the archive script into the repository and returns the archive_command that
+	 * runs it.
+	 */
 	static String install(Path repository) {
 		try {
 			Files.createDirectories(repository.resolve("wal"));
@@ -49,8 +57,8 @@ final class WalArchive {
 			return "/bin/sh '" + script.toString().replace("'", "'\\''") + "' %p %f";
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot install the WAL archive script in " + repository + ": "
-					+ ex.getMessage(), ex);
+			throw new UncheckedIOException(
+					"Cannot install the WAL archive script in " + repository + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -58,7 +66,10 @@ final class WalArchive {
 		return SEGMENT.matcher(name).matches();
 	}
 
-	/** The segment after this one on the same timeline (16 MiB segments: 256 per log file). */
+	/**
+	 * The segment after this one on the same timeline (16 MiB segments: 256 per log
+	 * file).
+	 */
 	static String next(String segment) {
 		String timeline = segment.substring(0, 8);
 		long log = Long.parseLong(segment.substring(8, 16), 16);
@@ -120,15 +131,16 @@ final class WalArchive {
 	}
 
 	/**
-	 * Every segment from {@code first} through {@code last} inclusive, in order; fails naming the first one missing,
-	 * because recovery would otherwise stop early at that gap without a word.
+	 * Every segment from {@code first} through {@code last} inclusive, in order; fails
+	 * naming the first one missing, because recovery would otherwise stop early at that
+	 * gap without a word.
 	 */
 	List<String> range(String first, String last) {
 		List<String> range = new ArrayList<>();
 		for (String segment = first;; segment = next(segment)) {
 			if (!has(segment)) {
-				throw new BackupFailedException("WAL segment " + segment + " is missing from " + dir
-						+ ": recovery cannot pass it");
+				throw new BackupFailedException(
+						"WAL segment " + segment + " is missing from " + dir + ": recovery cannot pass it");
 			}
 			range.add(segment);
 			if (segment.equals(last)) {
@@ -140,7 +152,10 @@ final class WalArchive {
 		}
 	}
 
-	/** Decrypts and decompresses segments into a folder that a plain {@code cp} restore_command reads. */
+	/**
+	 * Decrypts and decompresses segments into a folder that a plain {@code cp}
+	 * restore_command reads.
+	 */
 	long stage(List<String> segments, Path staging, BackupKey key, Progress progress) {
 		long bytes = 0;
 		try {
@@ -171,10 +186,10 @@ final class WalArchive {
 	}
 
 	/**
-	 * Encrypts every segment still stored as archived, then removes the plain copy. A plain copy whose sealed twin
-	 * exists is PostgreSQL archiving the segment again after a crash: equal contents are dropped, different ones are
-	 * an error and both are kept for an operator.
-	 *
+	 * Encrypts every segment still stored as archived, then removes the plain copy. A
+	 * plain copy whose sealed twin exists is PostgreSQL archiving the segment again after
+	 * a crash: equal contents are dropped, different ones are an error and both are kept
+	 * for an operator.
 	 * @return how many segments were sealed
 	 */
 	int seal(BackupKey key) throws IOException {
@@ -195,13 +210,13 @@ final class WalArchive {
 				Path partial = dir.resolve("." + segment + SEALED + ".partial");
 				try (InputStream in = Files.newInputStream(plain);
 						java.io.FileOutputStream file = new java.io.FileOutputStream(partial.toFile())) {
-					java.io.OutputStream out = ChunkedGcm.encrypting(new java.io.BufferedOutputStream(
-							new java.io.FilterOutputStream(file) {
-								@Override
-								public void close() throws IOException {
-									flush();
-								}
-							}, 1 << 16), key);
+					java.io.OutputStream out = ChunkedGcm
+						.encrypting(new java.io.BufferedOutputStream(new java.io.FilterOutputStream(file) {
+							@Override
+							public void close() throws IOException {
+								flush();
+							}
+						}, 1 << 16), key);
 					in.transferTo(out);
 					out.close();
 					file.getFD().sync();
@@ -233,7 +248,10 @@ final class WalArchive {
 		}
 	}
 
-	/** Waits until PostgreSQL has archived the segment (it switches segments on demand, see the caller). */
+	/**
+	 * Waits until PostgreSQL has archived the segment (it switches segments on demand,
+	 * see the caller).
+	 */
 	void awaitArchived(String segment, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (!has(segment)) {
@@ -251,7 +269,10 @@ final class WalArchive {
 		}
 	}
 
-	/** Deletes archived segments older than {@code keepFrom} on every timeline; returns how many. */
+	/**
+	 * Deletes archived segments older than {@code keepFrom} on every timeline; returns
+	 * how many.
+	 */
 	int deleteBefore(String keepFrom, List<String> alsoKeep) {
 		int deleted = 0;
 		for (String segment : segments()) {
@@ -268,4 +289,5 @@ final class WalArchive {
 		}
 		return deleted;
 	}
+
 }

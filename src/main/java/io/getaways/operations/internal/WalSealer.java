@@ -7,17 +7,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Encrypts archived WAL segments moments after PostgreSQL archives them, when backups have a key. PostgreSQL's
- * archive_command is a shell script that cannot seal with AES-256-GCM, so a segment sits in the repository as gzip
- * for at most about {@code getaways.backup.seal-interval} (1s), or, if the service stopped meanwhile, until it starts
- * again. Only one process runs the embedded server over a data directory, so only one seals its WAL.
+ * Encrypts archived WAL segments moments after PostgreSQL archives them, when backups
+ * have a key. PostgreSQL's archive_command is a shell script that cannot seal with
+ * AES-256-GCM, so a segment sits in the repository as gzip for at most about
+ * {@code getaways.backup.seal-interval} (1s), or, if the service stopped meanwhile, until
+ * it starts again. Only one process runs the embedded server over a data directory, so
+ * only one seals its WAL.
  */
 class WalSealer {
 
 	private static final Logger log = LoggerFactory.getLogger(WalSealer.class);
 
 	private final WalArchive wal;
+
 	private final BackupKey key;
+
 	private volatile String lastFailure;
 
 	WalSealer(WalArchive wal, BackupKey key) {
@@ -46,4 +50,5 @@ class WalSealer {
 	String lastFailure() {
 		return lastFailure;
 	}
+
 }

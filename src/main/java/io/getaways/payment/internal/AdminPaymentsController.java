@@ -59,8 +59,8 @@ class AdminPaymentsController {
 	@Operation(summary = "Search payments, newest first",
 			description = "Every filter optional; from is inclusive, to exclusive, both ISO-8601 instants of when the "
 					+ "payment was recorded. Pages are stable: equal times are ordered by payment id.")
-	@ApiResponse(responseCode = "200", description = "A page of payments", content = @Content(examples = @ExampleObject(
-			value = PAGE_EXAMPLE)))
+	@ApiResponse(responseCode = "200", description = "A page of payments",
+			content = @Content(examples = @ExampleObject(value = PAGE_EXAMPLE)))
 	@ApiResponse(responseCode = "400", description = "A parameter is malformed; errors[].parameter names it",
 			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = BAD_EXAMPLE)))
 	@ApiResponse(responseCode = "403", description = "The caller lacks permission booking:all")
@@ -80,8 +80,8 @@ class AdminPaymentsController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One payment with its refunds, oldest refund first")
-	@ApiResponse(responseCode = "200", description = "The payment", content = @Content(examples = @ExampleObject(
-			value = DETAILS_EXAMPLE)))
+	@ApiResponse(responseCode = "200", description = "The payment",
+			content = @Content(examples = @ExampleObject(value = DETAILS_EXAMPLE)))
 	@ApiResponse(responseCode = "404", description = "No payment has this id",
 			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = """
 					{"type":"about:blank","title":"Not Found","status":404,
@@ -91,4 +91,5 @@ class AdminPaymentsController {
 	PaymentResponse payment(@PathVariable UUID id) {
 		return administration.find(id).map(PaymentResponse::of).orElseThrow(() -> new PaymentNotFoundException(id));
 	}
+
 }

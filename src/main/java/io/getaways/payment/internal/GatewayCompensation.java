@@ -14,9 +14,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What happens at the gateway once the transaction that recorded a gateway call did not commit. A charge is voided,
- * so that no customer pays for a booking that was never confirmed. A refund cannot be taken back, so it is logged
- * with everything an operator needs to record it.
+ * What happens at the gateway once the transaction that recorded a gateway call did not
+ * commit. A charge is voided, so that no customer pays for a booking that was never
+ * confirmed. A refund cannot be taken back, so it is logged with everything an operator
+ * needs to record it.
  */
 @Component
 class GatewayCompensation {
@@ -24,6 +25,7 @@ class GatewayCompensation {
 	private static final Logger log = LoggerFactory.getLogger(GatewayCompensation.class);
 
 	private final PaymentRepository payments;
+
 	private final TransactionTemplate ownTransaction;
 
 	GatewayCompensation(PaymentRepository payments, TransactionTemplate transactions) {
@@ -59,26 +61,32 @@ class GatewayCompensation {
 			@Override
 			public void afterCompletion(int status) {
 				if (status != STATUS_COMMITTED) {
-					log.error("Payments: refund {} of {} {} against charge {} (payment {}, booking {}) was issued by "
-							+ "the gateway but its transaction {}; check it and record it by hand", reference, amount,
-							payment.currency(), payment.gatewayReference(), payment.id(), payment.bookingId(),
-							status == STATUS_UNKNOWN ? "may not have committed" : "rolled back");
+					log.error(
+							"Payments: refund {} of {} {} against charge {} (payment {}, booking {}) was issued by "
+									+ "the gateway but its transaction {}; check it and record it by hand",
+							reference, amount, payment.currency(), payment.gatewayReference(), payment.id(),
+							payment.bookingId(), status == STATUS_UNKNOWN ? "may not have committed" : "rolled back");
 				}
 			}
 		};
 	}
 
-	/** After a commit whose outcome is unknown, the row tells: it exists exactly when the commit happened. */
+	/**
+	 * After a commit whose outcome is unknown, the row tells: it exists exactly when the
+	 * commit happened.
+	 */
 	private boolean recorded(UUID paymentId, String reference) {
 		try {
 			return ActorContext.callAs(Actor.job("payment-void"),
 					() -> ownTransaction.execute(status -> payments.find(paymentId).isPresent()));
 		}
 		catch (RuntimeException ex) {
-			// cannot tell: keeping a charge that may be unrecorded is fixed by a refund; voiding a recorded one is not
+			// cannot tell: keeping a charge that may be unrecorded is fixed by a refund;
+			// voiding a recorded one is not
 			log.error("Payments: cannot tell whether payment {} was recorded; charge {} is kept, check it", paymentId,
 					reference, ex);
 			return true;
 		}
 	}
+
 }

@@ -5,7 +5,9 @@ import java.util.Map;
 
 import io.getaways.platform.DomainException;
 
-/** The key already stands for another request (method, path or body) of the same caller. */
+/**
+ * The key already stands for another request (method, path or body) of the same caller.
+ */
 class IdempotencyKeyReusedException extends DomainException {
 
 	IdempotencyKeyReusedException(String key) {
@@ -18,4 +20,5 @@ class IdempotencyKeyReusedException extends DomainException {
 		return Map.of("errors", List.of(Map.of("parameter", IdempotentRequestHandler.KEY_HEADER, "message",
 				"was already used for a different request")));
 	}
+
 }

@@ -5,8 +5,9 @@ import java.util.Map;
 import io.getaways.platform.DomainException;
 
 /**
- * Keys are kept per user, so a caller without one (an OAuth2 client acting for itself) cannot send one. Refused
- * rather than ignored: a client that sends a key relies on it against paying twice.
+ * Keys are kept per user, so a caller without one (an OAuth2 client acting for itself)
+ * cannot send one. Refused rather than ignored: a client that sends a key relies on it
+ * against paying twice.
  */
 class IdempotencyKeyWithoutUserException extends DomainException {
 
@@ -18,4 +19,5 @@ class IdempotencyKeyWithoutUserException extends DomainException {
 	public Map<String, String> headers() {
 		return Map.of("WWW-Authenticate", "Bearer");
 	}
+
 }

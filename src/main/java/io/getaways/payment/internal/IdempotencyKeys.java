@@ -11,13 +11,17 @@ import io.getaways.platform.StoreMetrics.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Keys in {@code app.idempotency_keys}; row-level security scopes every statement to the signed-in user. */
+/**
+ * Keys in {@code app.idempotency_keys}; row-level security scopes every statement to the
+ * signed-in user.
+ */
 @Repository
 class IdempotencyKeys {
 
 	/**
-	 * Takes the key when it is new, expired, or abandoned by the same request; otherwise the conflict leaves the row
-	 * alone and returns nothing. A concurrent duplicate blocks on the key until the taker commits, then sees its row.
+	 * Takes the key when it is new, expired, or abandoned by the same request; otherwise
+	 * the conflict leaves the row alone and returns nothing. A concurrent duplicate
+	 * blocks on the key until the taker commits, then sees its row.
 	 */
 	private static final String CLAIM = """
 			INSERT INTO app.idempotency_keys AS k
@@ -69,6 +73,7 @@ class IdempotencyKeys {
 			  LIMIT :batch)""";
 
 	private final JdbcClient jdbc;
+
 	private final StoreMetrics metrics;
 
 	IdempotencyKeys(JdbcClient jdbc, StoreMetrics metrics) {
@@ -86,46 +91,49 @@ class IdempotencyKeys {
 
 	boolean claim(UUID userId, String key, String method, String path, byte[] hash, Duration retention,
 			Duration abandonAfter) {
-		return metrics.record(Store.POSTGRES, "idempotency.claim", () -> jdbc.sql(CLAIM)
-			.param("userId", userId)
-			.param("key", key)
-			.param("method", method)
-			.param("path", path)
-			.param("hash", hash)
-			.param("retentionSeconds", seconds(retention))
-			.param("abandonSeconds", seconds(abandonAfter))
-			.query(Boolean.class)
-			.optional()
-			.isPresent());
+		return metrics.record(Store.POSTGRES, "idempotency.claim",
+				() -> jdbc.sql(CLAIM)
+					.param("userId", userId)
+					.param("key", key)
+					.param("method", method)
+					.param("path", path)
+					.param("hash", hash)
+					.param("retentionSeconds", seconds(retention))
+					.param("abandonSeconds", seconds(abandonAfter))
+					.query(Boolean.class)
+					.optional()
+					.isPresent());
 	}
 
 	Optional<StoredKey> find(UUID userId, String key) {
-		return metrics.record(Store.POSTGRES, "idempotency.find", () -> jdbc.sql(FIND)
-			.param("userId", userId)
-			.param("key", key)
-			.query(IdempotencyKeys::mapKey)
-			.optional());
+		return metrics.record(Store.POSTGRES, "idempotency.find",
+				() -> jdbc.sql(FIND)
+					.param("userId", userId)
+					.param("key", key)
+					.query(IdempotencyKeys::mapKey)
+					.optional());
 	}
 
 	boolean complete(UUID userId, String key, byte[] hash, int status, String body) {
-		return metrics.record(Store.POSTGRES, "idempotency.complete", () -> jdbc.sql(COMPLETE)
-			.param("userId", userId)
-			.param("key", key)
-			.param("hash", hash)
-			.param("status", status)
-			.param("body", body)
-			.update()) == 1;
+		return metrics.record(Store.POSTGRES, "idempotency.complete",
+				() -> jdbc.sql(COMPLETE)
+					.param("userId", userId)
+					.param("key", key)
+					.param("hash", hash)
+					.param("status", status)
+					.param("body", body)
+					.update()) == 1;
 	}
 
 	boolean release(UUID userId, String key, byte[] hash) {
-		return metrics.record(Store.POSTGRES, "idempotency.release", () -> jdbc.sql(RELEASE)
-			.param("userId", userId)
-			.param("key", key)
-			.param("hash", hash)
-			.update()) == 1;
+		return metrics.record(Store.POSTGRES, "idempotency.release",
+				() -> jdbc.sql(RELEASE).param("userId", userId).param("key", key).param("hash", hash).update()) == 1;
 	}
 
-	/** Deletes up to {@code batch} expired keys of every user (a job's role sees them all). */
+	/**
+	 * Deletes up to {@code batch} expired keys of every user (a job's role sees them
+	 * all).
+	 */
 	int purgeExpired(int batch) {
 		return metrics.record(Store.POSTGRES, "idempotency.purge",
 				() -> jdbc.sql(PURGE).param("batch", batch).update());
@@ -140,4 +148,5 @@ class IdempotencyKeys {
 		return new StoredKey(row.getBytes("request_hash"), row.getString("status"), responseStatus,
 				row.getString("response_body"));
 	}
+
 }

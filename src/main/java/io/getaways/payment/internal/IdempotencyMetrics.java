@@ -9,8 +9,11 @@ import org.springframework.stereotype.Component;
 class IdempotencyMetrics {
 
 	private final Counter executed;
+
 	private final Counter replayed;
+
 	private final Counter mismatch;
+
 	private final Counter inProgress;
 
 	IdempotencyMetrics(MeterRegistry registry) {
@@ -42,4 +45,5 @@ class IdempotencyMetrics {
 			.tag("outcome", outcome)
 			.register(registry);
 	}
+
 }

@@ -11,20 +11,25 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deletes expired idempotency keys every {@code getaways.payments.idempotency.purge-interval}, in batches of short
- * transactions so that it never holds many row locks at once. Safe with several instances: they delete the same
- * expired rows, and whoever comes second finds them gone. Until it runs, an expired key already counts as absent.
+ * Deletes expired idempotency keys every
+ * {@code getaways.payments.idempotency.purge-interval}, in batches of short transactions
+ * so that it never holds many row locks at once. Safe with several instances: they delete
+ * the same expired rows, and whoever comes second finds them gone. Until it runs, an
+ * expired key already counts as absent.
  */
 @Component
 class IdempotencyPurgeJob {
 
 	static final String JOB_NAME = "idempotency-purge";
+
 	private static final int BATCH = 1_000;
 
 	private static final Logger log = LoggerFactory.getLogger(IdempotencyPurgeJob.class);
 
 	private final IdempotencyKeys keys;
+
 	private final TransactionTemplate transactions;
+
 	private volatile boolean failing;
 
 	IdempotencyPurgeJob(IdempotencyKeys keys, TransactionTemplate transactions) {
@@ -46,7 +51,8 @@ class IdempotencyPurgeJob {
 			}
 		}
 		catch (DataAccessException | TransactionException ex) {
-			// one warning per outage; expired keys are ignored by requests meanwhile, so waiting costs only space
+			// one warning per outage; expired keys are ignored by requests meanwhile, so
+			// waiting costs only space
 			if (!failing) {
 				log.warn("Payments: purging idempotency keys failed, will retry every interval: {}", ex.getMessage());
 				failing = true;
@@ -67,4 +73,5 @@ class IdempotencyPurgeJob {
 			return total;
 		});
 	}
+
 }

@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** A class rather than a record only because a record cannot have a component named {@code wait}. */
+/**
+ * A class rather than a record only because a record cannot have a component named
+ * {@code wait}.
+ */
 @ConfigurationProperties("getaways.payments.idempotency")
 @Validated
 class IdempotencySettings implements SettingsRules {
@@ -24,10 +27,12 @@ class IdempotencySettings implements SettingsRules {
 	private final Duration abandonAfter;
 
 	/**
-	 * @param wait how long a duplicate request waits for the first one's answer before it gets 409 with Retry-After
-	 * @param retention how long a key and its answer are kept; a key older than this starts afresh
-	 * @param abandonAfter an unfinished key older than this (its request died with its instance) may be taken over by
-	 * a retry of the same request
+	 * @param wait how long a duplicate request waits for the first one's answer before it
+	 * gets 409 with Retry-After
+	 * @param retention how long a key and its answer are kept; a key older than this
+	 * starts afresh
+	 * @param abandonAfter an unfinished key older than this (its request died with its
+	 * instance) may be taken over by a retry of the same request
 	 */
 	IdempotencySettings(@DefaultValue("10s") Duration wait, @DefaultValue("24h") Duration retention,
 			@DefaultValue("5m") Duration abandonAfter) {
@@ -53,4 +58,5 @@ class IdempotencySettings implements SettingsRules {
 	Duration abandonAfter() {
 		return abandonAfter;
 	}
+
 }

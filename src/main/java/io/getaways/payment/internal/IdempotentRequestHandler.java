@@ -26,8 +26,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Each step on the key is a short transaction of its own, never part of the action's: the key must be visible to
- * concurrent duplicates before the action starts, and must survive the action's rollback.
+ * Each step on the key is a short transaction of its own, never part of the action's: the
+ * key must be visible to concurrent duplicates before the action starts, and must survive
+ * the action's rollback.
  */
 @Service
 class IdempotentRequestHandler implements IdempotentRequests {
@@ -36,13 +37,19 @@ class IdempotentRequestHandler implements IdempotentRequests {
 	static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
 	private static final Logger log = LoggerFactory.getLogger(IdempotentRequestHandler.class);
+
 	private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
 	private static final Duration POLL = Duration.ofMillis(50);
 
 	private final IdempotencyKeys keys;
+
 	private final IdempotencySettings settings;
+
 	private final IdempotencyMetrics metrics;
+
 	private final JsonMapper json;
+
 	private final TransactionTemplate ownTransaction;
 
 	IdempotentRequestHandler(IdempotencyKeys keys, IdempotencySettings settings, IdempotencyMetrics metrics,
@@ -61,7 +68,8 @@ class IdempotentRequestHandler implements IdempotentRequests {
 			return action.get();
 		}
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			// the answer would be kept before the action's transaction commits, and replayed even if it then failed
+			// the answer would be kept before the action's transaction commits, and
+			// replayed even if it then failed
 			throw new IllegalStateException("IdempotentRequests.execute must be called outside any transaction; "
 					+ "the action starts its own");
 		}
@@ -94,18 +102,23 @@ class IdempotentRequestHandler implements IdempotentRequests {
 				pause();
 				current = ownTransaction.execute(status -> keys.find(request.userId(), request.key()));
 			}
-			// the first request failed and released the key: this duplicate is a retry, so it may run
+			// the first request failed and released the key: this duplicate is a retry,
+			// so it may run
 		}
 	}
 
-	/** Empty when this request now holds the key; otherwise what someone else left under it. */
+	/**
+	 * Empty when this request now holds the key; otherwise what someone else left under
+	 * it.
+	 */
 	private Optional<StoredKey> claimOrFind(Request request) {
 		if (keys.claim(request.userId(), request.key(), request.method(), request.path(), request.hash(),
 				settings.retention(), settings.abandonAfter())) {
 			return Optional.empty();
 		}
 		Optional<StoredKey> held = keys.find(request.userId(), request.key());
-		// gone between the two statements (released, or just expired): try again to take it
+		// gone between the two statements (released, or just expired): try again to take
+		// it
 		return held.isPresent() ? held : claimOrFind(request);
 	}
 
@@ -133,7 +146,8 @@ class IdempotentRequestHandler implements IdempotentRequests {
 			}
 		}
 		catch (RuntimeException ex) {
-			// the action has happened: the client gets its answer; retries get 409 until the key is abandoned
+			// the action has happened: the client gets its answer; retries get 409 until
+			// the key is abandoned
 			log.error("Payments: could not keep the answer to Idempotency-Key {} of user {}", request.key(),
 					request.userId(), ex);
 		}
@@ -186,10 +200,12 @@ class IdempotentRequestHandler implements IdempotentRequests {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for a request with the same Idempotency-Key", ex);
+			throw new IllegalStateException("Interrupted while waiting for a request with the same Idempotency-Key",
+					ex);
 		}
 	}
 
 	private record Request(UUID userId, String key, String method, String path, byte[] hash) {
 	}
+
 }

@@ -5,7 +5,10 @@ import java.util.Map;
 
 import io.getaways.platform.DomainException;
 
-/** The first request with this key is still running after the duplicate waited as long as it may. */
+/**
+ * The first request with this key is still running after the duplicate waited as long as
+ * it may.
+ */
 class IdempotentRequestInProgressException extends DomainException {
 
 	private static final String RETRY_AFTER_SECONDS = "1";
@@ -24,4 +27,5 @@ class IdempotentRequestInProgressException extends DomainException {
 	public Map<String, Object> properties() {
 		return Map.of("header", IdempotentRequestHandler.KEY_HEADER);
 	}
+
 }

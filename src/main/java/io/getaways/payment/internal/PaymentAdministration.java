@@ -9,13 +9,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads behind the admin views. They run under the caller's database role like every read, so only the admin role's
- * row-level security policy makes every user's payments visible here.
+ * Reads behind the admin views. They run under the caller's database role like every
+ * read, so only the admin role's row-level security policy makes every user's payments
+ * visible here.
  */
 @Service
 class PaymentAdministration {
 
 	private final PaymentSearch search;
+
 	private final PaymentRepository payments;
 
 	PaymentAdministration(PaymentSearch search, PaymentRepository payments) {
@@ -38,4 +40,5 @@ class PaymentAdministration {
 	Optional<Details> find(UUID id) {
 		return payments.find(id).map(payment -> new Details(payment, payments.refundsOfPayment(payment.id())));
 	}
+
 }

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The simulated gateway is the default; {@code getaways.payments.gateway} set to anything else leaves it out, and the
- * application then needs another {@link PaymentGateway} bean (a real adapter) to start.
+ * The simulated gateway is the default; {@code getaways.payments.gateway} set to anything
+ * else leaves it out, and the application then needs another {@link PaymentGateway} bean
+ * (a real adapter) to start.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ SimulatedGatewaySettings.class, IdempotencySettings.class })
@@ -25,4 +26,5 @@ class PaymentConfiguration {
 				settings.latency(), settings.failureRate());
 		return new SimulatedPaymentGateway(settings);
 	}
+
 }

@@ -8,9 +8,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Money captured and refunded, per currency, counted once the recording transaction commits. Delivery through the
- * outbox is at least once, so after a crash a resubmitted event may count twice: good for dashboards, not for
- * accounting, which reads app.payments.
+ * Money captured and refunded, per currency, counted once the recording transaction
+ * commits. Delivery through the outbox is at least once, so after a crash a resubmitted
+ * event may count twice: good for dashboards, not for accounting, which reads
+ * app.payments.
  */
 @Component
 class PaymentEventMetrics {
@@ -34,7 +35,9 @@ class PaymentEventMetrics {
 	}
 
 	private DistributionSummary summary(String name, String description, String currency) {
-		// Micrometer returns the registered meter for a known name and tags, so this registers once per currency
+		// Micrometer returns the registered meter for a known name and tags, so this
+		// registers once per currency
 		return DistributionSummary.builder(name).description(description).tag("currency", currency).register(registry);
 	}
+
 }

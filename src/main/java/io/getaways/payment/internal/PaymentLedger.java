@@ -30,23 +30,30 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Money moves through the gateway inside the caller's transaction and is recorded in it, so a payment exists exactly
- * when the booking change it pays for commits. What the gateway did in a transaction that then rolled back cannot be
- * undone by the rollback: charges are voided after it, refunds are logged for an operator (see
+ * Money moves through the gateway inside the caller's transaction and is recorded in it,
+ * so a payment exists exactly when the booking change it pays for commits. What the
+ * gateway did in a transaction that then rolled back cannot be undone by the rollback:
+ * charges are voided after it, refunds are logged for an operator (see
  * {@link GatewayCompensation}).
  */
 @Service
 class PaymentLedger implements Payments {
 
 	private static final Logger log = LoggerFactory.getLogger(PaymentLedger.class);
+
 	private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
 	/** numeric(12, 2): ten digits before the point. */
 	private static final BigDecimal LIMIT = new BigDecimal("10000000000");
 
 	private final PaymentRepository payments;
+
 	private final PaymentGateway gateway;
+
 	private final GatewayCompensation compensation;
+
 	private final ApplicationEventPublisher events;
+
 	private final Counter declines;
 
 	PaymentLedger(PaymentRepository payments, PaymentGateway gateway, GatewayCompensation compensation,
@@ -70,8 +77,10 @@ class PaymentLedger implements Payments {
 		if (payments.isPaid(bookingId)) {
 			throw new BookingAlreadyPaidException(bookingId);
 		}
-		// the payment's own id is the gateway's idempotency token: one token per attempt, so a retried call charges
-		// once, and a concurrent second attempt (which will lose on the unique index) never shares the winner's charge
+		// the payment's own id is the gateway's idempotency token: one token per attempt,
+		// so a retried call charges
+		// once, and a concurrent second attempt (which will lose on the unique index)
+		// never shares the winner's charge
 		UUID paymentId = UUID.randomUUID();
 		String reference;
 		try {
@@ -83,8 +92,8 @@ class PaymentLedger implements Payments {
 					ex.reason());
 			throw new PaymentDeclinedException(bookingId, ex.reason());
 		}
-		TransactionSynchronizationManager
-			.registerSynchronization(compensation.voidUnlessCommitted(gateway, paymentId, bookingId, reference, amount));
+		TransactionSynchronizationManager.registerSynchronization(
+				compensation.voidUnlessCommitted(gateway, paymentId, bookingId, reference, amount));
 		PaymentRecord payment;
 		try {
 			payment = payments.insertCaptured(paymentId, bookingId, userId, amount, currency, reference);
@@ -127,7 +136,8 @@ class PaymentLedger implements Payments {
 		TransactionSynchronizationManager
 			.registerSynchronization(compensation.reportUnlessCommitted(payment, reference, amount));
 		if (!payments.addRefunded(payment.id(), amount)) {
-			// the row is locked since lockCaptured, so only a writer bypassing this module gets here
+			// the row is locked since lockCaptured, so only a writer bypassing this
+			// module gets here
 			throw new IllegalStateException("Payment " + payment.id() + " changed while locked for a refund");
 		}
 		RefundReceipt refund = payments.insertRefund(payment, amount, reference, reason);
@@ -147,12 +157,15 @@ class PaymentLedger implements Payments {
 		return payments.refundsOf(bookingId);
 	}
 
-	/** The booking module validates what clients send; reaching here with bad money is a programming error. */
+	/**
+	 * The booking module validates what clients send; reaching here with bad money is a
+	 * programming error.
+	 */
 	private static void requireAmount(BigDecimal amount) {
 		if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2
 				|| amount.compareTo(LIMIT) >= 0) {
-			throw new IllegalArgumentException("An amount must be positive, below 10^10, with at most 2 decimals but was "
-					+ amount);
+			throw new IllegalArgumentException(
+					"An amount must be positive, below 10^10, with at most 2 decimals but was " + amount);
 		}
 	}
 
@@ -161,4 +174,5 @@ class PaymentLedger implements Payments {
 			throw new IllegalArgumentException("A currency must be an ISO 4217 code such as EUR but was " + currency);
 		}
 	}
+
 }

@@ -9,4 +9,5 @@ class PaymentNotFoundException extends DomainException {
 	PaymentNotFoundException(UUID id) {
 		super(Kind.NOT_FOUND, "Payment " + id + " not found");
 	}
+
 }

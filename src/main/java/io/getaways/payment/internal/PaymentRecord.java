@@ -6,7 +6,10 @@ import java.util.UUID;
 
 import io.getaways.payment.PaymentReceipt;
 
-/** A row of {@code app.payments} as this module reads it, with the owner that receipts leave out. */
+/**
+ * A row of {@code app.payments} as this module reads it, with the owner that receipts
+ * leave out.
+ */
 record PaymentRecord(UUID id, UUID bookingId, UUID userId, BigDecimal amount, String currency, String status,
 		String gatewayReference, String failureReason, BigDecimal refundedAmount, Instant createdAt,
 		Instant updatedAt) {

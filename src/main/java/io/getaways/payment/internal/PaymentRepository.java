@@ -15,7 +15,10 @@ import io.getaways.platform.StoreMetrics.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Rows of {@code app.payments} and {@code app.refunds}, as the caller's row-level security shows them. */
+/**
+ * Rows of {@code app.payments} and {@code app.refunds}, as the caller's row-level
+ * security shows them.
+ */
 @Repository
 class PaymentRepository {
 
@@ -48,9 +51,11 @@ class PaymentRepository {
 	private static final String INSERT_REFUND = """
 			INSERT INTO app.refunds (payment_id, booking_id, user_id, amount, currency, status, gateway_reference, reason)
 			VALUES (:paymentId, :bookingId, :userId, :amount, :currency, 'SUCCEEDED', :reference, :reason)
-			RETURNING""" + " " + REFUND_COLUMNS;
+			RETURNING"""
+			+ " " + REFUND_COLUMNS;
 
 	private final JdbcClient jdbc;
+
 	private final StoreMetrics metrics;
 
 	PaymentRepository(JdbcClient jdbc, StoreMetrics metrics) {
@@ -68,23 +73,28 @@ class PaymentRepository {
 
 	PaymentRecord insertCaptured(UUID id, UUID bookingId, UUID userId, BigDecimal amount, String currency,
 			String reference) {
-		return metrics.record(Store.POSTGRES, "payment.insert", () -> jdbc.sql(INSERT_CAPTURED)
-			.param("id", id)
-			.param("bookingId", bookingId)
-			.param("userId", userId)
-			.param("amount", amount)
-			.param("currency", currency)
-			.param("reference", reference)
-			.query(PaymentRepository::mapPayment)
-			.single());
+		return metrics.record(Store.POSTGRES, "payment.insert",
+				() -> jdbc.sql(INSERT_CAPTURED)
+					.param("id", id)
+					.param("bookingId", bookingId)
+					.param("userId", userId)
+					.param("amount", amount)
+					.param("currency", currency)
+					.param("reference", reference)
+					.query(PaymentRepository::mapPayment)
+					.single());
 	}
 
-	/** The booking's captured payment, locked until the transaction ends so that refunds of it queue up. */
+	/**
+	 * The booking's captured payment, locked until the transaction ends so that refunds
+	 * of it queue up.
+	 */
 	Optional<PaymentRecord> lockCaptured(UUID bookingId) {
-		return metrics.record(Store.POSTGRES, "payment.lock", () -> jdbc.sql(CAPTURED_OF_BOOKING)
-			.param("bookingId", bookingId)
-			.query(PaymentRepository::mapPayment)
-			.optional());
+		return metrics.record(Store.POSTGRES, "payment.lock",
+				() -> jdbc.sql(CAPTURED_OF_BOOKING)
+					.param("bookingId", bookingId)
+					.query(PaymentRepository::mapPayment)
+					.optional());
 	}
 
 	boolean addRefunded(UUID paymentId, BigDecimal amount) {
@@ -93,32 +103,35 @@ class PaymentRepository {
 	}
 
 	RefundReceipt insertRefund(PaymentRecord payment, BigDecimal amount, String reference, String reason) {
-		return metrics.record(Store.POSTGRES, "refund.insert", () -> jdbc.sql(INSERT_REFUND)
-			.param("paymentId", payment.id())
-			.param("bookingId", payment.bookingId())
-			.param("userId", payment.userId())
-			.param("amount", amount)
-			.param("currency", payment.currency())
-			.param("reference", reference)
-			.param("reason", reason)
-			.query(PaymentRepository::mapRefund)
-			.single());
+		return metrics.record(Store.POSTGRES, "refund.insert",
+				() -> jdbc.sql(INSERT_REFUND)
+					.param("paymentId", payment.id())
+					.param("bookingId", payment.bookingId())
+					.param("userId", payment.userId())
+					.param("amount", amount)
+					.param("currency", payment.currency())
+					.param("reference", reference)
+					.param("reason", reason)
+					.query(PaymentRepository::mapRefund)
+					.single());
 	}
 
 	Optional<PaymentRecord> find(UUID id) {
-		return metrics.record(Store.POSTGRES, "payment.find", () -> jdbc
-			.sql("SELECT " + PAYMENT_COLUMNS + " FROM app.payments WHERE id = :id")
-			.param("id", id)
-			.query(PaymentRepository::mapPayment)
-			.optional());
+		return metrics.record(Store.POSTGRES, "payment.find",
+				() -> jdbc.sql("SELECT " + PAYMENT_COLUMNS + " FROM app.payments WHERE id = :id")
+					.param("id", id)
+					.query(PaymentRepository::mapPayment)
+					.optional());
 	}
 
 	List<PaymentRecord> paymentsOf(UUID bookingId) {
-		return metrics.record(Store.POSTGRES, "payment.of-booking", () -> jdbc
-			.sql("SELECT " + PAYMENT_COLUMNS + " FROM app.payments WHERE booking_id = :bookingId ORDER BY created_at, id")
-			.param("bookingId", bookingId)
-			.query(PaymentRepository::mapPayment)
-			.list());
+		return metrics.record(Store.POSTGRES, "payment.of-booking",
+				() -> jdbc
+					.sql("SELECT " + PAYMENT_COLUMNS
+							+ " FROM app.payments WHERE booking_id = :bookingId ORDER BY created_at, id")
+					.param("bookingId", bookingId)
+					.query(PaymentRepository::mapPayment)
+					.list());
 	}
 
 	List<RefundReceipt> refundsOf(UUID bookingId) {
@@ -154,4 +167,5 @@ class PaymentRepository {
 	private static Instant instant(ResultSet row, String column) throws SQLException {
 		return row.getObject(column, OffsetDateTime.class).toInstant();
 	}
+
 }

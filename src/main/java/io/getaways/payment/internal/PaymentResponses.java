@@ -8,7 +8,10 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.getaways.payment.RefundReceipt;
 
-/** What the admin views answer; amounts are JSON numbers with two decimals, times ISO-8601 instants. */
+/**
+ * What the admin views answer; amounts are JSON numbers with two decimals, times ISO-8601
+ * instants.
+ */
 final class PaymentResponses {
 
 	private PaymentResponses() {
@@ -47,4 +50,5 @@ final class PaymentResponses {
 					refund.gatewayReference(), refund.reason(), refund.createdAt());
 		}
 	}
+
 }

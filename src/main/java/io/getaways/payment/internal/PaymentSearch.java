@@ -11,11 +11,15 @@ import io.getaways.platform.StoreMetrics.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Admin searches of {@code app.payments}, newest first, assembled from constant fragments. */
+/**
+ * Admin searches of {@code app.payments}, newest first, assembled from constant
+ * fragments.
+ */
 @Repository
 class PaymentSearch {
 
 	private final JdbcClient jdbc;
+
 	private final StoreMetrics metrics;
 
 	PaymentSearch(JdbcClient jdbc, StoreMetrics metrics) {
@@ -25,24 +29,26 @@ class PaymentSearch {
 
 	List<PaymentRecord> search(PaymentQuery query) {
 		Filter filter = Filter.of(query);
-		// the order matches payments_created_idx, so a page is read from the index, not sorted
-		return metrics.record(Store.POSTGRES, "payment.search", () -> jdbc
-			.sql("SELECT " + PaymentRepository.PAYMENT_COLUMNS + " FROM app.payments " + filter.where()
-					+ " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
-			.params(filter.params())
-			.param("limit", query.size())
-			.param("offset", query.offset())
-			.query(PaymentRepository::mapPayment)
-			.list());
+		// the order matches payments_created_idx, so a page is read from the index, not
+		// sorted
+		return metrics.record(Store.POSTGRES, "payment.search",
+				() -> jdbc
+					.sql("SELECT " + PaymentRepository.PAYMENT_COLUMNS + " FROM app.payments " + filter.where()
+							+ " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
+					.params(filter.params())
+					.param("limit", query.size())
+					.param("offset", query.offset())
+					.query(PaymentRepository::mapPayment)
+					.list());
 	}
 
 	long count(PaymentQuery query) {
 		Filter filter = Filter.of(query);
-		return metrics.record(Store.POSTGRES, "payment.count", () -> jdbc
-			.sql("SELECT count(*) FROM app.payments " + filter.where())
-			.params(filter.params())
-			.query(Long.class)
-			.single());
+		return metrics.record(Store.POSTGRES, "payment.count",
+				() -> jdbc.sql("SELECT count(*) FROM app.payments " + filter.where())
+					.params(filter.params())
+					.query(Long.class)
+					.single());
 	}
 
 	private record Filter(String where, Map<String, Object> params) {
@@ -73,4 +79,5 @@ class PaymentSearch {
 			return new Filter(conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions), params);
 		}
 	}
+
 }

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param latency added to every gateway call, to see how a slow gateway holds transactions open; at most a minute
+ * @param latency added to every gateway call, to see how a slow gateway holds
+ * transactions open; at most a minute
  * @param failureRate share of captures declined at random, from 0.0 (none) to 1.0 (all)
  */
 @ConfigurationProperties("getaways.payments.simulated")

@@ -13,20 +13,25 @@ import io.getaways.payment.GatewayDeclinedException;
 import io.getaways.payment.PaymentGateway;
 
 /**
- * A gateway that moves no money: it answers with generated references after the configured latency and declines the
- * configured share of captures. It remembers the latest charges (references, amounts, refunds, voids; no card data
- * exists) so that tests can see what the gateway was asked, and forgets them on restart, which is why a refund of a
- * charge it no longer remembers is accepted.
+ * A gateway that moves no money: it answers with generated references after the
+ * configured latency and declines the configured share of captures. It remembers the
+ * latest charges (references, amounts, refunds, voids; no card data exists) so that tests
+ * can see what the gateway was asked, and forgets them on restart, which is why a refund
+ * of a charge it no longer remembers is accepted.
  */
 class SimulatedPaymentGateway implements PaymentGateway {
 
 	static final String CHARGE_PREFIX = "sim_ch_";
 	static final String REFUND_PREFIX = "sim_re_";
+
 	private static final int REMEMBERED = 10_000;
 
 	private final Duration latency;
+
 	private final double failureRate;
+
 	private final Map<String, Charge> charges = bounded();
+
 	private final Map<String, String> chargeByToken = bounded();
 
 	SimulatedPaymentGateway(SimulatedGatewaySettings settings) {
@@ -87,14 +92,23 @@ class SimulatedPaymentGateway implements PaymentGateway {
 		}
 	}
 
-	/** The charge as the gateway remembers it; tests read it to see captures, refunds and voids. */
+	/**
+	 * The charge as the gateway remembers it; tests read it to see captures, refunds and
+	 * voids.
+	 */
 	synchronized Optional<Charge> charge(String gatewayReference) {
 		return Optional.ofNullable(charges.get(gatewayReference));
 	}
 
-	/** Every remembered charge made for the merchant reference (the booking id), voided or not. */
+	/**
+	 * Every remembered charge made for the merchant reference (the booking id), voided or
+	 * not.
+	 */
 	synchronized List<Charge> chargesFor(String merchantReference) {
-		return charges.values().stream().filter(charge -> charge.merchantReference().equals(merchantReference)).toList();
+		return charges.values()
+			.stream()
+			.filter(charge -> charge.merchantReference().equals(merchantReference))
+			.toList();
 	}
 
 	private void pause() {
@@ -122,4 +136,5 @@ class SimulatedPaymentGateway implements PaymentGateway {
 			}
 		};
 	}
+
 }

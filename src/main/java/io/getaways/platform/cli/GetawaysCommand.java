@@ -14,7 +14,10 @@ import picocli.CommandLine.ScopeType;
 		description = "Getaways travel-booking backend. Without a subcommand, or with 'serve', runs the service.")
 public class GetawaysCommand {
 
-	/** Inherited, so that it may follow the subcommand too, as in {@code migrate up --data-dir=x}. */
+	/**
+	 * Inherited, so that it may follow the subcommand too, as in
+	 * {@code migrate up --data-dir=x}.
+	 */
 	@Option(names = "--data-dir", scope = ScopeType.INHERIT,
 			description = "Data directory of embedded mode (default ./data, or GETAWAYS_DATA_DIR)")
 	String dataDir;
@@ -26,8 +29,9 @@ public class GetawaysCommand {
 		GetawaysCommand root = new GetawaysCommand();
 		root.properties.addAll(properties);
 		CommandLine commandLine = new CommandLine(root);
-		for (CliSubcommand subcommand : SpringFactoriesLoader.forDefaultResourceLocation(
-				GetawaysCommand.class.getClassLoader()).load(CliSubcommand.class)) {
+		for (CliSubcommand subcommand : SpringFactoriesLoader
+			.forDefaultResourceLocation(GetawaysCommand.class.getClassLoader())
+			.load(CliSubcommand.class)) {
 			subcommand.useTasks(TaskContext.tasks(root));
 			commandLine.addSubcommand(subcommand);
 		}
@@ -45,4 +49,5 @@ public class GetawaysCommand {
 		}
 		return arguments;
 	}
+
 }

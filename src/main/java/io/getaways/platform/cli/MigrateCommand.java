@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
 class MigrateCommand implements Callable<Integer> {
 
 	enum Action {
+
 		status, up, down, validate, sql
+
 	}
 
 	@ParentCommand
@@ -69,5 +71,7 @@ class MigrateCommand implements Callable<Integer> {
 		DatabaseMigrator databaseMigrator(DataSourceProperties dataSource, DatabaseSettings settings) {
 			return DatabaseMigrator.of(dataSource, settings);
 		}
+
 	}
+
 }

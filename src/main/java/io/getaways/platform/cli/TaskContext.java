@@ -11,8 +11,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A small non-web application context for one command-line task, with embedded mode limited to the stores the task
- * needs, so that a migration never starts Redis or MongoDB.
+ * A small non-web application context for one command-line task, with embedded mode
+ * limited to the stores the task needs, so that a migration never starts Redis or
+ * MongoDB.
  */
 final class TaskContext {
 
@@ -25,7 +26,10 @@ final class TaskContext {
 		return start(new Class<?>[] { configuration }, root.springArguments(), embeddedStores);
 	}
 
-	/** What a module's subcommand may start: the database task, alone or with MongoDB's embedded server, or nothing. */
+	/**
+	 * What a module's subcommand may start: the database task, alone or with MongoDB's
+	 * embedded server, or nothing.
+	 */
 	static CliTasks tasks(GetawaysCommand root) {
 		return new CliTasks() {
 
@@ -66,4 +70,5 @@ final class TaskContext {
 					"logging.level.root=WARN", "logging.level.io.getaways=INFO")
 			.run(arguments.toArray(String[]::new));
 	}
+
 }

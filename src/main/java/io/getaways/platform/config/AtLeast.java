@@ -15,8 +15,9 @@ import jakarta.validation.Payload;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
- * The number or duration must be at least {@link #value}, written as in configuration ({@code 1}, {@code 0.0},
- * {@code 1h}). Null passes: the property's {@code @DefaultValue} fills it in.
+ * The number or duration must be at least {@link #value}, written as in configuration
+ * ({@code 1}, {@code 0.0}, {@code 1h}). Null passes: the property's {@code @DefaultValue}
+ * fills it in.
  */
 @Documented
 @Target({ ElementType.FIELD, ElementType.ANNOTATION_TYPE })
@@ -45,6 +46,7 @@ public @interface AtLeast {
 		public boolean isValid(Number value, ConstraintValidatorContext context) {
 			return value == null || Limits.atLeast(value, limit);
 		}
+
 	}
 
 	class ForDuration implements ConstraintValidator<AtLeast, Duration> {
@@ -60,5 +62,7 @@ public @interface AtLeast {
 		public boolean isValid(Duration value, ConstraintValidatorContext context) {
 			return value == null || value.compareTo(limit) >= 0;
 		}
+
 	}
+
 }

@@ -15,8 +15,9 @@ import jakarta.validation.Payload;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
- * The number or duration must be at most {@link #value}, written as in configuration ({@code 19}, {@code 1.0},
- * {@code 1m}). Null passes: the property's {@code @DefaultValue} fills it in.
+ * The number or duration must be at most {@link #value}, written as in configuration
+ * ({@code 19}, {@code 1.0}, {@code 1m}). Null passes: the property's
+ * {@code @DefaultValue} fills it in.
  */
 @Documented
 @Target({ ElementType.FIELD, ElementType.ANNOTATION_TYPE })
@@ -45,6 +46,7 @@ public @interface AtMost {
 		public boolean isValid(Number value, ConstraintValidatorContext context) {
 			return value == null || Limits.atMost(value, limit);
 		}
+
 	}
 
 	class ForDuration implements ConstraintValidator<AtMost, Duration> {
@@ -60,5 +62,7 @@ public @interface AtMost {
 		public boolean isValid(Duration value, ConstraintValidatorContext context) {
 			return value == null || value.compareTo(limit) <= 0;
 		}
+
 	}
+
 }

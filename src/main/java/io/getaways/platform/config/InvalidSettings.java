@@ -19,8 +19,9 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 
 /**
- * Settings that were rejected, one line each: the property in kebab case with its prefix, what it must be, and the
- * value it was given, as in {@code getaways.bookings.max-seats must be at least 1 but was 0}.
+ * Settings that were rejected, one line each: the property in kebab case with its prefix,
+ * what it must be, and the value it was given, as in
+ * {@code getaways.bookings.max-seats must be at least 1 but was 0}.
  */
 public final class InvalidSettings {
 
@@ -29,15 +30,19 @@ public final class InvalidSettings {
 
 	private static final String[] SUFFIXES = { "d", "h", "m", "s", "ms", "us" };
 
-	/** Properties whose value is never printed, not even when wrong: its length is enough to fix it. */
+	/**
+	 * Properties whose value is never printed, not even when wrong: its length is enough
+	 * to fix it.
+	 */
 	private static final Pattern SECRET = Pattern.compile("[.-](secret|password|key)$");
 
 	private InvalidSettings() {
 	}
 
 	/**
-	 * The lines of the first settings failure among the failure's causes: the values that failed validation, or the
-	 * one that could not be read as its type at all. None when the failure is about something else.
+	 * The lines of the first settings failure among the failure's causes: the values that
+	 * failed validation, or the one that could not be read as its type at all. None when
+	 * the failure is about something else.
 	 */
 	public static List<String> lines(Throwable failure) {
 		BindValidationException invalid = find(failure, BindValidationException.class);
@@ -49,7 +54,8 @@ public final class InvalidSettings {
 		if (conversion == null) {
 			return List.of();
 		}
-		// an empty value converts to null before it fails as a primitive: the text as given says more
+		// an empty value converts to null before it fails as a primitive: the text as
+		// given says more
 		Object value = conversion.getValue() != null || unreadable.getProperty() == null ? conversion.getValue()
 				: unreadable.getProperty().getValue();
 		return List.of(unreadable.getName() + " must be " + expected(unreadable.getTarget().getType().resolve())
@@ -79,8 +85,8 @@ public final class InvalidSettings {
 	}
 
 	/**
-	 * Spring reads a value a rule reported on through bean accessors, which a settings class (rather than a record)
-	 * has none of; the field holds it whatever the type.
+	 * Spring reads a value a rule reported on through bean accessors, which a settings
+	 * class (rather than a record) has none of; the field holds it whatever the type.
 	 */
 	private static Object rejectedValue(FieldError error) {
 		Object value = error.getRejectedValue();
@@ -103,7 +109,10 @@ public final class InvalidSettings {
 		return value == null ? "null" : "a hidden value";
 	}
 
-	/** A value as configuration would spell it: durations in their largest exact unit, texts in quotes. */
+	/**
+	 * A value as configuration would spell it: durations in their largest exact unit,
+	 * texts in quotes.
+	 */
 	public static String show(Object value) {
 		if (value instanceof Duration duration) {
 			return show(duration);
@@ -159,4 +168,5 @@ public final class InvalidSettings {
 		}
 		return null;
 	}
+
 }

@@ -13,8 +13,9 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 
 /**
- * Reports settings rejected at startup as {@link InvalidSettings} lines, and where each value was set.
- * Ordered before Spring Boot's own analyzer of the same failure, which would print them in another shape.
+ * Reports settings rejected at startup as {@link InvalidSettings} lines, and where each
+ * value was set. Ordered before Spring Boot's own analyzer of the same failure, which
+ * would print them in another shape.
  */
 class InvalidSettingsFailureAnalyzer extends AbstractFailureAnalyzer<BindException> implements Ordered {
 
@@ -51,4 +52,5 @@ class InvalidSettingsFailureAnalyzer extends AbstractFailureAnalyzer<BindExcepti
 	public int getOrder() {
 		return Ordered.HIGHEST_PRECEDENCE;
 	}
+
 }

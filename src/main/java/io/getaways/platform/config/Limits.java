@@ -27,4 +27,5 @@ final class Limits {
 		}
 		return new BigDecimal(value.toString()).compareTo(limit);
 	}
+
 }

@@ -12,8 +12,9 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * The text must hold more than white space: a property given as empty is rejected rather than read as its default.
- * Null passes: the property's {@code @DefaultValue} fills it in.
+ * The text must hold more than white space: a property given as empty is rejected rather
+ * than read as its default. Null passes: the property's {@code @DefaultValue} fills it
+ * in.
  */
 @Documented
 @Target({ ElementType.FIELD, ElementType.ANNOTATION_TYPE })
@@ -33,5 +34,7 @@ public @interface NonBlank {
 		public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
 			return value == null || !value.toString().isBlank();
 		}
+
 	}
+
 }

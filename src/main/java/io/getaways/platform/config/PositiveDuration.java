@@ -12,7 +12,10 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** The duration must be longer than zero. Null passes: the property's {@code @DefaultValue} fills it in. */
+/**
+ * The duration must be longer than zero. Null passes: the property's
+ * {@code @DefaultValue} fills it in.
+ */
 @Documented
 @Target({ ElementType.FIELD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,5 +34,7 @@ public @interface PositiveDuration {
 		public boolean isValid(Duration value, ConstraintValidatorContext context) {
 			return value == null || !value.isNegative() && !value.isZero();
 		}
+
 	}
+
 }

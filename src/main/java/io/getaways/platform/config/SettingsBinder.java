@@ -11,15 +11,19 @@ import org.springframework.validation.Validator;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
 /**
- * Binds and validates a settings type outside a bean factory, exactly as Spring Boot does for a
- * {@code @ConfigurationProperties} bean: for settings needed before any bean exists, and for tests.
+ * Binds and validates a settings type outside a bean factory, exactly as Spring Boot does
+ * for a {@code @ConfigurationProperties} bean: for settings needed before any bean
+ * exists, and for tests.
  */
 public final class SettingsBinder {
 
 	private SettingsBinder() {
 	}
 
-	/** The settings under the type's {@code @ConfigurationProperties} prefix with defaults, or a BindException. */
+	/**
+	 * The settings under the type's {@code @ConfigurationProperties} prefix with
+	 * defaults, or a BindException.
+	 */
 	public static <T> T bind(Environment environment, Class<T> type) {
 		return bind(Binder.get(environment), type);
 	}
@@ -34,8 +38,9 @@ public final class SettingsBinder {
 	}
 
 	/**
-	 * Validates the settings type itself only, reaching nested settings through {@code @Valid}, as Spring Boot does:
-	 * a nested record's errors would otherwise end the validation before the outer record's own.
+	 * Validates the settings type itself only, reaching nested settings through
+	 * {@code @Valid}, as Spring Boot does: a nested record's errors would otherwise end
+	 * the validation before the outer record's own.
 	 */
 	private record Validation(Class<?> type) implements Validator {
 
@@ -50,6 +55,7 @@ public final class SettingsBinder {
 				validator.afterPropertiesSet();
 				return validator;
 			}
+
 		}
 
 		@Override
@@ -62,4 +68,5 @@ public final class SettingsBinder {
 			Shared.VALIDATOR.validate(target, errors);
 		}
 	}
+
 }

@@ -12,16 +12,20 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * A settings type with rules that need code: one property measured against another, or a syntax. Bean Validation
- * runs {@link #checkRules} beside the per-property constraints (the class-level constraint below is inherited by
- * every implementation), and each broken rule is reported on the property it is about, like any other constraint.
+ * A settings type with rules that need code: one property measured against another, or a
+ * syntax. Bean Validation runs {@link #checkRules} beside the per-property constraints
+ * (the class-level constraint below is inherited by every implementation), and each
+ * broken rule is reported on the property it is about, like any other constraint.
  */
 @SettingsRules.Checked
 public interface SettingsRules {
 
 	void checkRules(Rules rules);
 
-	/** Collects broken rules, each as the property it is about and what that property must be. */
+	/**
+	 * Collects broken rules, each as the property it is about and what that property must
+	 * be.
+	 */
 	final class Rules {
 
 		private final ConstraintValidatorContext context;
@@ -33,7 +37,8 @@ public interface SettingsRules {
 		}
 
 		/**
-		 * @param property the component's name ({@code keepWalForBackups}), as Bean Validation paths name it
+		 * @param property the component's name ({@code keepWalForBackups}), as Bean
+		 * Validation paths name it
 		 * @param requirement what it must be, to be followed by "but was" and its value
 		 */
 		public void require(boolean holds, String property, String requirement) {
@@ -49,15 +54,21 @@ public interface SettingsRules {
 				.addConstraintViolation();
 		}
 
-		/** As {@link #require(boolean, String, String)}, naming another property's value in the requirement. */
+		/**
+		 * As {@link #require(boolean, String, String)}, naming another property's value
+		 * in the requirement.
+		 */
 		public void require(boolean holds, String property, String requirement, Object otherValue) {
 			require(holds, property, requirement + " (" + InvalidSettings.show(otherValue) + ")");
 		}
 
-		/** Bean Validation would read braces and dollar signs in a message as expressions. */
+		/**
+		 * Bean Validation would read braces and dollar signs in a message as expressions.
+		 */
 		private static String literal(String message) {
 			return message.replaceAll("([\\\\{}$])", "\\\\$1");
 		}
+
 	}
 
 	@Documented
@@ -71,6 +82,7 @@ public interface SettingsRules {
 		Class<?>[] groups() default {};
 
 		Class<? extends Payload>[] payload() default {};
+
 	}
 
 	class Check implements ConstraintValidator<Checked, SettingsRules> {
@@ -84,5 +96,7 @@ public interface SettingsRules {
 			settings.checkRules(rules);
 			return rules.held;
 		}
+
 	}
+
 }

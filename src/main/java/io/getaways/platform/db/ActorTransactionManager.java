@@ -15,9 +15,10 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 
 /**
- * The one place where a transaction learns who acts: its first statement switches to the actor's database role and
- * sets the context that row-level security policies and audit triggers read. Every setting is transaction-local, so
- * nothing leaks to the next user of the pooled connection.
+ * The one place where a transaction learns who acts: its first statement switches to the
+ * actor's database role and sets the context that row-level security policies and audit
+ * triggers read. Every setting is transaction-local, so nothing leaks to the next user of
+ * the pooled connection.
  */
 class ActorTransactionManager extends JdbcTransactionManager {
 
@@ -31,9 +32,13 @@ class ActorTransactionManager extends JdbcTransactionManager {
 			""";
 
 	private final DatabaseRoles roles;
+
 	private final StoreCircuits circuits;
 
-	/** For work outside the application context (command-line tasks), with circuits of its own. */
+	/**
+	 * For work outside the application context (command-line tasks), with circuits of its
+	 * own.
+	 */
 	ActorTransactionManager(DataSource dataSource, DatabaseRoles roles) {
 		this(dataSource, roles, StoreCircuits.withDefaults(new SimpleMeterRegistry()));
 	}
@@ -45,8 +50,9 @@ class ActorTransactionManager extends JdbcTransactionManager {
 	}
 
 	/**
-	 * Beginning takes the connection, so it is where an unreachable PostgreSQL shows: through the store's circuit, so
-	 * that once it is known to be down, requests fail at once instead of each waiting out the pool's timeout.
+	 * Beginning takes the connection, so it is where an unreachable PostgreSQL shows:
+	 * through the store's circuit, so that once it is known to be down, requests fail at
+	 * once instead of each waiting out the pool's timeout.
 	 */
 	@Override
 	protected void doBegin(Object transaction, TransactionDefinition definition) {
@@ -82,4 +88,5 @@ class ActorTransactionManager extends JdbcTransactionManager {
 	private static String blankIfNull(String value) {
 		return value == null ? "" : value;
 	}
+
 }

@@ -13,8 +13,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The database part of the service for a command-line task's own context. Not a scanned configuration: only task
- * contexts start with it.
+ * The database part of the service for a command-line task's own context. Not a scanned
+ * configuration: only task contexts start with it.
  */
 @Import(DataSourceConfiguration.class)
 @EnableConfigurationProperties(DataSourceProperties.class)
@@ -35,4 +35,5 @@ public class CliDatabaseTask {
 	StoreMetrics storeMetrics() {
 		return new StoreMetrics(new SimpleMeterRegistry());
 	}
+
 }

@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The application pool. Pending migrations run before it is built, so nothing can query a schema that is not there
- * yet, and the pool itself logs in as the unprivileged application role.
+ * The application pool. Pending migrations run before it is built, so nothing can query a
+ * schema that is not there yet, and the pool itself logs in as the unprivileged
+ * application role.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseSettings.class)
@@ -35,8 +36,10 @@ class DataSourceConfiguration {
 	@Bean
 	PlatformTransactionManager transactionManager(HikariDataSource dataSource, DatabaseSettings settings,
 			ObjectProvider<StoreCircuits> circuits) {
-		// command-line tasks build a small context without the service's circuits; they get circuits of their own
+		// command-line tasks build a small context without the service's circuits; they
+		// get circuits of their own
 		return circuits.getIfAvailable() == null ? new ActorTransactionManager(dataSource, settings.roles())
 				: new ActorTransactionManager(dataSource, settings.roles(), circuits.getObject());
 	}
+
 }

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 
 /**
- * Applies, rolls back and inspects the versioned changesets, always connected as the schema owner, never as the pool's
- * role. After every change it gives the login roles their configured passwords.
+ * Applies, rolls back and inspects the versioned changesets, always connected as the
+ * schema owner, never as the pool's role. After every change it gives the login roles
+ * their configured passwords.
  */
 public class DatabaseMigrator {
 
@@ -31,7 +32,9 @@ public class DatabaseMigrator {
 	private static final Logger log = LoggerFactory.getLogger(DatabaseMigrator.class);
 
 	private final String url;
+
 	private final DatabaseSettings settings;
+
 	private final String appPassword;
 
 	public DatabaseMigrator(String url, DatabaseSettings settings, String appPassword) {
@@ -74,13 +77,15 @@ public class DatabaseMigrator {
 		return withLiquibase(liquibase -> {
 			List<RanChangeSet> applied = liquibase.getDatabase().getRanChangeSetList();
 			List<ChangeSet> pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression());
-			return new MigrationStatus(
-					applied.stream().map(ran -> ran.getChangeLog() + "::" + ran.getId()).toList(),
+			return new MigrationStatus(applied.stream().map(ran -> ran.getChangeLog() + "::" + ran.getId()).toList(),
 					pending.stream().map(set -> set.getFilePath() + "::" + set.getId()).toList());
 		}, false);
 	}
 
-	/** Checks the changelog and the checksums of applied changesets; throws naming what is wrong. */
+	/**
+	 * Checks the changelog and the checksums of applied changesets; throws naming what is
+	 * wrong.
+	 */
 	public void validate() {
 		withLiquibase(liquibase -> {
 			liquibase.validate();
@@ -112,8 +117,8 @@ public class DatabaseMigrator {
 			}
 		}
 		catch (SQLException ex) {
-			throw new MigrationFailedException("Cannot connect to " + url + " as " + settings.ownerUsername() + ": "
-					+ ex.getMessage(), ex);
+			throw new MigrationFailedException(
+					"Cannot connect to " + url + " as " + settings.ownerUsername() + ": " + ex.getMessage(), ex);
 		}
 		catch (LiquibaseException ex) {
 			throw new MigrationFailedException(ex.getMessage(), ex);
@@ -132,4 +137,5 @@ public class DatabaseMigrator {
 
 	public record MigrationStatus(List<String> applied, List<String> pending) {
 	}
+
 }

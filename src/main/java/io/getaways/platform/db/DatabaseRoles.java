@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The cluster-wide role names of one Getaways database, derived from a prefix so that several installations (or test
- * databases) can share one PostgreSQL cluster without sharing roles.
+ * The cluster-wide role names of one Getaways database, derived from a prefix so that
+ * several installations (or test databases) can share one PostgreSQL cluster without
+ * sharing roles.
  */
 public record DatabaseRoles(String prefix) {
 
@@ -38,7 +39,10 @@ public record DatabaseRoles(String prefix) {
 		return prefix + "_jobs";
 	}
 
-	/** Identity internals: signing keys, deny-list, sign-in throttling, rate-limit overrides, OAuth2 clients. */
+	/**
+	 * Identity internals: signing keys, deny-list, sign-in throttling, rate-limit
+	 * overrides, OAuth2 clients.
+	 */
 	public String system() {
 		return prefix + "_system";
 	}
@@ -58,6 +62,7 @@ public record DatabaseRoles(String prefix) {
 	/** Liquibase changelog parameters naming every role. */
 	Map<String, String> changelogParameters() {
 		return Map.of("role_owner", owner(), "role_app", app(), "role_customer", customer(), "role_admin", admin(),
-				"role_jobs", jobs(), "role_system", system(), "role_readonly", readonly(), "role_auditor", auditor(), "role_backup", backup());
+				"role_jobs", jobs(), "role_system", system(), "role_readonly", readonly(), "role_auditor", auditor(),
+				"role_backup", backup());
 	}
 }

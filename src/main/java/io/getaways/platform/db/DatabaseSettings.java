@@ -6,13 +6,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How Getaways logs in to PostgreSQL beyond the application pool ({@code spring.datasource.*}, which logs in as the
- * {@code <prefix>_app} role).
+ * How Getaways logs in to PostgreSQL beyond the application pool
+ * ({@code spring.datasource.*}, which logs in as the {@code <prefix>_app} role).
  *
  * @param rolePrefix prefix of every database role name
- * @param migrateOnStart whether the service applies pending migrations before it opens its pools
- * @param owner the schema owner that runs migrations; a blank username means {@code <prefix>_owner}
- * @param loginPasswords passwords given to the login roles after migrations; a blank one leaves that role untouched
+ * @param migrateOnStart whether the service applies pending migrations before it opens
+ * its pools
+ * @param owner the schema owner that runs migrations; a blank username means
+ * {@code <prefix>_owner}
+ * @param loginPasswords passwords given to the login roles after migrations; a blank one
+ * leaves that role untouched
  */
 @ConfigurationProperties("getaways.db")
 @Validated

@@ -6,12 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Migrations create roles without passwords, so that no secret ever sits in a changeset or its checksum; this step
- * gives the login roles theirs from configuration.
+ * Migrations create roles without passwords, so that no secret ever sits in a changeset
+ * or its checksum; this step gives the login roles theirs from configuration.
  */
 final class LoginRoles {
 
 	private final DatabaseSettings settings;
+
 	private final String appPassword;
 
 	LoginRoles(DatabaseSettings settings, String appPassword) {
@@ -43,4 +44,5 @@ final class LoginRoles {
 			}
 		}
 	}
+
 }

@@ -6,4 +6,5 @@ public class MigrationFailedException extends RuntimeException {
 	MigrationFailedException(String message, Throwable cause) {
 		super(message, cause);
 	}
+
 }

@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one step that needs a PostgreSQL superuser: the schema owner role, the database it owns, and the backup role
- * (only a superuser may grant BYPASSRLS). Embedded mode runs it on its own server; an operator runs the equivalent SQL
- * in the README once on a real server. Safe to repeat.
+ * The one step that needs a PostgreSQL superuser: the schema owner role, the database it
+ * owns, and the backup role (only a superuser may grant BYPASSRLS). Embedded mode runs it
+ * on its own server; an operator runs the equivalent SQL in the README once on a real
+ * server. Safe to repeat.
  */
 public final class PostgresProvisioner {
 
@@ -33,7 +34,8 @@ public final class PostgresProvisioner {
 				execute(connection, "CREATE ROLE %I NOLOGIN BYPASSRLS", roles.backup());
 			}
 			if (connection.getMetaData().getDatabaseMajorVersion() >= 16) {
-				// from PostgreSQL 16 on, the owner needs ADMIN on a role to set its password; it gains no privilege
+				// from PostgreSQL 16 on, the owner needs ADMIN on a role to set its
+				// password; it gains no privilege
 				execute(connection, "GRANT %I TO %I WITH ADMIN TRUE, INHERIT FALSE, SET FALSE", roles.backup(),
 						roles.owner());
 			}
@@ -44,8 +46,8 @@ public final class PostgresProvisioner {
 			execute(connection, "REVOKE ALL ON DATABASE %I FROM PUBLIC", database);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Provisioning database " + database + " at " + superuserUrl + " failed: "
-					+ ex.getMessage(), ex);
+			throw new IllegalStateException(
+					"Provisioning database " + database + " at " + superuserUrl + " failed: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -58,7 +60,10 @@ public final class PostgresProvisioner {
 		}
 	}
 
-	/** Identifiers and literals are quoted by the server's own format(), never by string concatenation. */
+	/**
+	 * Identifiers and literals are quoted by the server's own format(), never by string
+	 * concatenation.
+	 */
 	static void execute(Connection connection, String template, String... arguments) throws SQLException {
 		StringBuilder call = new StringBuilder("SELECT format(?");
 		for (int i = 0; i < arguments.length; i++) {
@@ -80,4 +85,5 @@ public final class PostgresProvisioner {
 			statement.execute(sql);
 		}
 	}
+
 }

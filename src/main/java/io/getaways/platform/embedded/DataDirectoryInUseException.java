@@ -9,4 +9,5 @@ public class DataDirectoryInUseException extends IllegalStateException {
 		super("Data directory " + dataDir + " is in use by another Getaways process (" + owner
 				+ "). Stop that process, or set getaways.data-dir (GETAWAYS_DATA_DIR) to another directory.");
 	}
+
 }

@@ -12,22 +12,27 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An exclusive OS lock on the data directory, so that two processes never run embedded servers over the same files.
- * The lock dies with the process, so a crash never leaves it stale.
+ * An exclusive OS lock on the data directory, so that two processes never run embedded
+ * servers over the same files. The lock dies with the process, so a crash never leaves it
+ * stale.
  * <p>
- * On Linux the lock is a POSIX record lock, which the process loses as soon as it closes any descriptor of the lock
- * file, however opened. So the lock file stays empty and the owner is written to a file of its own, and this JVM never
- * opens a lock file it already holds, even when the directory is named by another path.
+ * On Linux the lock is a POSIX record lock, which the process loses as soon as it closes
+ * any descriptor of the lock file, however opened. So the lock file stays empty and the
+ * owner is written to a file of its own, and this JVM never opens a lock file it already
+ * holds, even when the directory is named by another path.
  */
 final class DataDirectoryLock implements AutoCloseable {
 
 	private static final String LOCK_FILE = ".getaways.lock";
+
 	private static final String OWNER_FILE = ".getaways.owner";
 
 	private static final Set<Path> HELD_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
 	private final Path heldFile;
+
 	private final FileChannel channel;
+
 	private final FileLock lock;
 
 	private DataDirectoryLock(Path heldFile, FileChannel channel, FileLock lock) {
@@ -113,4 +118,5 @@ final class DataDirectoryLock implements AutoCloseable {
 			HELD_IN_THIS_JVM.remove(heldFile);
 		}
 	}
+
 }

@@ -9,13 +9,18 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** An in-process MongoDB wire-protocol server storing its collections in one H2 MVStore file. */
+/**
+ * An in-process MongoDB wire-protocol server storing its collections in one H2 MVStore
+ * file.
+ */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
 
 	private final Path file;
+
 	private final int port;
+
 	private MongoServer server;
 
 	private EmbeddedMongoServer(MongoServer server, Path file, int port) {
@@ -24,7 +29,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		this.port = port;
 	}
 
-	/** A server over the given folder on any free port, such as one a restore fills; the caller closes it. */
+	/**
+	 * A server over the given folder on any free port, such as one a restore fills; the
+	 * caller closes it.
+	 */
 	public static EmbeddedMongoServer startOn(Path dir) {
 		return start(dir, 0);
 	}
@@ -52,7 +60,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		return port;
 	}
 
-	/** Stops the server and closes its file, keeping the port, so that {@link #restart()} brings it back. */
+	/**
+	 * Stops the server and closes its file, keeping the port, so that {@link #restart()}
+	 * brings it back.
+	 */
 	public synchronized void stop() {
 		if (server != null) {
 			server.shutdownNow();
@@ -75,4 +86,5 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	public void close() {
 		stop();
 	}
+
 }

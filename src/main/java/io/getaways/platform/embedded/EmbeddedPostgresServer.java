@@ -16,14 +16,19 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A PostgreSQL 17 server whose cluster lives in the data directory and survives restarts. */
+/**
+ * A PostgreSQL 17 server whose cluster lives in the data directory and survives restarts.
+ */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
 	private final Path clusterDir;
+
 	private final int port;
+
 	private final WalArchiving archiving;
+
 	private EmbeddedPostgres postgres;
 
 	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path clusterDir, WalArchiving archiving) {
@@ -41,7 +46,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		return new EmbeddedPostgresServer(postgres, clusterDir, archiving);
 	}
 
-	/** Stops the server, keeping its cluster and port, so that {@link #restart()} brings it back for the same pool. */
+	/**
+	 * Stops the server, keeping its cluster and port, so that {@link #restart()} brings
+	 * it back for the same pool.
+	 */
 	public synchronized void stop() {
 		if (postgres != null) {
 			close(postgres);
@@ -61,7 +69,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			.setCleanDataDirectory(false)
 			.setPort(port)
 			.setPGStartupWait(Duration.ofSeconds(60))
-			// zonky turns synchronous_commit off for speed; money and seats need durable commits
+			// zonky turns synchronous_commit off for speed; money and seats need durable
+			// commits
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("listen_addresses", "localhost")
 			.setServerConfig("max_connections", "200")
@@ -75,8 +84,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			started = builder.start();
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Embedded PostgreSQL did not start in " + clusterDir + ": " + ex.getMessage(),
-					ex);
+			throw new IllegalStateException(
+					"Embedded PostgreSQL did not start in " + clusterDir + ": " + ex.getMessage(), ex);
 		}
 		if (archiving != null) {
 			setArchiveCommand(started, archiving.command());
@@ -85,9 +94,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	/**
-	 * Through ALTER SYSTEM rather than the command line, which pg_ctl passes through a shell that would split the
-	 * command's own spaces and quotes. It lands in postgresql.auto.conf and so in every base backup, where a restore
-	 * overrides it by starting with {@code archive_mode=off}.
+	 * Through ALTER SYSTEM rather than the command line, which pg_ctl passes through a
+	 * shell that would split the command's own spaces and quotes. It lands in
+	 * postgresql.auto.conf and so in every base backup, where a restore overrides it by
+	 * starting with {@code archive_mode=off}.
 	 */
 	private static void setArchiveCommand(EmbeddedPostgres postgres, String command) {
 		try (Connection connection = postgres.getPostgresDatabase().getConnection();
@@ -97,13 +107,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 		catch (SQLException ex) {
 			close(postgres);
-			throw new IllegalStateException("Embedded PostgreSQL: could not set archive_command: " + ex.getMessage(), ex);
+			throw new IllegalStateException("Embedded PostgreSQL: could not set archive_command: " + ex.getMessage(),
+					ex);
 		}
 	}
 
 	/**
-	 * A process killed without a shutdown leaves its postmaster running; the data directory lock proves nobody owns it
-	 * any more, so it is safe to stop before starting a new one.
+	 * A process killed without a shutdown leaves its postmaster running; the data
+	 * directory lock proves nobody owns it any more, so it is safe to stop before
+	 * starting a new one.
 	 */
 	private static void stopOrphanedPostmaster(Path clusterDir) {
 		Path pidFile = clusterDir.resolve("postmaster.pid");
@@ -157,4 +169,5 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			log.warn("Embedded PostgreSQL: stop failed: {}", ex.getMessage());
 		}
 	}
+
 }

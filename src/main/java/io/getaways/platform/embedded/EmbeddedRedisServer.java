@@ -8,12 +8,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
 
-/** A redis-server child process; it keeps snapshots in the data directory, though nothing depends on them. */
+/**
+ * A redis-server child process; it keeps snapshots in the data directory, though nothing
+ * depends on them.
+ */
 public final class EmbeddedRedisServer implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedRedisServer.class);
 
 	private final RedisServer server;
+
 	private final int port;
 
 	private EmbeddedRedisServer(RedisServer server, int port) {
@@ -39,7 +43,8 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 			return new EmbeddedRedisServer(server, port);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Embedded Redis did not start on port " + port + ": " + ex.getMessage(), ex);
+			throw new IllegalStateException("Embedded Redis did not start on port " + port + ": " + ex.getMessage(),
+					ex);
 		}
 	}
 
@@ -47,7 +52,10 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 		return port;
 	}
 
-	/** Stops the server while keeping the port, so that {@link #restart()} brings it back for the same clients. */
+	/**
+	 * Stops the server while keeping the port, so that {@link #restart()} brings it back
+	 * for the same clients.
+	 */
 	public void stop() {
 		try {
 			server.stop();
@@ -76,4 +84,5 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 			stop();
 		}
 	}
+
 }

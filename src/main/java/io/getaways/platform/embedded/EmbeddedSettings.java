@@ -15,15 +15,17 @@ import org.springframework.core.env.Environment;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Embedded-mode settings, bound straight from the environment because they are needed before any bean exists: the
- * servers' own ({@link Embedded}) and the role prefix of {@link DatabaseSettings}.
+ * Embedded-mode settings, bound straight from the environment because they are needed
+ * before any bean exists: the servers' own ({@link Embedded}) and the role prefix of
+ * {@link DatabaseSettings}.
  */
 record EmbeddedSettings(String rolePrefix, String database, int postgresPort, int mongoPort, int redisPort,
 		WalArchiving walArchiving) {
 
 	/**
-	 * Continuous WAL archiving of the embedded PostgreSQL: the shell command PostgreSQL runs for each finished segment
-	 * ({@code %p} and {@code %f} as in {@code archive_command}) and the longest a segment may stay unfinished. Set by
+	 * Continuous WAL archiving of the embedded PostgreSQL: the shell command PostgreSQL
+	 * runs for each finished segment ({@code %p} and {@code %f} as in
+	 * {@code archive_command}) and the longest a segment may stay unfinished. Set by
 	 * whichever module keeps backups; null leaves archiving off.
 	 */
 	record WalArchiving(String command, Duration timeout) {
@@ -40,8 +42,9 @@ record EmbeddedSettings(String rolePrefix, String database, int postgresPort, in
 	}
 
 	/**
-	 * {@code getaways.embedded.*}: the database name, each server's port (0, the default, for any free port), and the
-	 * WAL archiving that a module keeping backups asks for (no command, no archiving).
+	 * {@code getaways.embedded.*}: the database name, each server's port (0, the default,
+	 * for any free port), and the WAL archiving that a module keeping backups asks for
+	 * (no command, no archiving).
 	 */
 	@ConfigurationProperties("getaways.embedded")
 	@Validated

@@ -11,13 +11,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded servers running over one data directory. Shared by every application context of this JVM that names
- * the same directory (tests cache several contexts), and stopped when the last of them closes.
+ * The embedded servers running over one data directory. Shared by every application
+ * context of this JVM that names the same directory (tests cache several contexts), and
+ * stopped when the last of them closes.
  */
 public final class EmbeddedStores implements AutoCloseable {
 
 	public enum Store {
+
 		POSTGRES, MONGO, REDIS
+
 	}
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedStores.class);
@@ -25,11 +28,17 @@ public final class EmbeddedStores implements AutoCloseable {
 	private static final Map<Path, EmbeddedStores> RUNNING = new HashMap<>();
 
 	private final Path dataDir;
+
 	private final DataDirectoryLock lock;
+
 	private final GeneratedSecrets secrets;
+
 	private EmbeddedPostgresServer postgres;
+
 	private EmbeddedMongoServer mongo;
+
 	private EmbeddedRedisServer redis;
+
 	private int users;
 
 	private EmbeddedStores(Path dataDir) {
@@ -67,8 +76,8 @@ public final class EmbeddedStores implements AutoCloseable {
 			postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), settings.postgresPort(),
 					settings.walArchiving());
 			DatabaseRoles roles = new DatabaseRoles(settings.rolePrefix());
-			PostgresProvisioner.provision(postgres.superuserJdbcUrl("postgres"), "postgres", null,
-					settings.database(), roles, secrets.get("owner"));
+			PostgresProvisioner.provision(postgres.superuserJdbcUrl("postgres"), "postgres", null, settings.database(),
+					roles, secrets.get("owner"));
 		}
 		if (wanted.contains(Store.MONGO) && mongo == null) {
 			mongo = EmbeddedMongoServer.start(dataDir.resolve("mongo"), settings.mongoPort());
@@ -78,7 +87,10 @@ public final class EmbeddedStores implements AutoCloseable {
 		}
 	}
 
-	/** Connection properties for the stores this instance runs, in Spring Boot's standard names. */
+	/**
+	 * Connection properties for the stores this instance runs, in Spring Boot's standard
+	 * names.
+	 */
 	Map<String, Object> connectionProperties(EmbeddedSettings settings) {
 		Map<String, Object> properties = new HashMap<>();
 		if (postgres != null) {
@@ -102,12 +114,18 @@ public final class EmbeddedStores implements AutoCloseable {
 		return properties;
 	}
 
-	/** Superuser JDBC URL of the embedded PostgreSQL (trust authentication, local only); null when it is external. */
+	/**
+	 * Superuser JDBC URL of the embedded PostgreSQL (trust authentication, local only);
+	 * null when it is external.
+	 */
 	public String postgresSuperuserUrl(String database) {
 		return postgres == null ? null : postgres.superuserJdbcUrl(database);
 	}
 
-	/** A secret generated once for this data directory, such as the key that encrypts signing keys at rest. */
+	/**
+	 * A secret generated once for this data directory, such as the key that encrypts
+	 * signing keys at rest.
+	 */
 	String secret(String name) {
 		return secrets.get(name);
 	}
@@ -116,17 +134,26 @@ public final class EmbeddedStores implements AutoCloseable {
 		return dataDir;
 	}
 
-	/** The embedded PostgreSQL, for operators' and tests' fault drills; null when PostgreSQL is external. */
+	/**
+	 * The embedded PostgreSQL, for operators' and tests' fault drills; null when
+	 * PostgreSQL is external.
+	 */
 	public EmbeddedPostgresServer postgres() {
 		return postgres;
 	}
 
-	/** The embedded MongoDB, for operators' and tests' fault drills; null when MongoDB is external. */
+	/**
+	 * The embedded MongoDB, for operators' and tests' fault drills; null when MongoDB is
+	 * external.
+	 */
 	public EmbeddedMongoServer mongo() {
 		return mongo;
 	}
 
-	/** The embedded Redis, for operators' and tests' fault drills; null when Redis is external. */
+	/**
+	 * The embedded Redis, for operators' and tests' fault drills; null when Redis is
+	 * external.
+	 */
 	public EmbeddedRedisServer redis() {
 		return redis;
 	}
@@ -157,4 +184,5 @@ public final class EmbeddedStores implements AutoCloseable {
 		lock.close();
 		RUNNING.remove(dataDir);
 	}
+
 }

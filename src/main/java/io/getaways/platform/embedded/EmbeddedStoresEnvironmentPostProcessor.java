@@ -18,9 +18,10 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Embedded mode: for every store the configuration leaves unset, start an embedded server over the data directory and
- * fill in Spring Boot's standard connection properties, before any auto-configuration reads them. A store given by
- * configuration is used as it is, so the rest of the application never knows which mode it runs in.
+ * Embedded mode: for every store the configuration leaves unset, start an embedded server
+ * over the data directory and fill in Spring Boot's standard connection properties,
+ * before any auto-configuration reads them. A store given by configuration is used as it
+ * is, so the rest of the application never knows which mode it runs in.
  */
 public class EmbeddedStoresEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -43,7 +44,8 @@ public class EmbeddedStoresEnvironmentPostProcessor implements EnvironmentPostPr
 		EmbeddedStores stores = EmbeddedStores.acquire(dataDir, wanted, settings);
 		Map<String, Object> properties = new HashMap<>(stores.connectionProperties(settings));
 		properties.keySet().removeIf(name -> !isFor(name, wanted));
-		if (wanted.contains(EmbeddedStores.Store.POSTGRES) && !environment.containsProperty("getaways.demo-data.enabled")) {
+		if (wanted.contains(EmbeddedStores.Store.POSTGRES)
+				&& !environment.containsProperty("getaways.demo-data.enabled")) {
 			properties.put("getaways.demo-data.enabled", true);
 		}
 		if (!has(environment, "getaways.identity.key-encryption-secret")) {
@@ -63,7 +65,10 @@ public class EmbeddedStoresEnvironmentPostProcessor implements EnvironmentPostPr
 		return wanted.contains(EmbeddedStores.Store.POSTGRES);
 	}
 
-	/** Registered first, so destroyed last: the pools close before the servers under them stop. */
+	/**
+	 * Registered first, so destroyed last: the pools close before the servers under them
+	 * stop.
+	 */
 	private static void releaseOnClose(ConfigurableApplicationContext context, EmbeddedStores stores) {
 		if (context.getBeanFactory() instanceof DefaultListableBeanFactory factory) {
 			factory.registerSingleton("embeddedStores", stores);
@@ -105,4 +110,5 @@ public class EmbeddedStoresEnvironmentPostProcessor implements EnvironmentPostPr
 	public int getOrder() {
 		return Ordered.LOWEST_PRECEDENCE;
 	}
+
 }

@@ -11,14 +11,17 @@ import java.util.Base64;
 import java.util.Properties;
 
 /**
- * Passwords that embedded mode generates once and keeps in the data directory, readable by the owner only.
+ * Passwords that embedded mode generates once and keeps in the data directory, readable
+ * by the owner only.
  */
 final class GeneratedSecrets {
 
 	private static final String FILE = "secrets.properties";
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final Path file;
+
 	private final Properties values = new Properties();
 
 	private GeneratedSecrets(Path file) {
@@ -74,4 +77,5 @@ final class GeneratedSecrets {
 			throw new IllegalStateException("Cannot write " + file, ex);
 		}
 	}
+
 }

@@ -26,4 +26,5 @@ class MongoHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("database", mongo.getDb().getName())
 			.withDetail("ok", answer.get("ok"));
 	}
+
 }

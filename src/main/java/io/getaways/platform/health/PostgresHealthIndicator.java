@@ -10,7 +10,10 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
-/** PostgreSQL round trip and the application pool's state. Readiness depends on this indicator alone. */
+/**
+ * PostgreSQL round trip and the application pool's state. Readiness depends on this
+ * indicator alone.
+ */
 @Component("postgresHealthIndicator")
 class PostgresHealthIndicator extends AbstractHealthIndicator {
 
@@ -25,8 +28,7 @@ class PostgresHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) throws Exception {
 		long started = System.nanoTime();
 		String version;
-		try (Connection connection = dataSource.getConnection();
-				Statement statement = connection.createStatement()) {
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			statement.setQueryTimeout(2);
 			try (ResultSet rows = statement.executeQuery("SELECT current_setting('server_version')")) {
 				rows.next();
@@ -47,4 +49,5 @@ class PostgresHealthIndicator extends AbstractHealthIndicator {
 					pool.getThreadsAwaitingConnection(), pool.getTotalConnections(), max);
 		}
 	}
+
 }

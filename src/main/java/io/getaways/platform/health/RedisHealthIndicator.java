@@ -6,7 +6,10 @@ import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.stereotype.Component;
 
-/** Redis round trip; DOWN here means reads bypass the cache, never that the service is unready. */
+/**
+ * Redis round trip; DOWN here means reads bypass the cache, never that the service is
+ * unready.
+ */
 @Component("redisHealthIndicator")
 class RedisHealthIndicator extends AbstractHealthIndicator {
 
@@ -25,4 +28,5 @@ class RedisHealthIndicator extends AbstractHealthIndicator {
 			builder.up().withDetail("responseTimeMs", ResponseTime.since(started)).withDetail("ping", pong);
 		}
 	}
+
 }

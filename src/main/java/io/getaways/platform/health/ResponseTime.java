@@ -8,4 +8,5 @@ final class ResponseTime {
 	static double since(long startedNanos) {
 		return Math.round((System.nanoTime() - startedNanos) / 10_000.0) / 100.0;
 	}
+
 }

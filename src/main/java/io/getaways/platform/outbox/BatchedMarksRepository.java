@@ -11,12 +11,14 @@ import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.modulith.events.core.TargetEventPublication;
 
 /**
- * The event publication repository with its two per-listener marks, processing and completed by id, handed to
- * {@link CompletionMarks}; everything else, failures and resubmissions included, goes to the repository at once.
+ * The event publication repository with its two per-listener marks, processing and
+ * completed by id, handed to {@link CompletionMarks}; everything else, failures and
+ * resubmissions included, goes to the repository at once.
  */
 final class BatchedMarksRepository implements EventPublicationRepository {
 
 	private final EventPublicationRepository delegate;
+
 	private final CompletionMarks marks;
 
 	BatchedMarksRepository(EventPublicationRepository delegate, CompletionMarks marks) {
@@ -113,4 +115,5 @@ final class BatchedMarksRepository implements EventPublicationRepository {
 	public int countByStatus(EventPublication.Status status) {
 		return delegate.countByStatus(status);
 	}
+
 }

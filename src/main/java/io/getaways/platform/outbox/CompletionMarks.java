@@ -27,14 +27,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes the outbox's state marks (a listener started, a listener finished) in batches on a thread of its own,
- * instead of one transaction per mark on the thread that ran the listener. A booking's commit used to be followed by
- * two transactions per listener, each needing a pooled connection while the request still held its own; now a mark
- * costs a queue offer, and one transaction carries every mark that arrived while the previous one was written.
+ * Writes the outbox's state marks (a listener started, a listener finished) in batches on
+ * a thread of its own, instead of one transaction per mark on the thread that ran the
+ * listener. A booking's commit used to be followed by two transactions per listener, each
+ * needing a pooled connection while the request still held its own; now a mark costs a
+ * queue offer, and one transaction carries every mark that arrived while the previous one
+ * was written.
  *
- * <p>A mark not yet written when the instance dies leaves its publication incomplete, so the resubmission job hands
- * it to its listener again: the delivery guarantee stays at least once, as it always was for a crash between a
- * listener's effect and its completion mark. Stopping writes what is queued before the pool closes.
+ * <p>
+ * A mark not yet written when the instance dies leaves its publication incomplete, so the
+ * resubmission job hands it to its listener again: the delivery guarantee stays at least
+ * once, as it always was for a crash between a listener's effect and its completion mark.
+ * Stopping writes what is queued before the pool closes.
  */
 final class CompletionMarks implements SmartLifecycle {
 
@@ -45,8 +49,9 @@ final class CompletionMarks implements SmartLifecycle {
 	private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
 
 	/*
-	 * One statement per publication, sent as one JDBC batch: a statement over an array of ids would be planned once per
-	 * connection, possibly while the table is still small, and keep scanning it whole after it has grown.
+	 * One statement per publication, sent as one JDBC batch: a statement over an array of
+	 * ids would be planned once per connection, possibly while the table is still small,
+	 * and keep scanning it whole after it has grown.
 	 */
 	private static final String MARK_PROCESSING = """
 			UPDATE app.event_publication
@@ -65,11 +70,17 @@ final class CompletionMarks implements SmartLifecycle {
 	}
 
 	private final BlockingQueue<Mark> queue;
+
 	private final JdbcTemplate jdbc;
+
 	private final TransactionTemplate transactions;
+
 	private final Counter written;
+
 	private final Counter batches;
+
 	private volatile Thread writer;
+
 	private volatile boolean running;
 
 	CompletionMarks(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, int capacity,
@@ -88,7 +99,10 @@ final class CompletionMarks implements SmartLifecycle {
 			.register(meters);
 	}
 
-	/** Queues the mark; false when the writer is not running or is too far behind, and the caller writes it itself. */
+	/**
+	 * Queues the mark; false when the writer is not running or is too far behind, and the
+	 * caller writes it itself.
+	 */
 	boolean offer(Mark mark) {
 		return running && queue.offer(mark);
 	}
@@ -133,7 +147,10 @@ final class CompletionMarks implements SmartLifecycle {
 		return running;
 	}
 
-	/** Stops after the web server and the schedulers, so that their last marks are still queued and written. */
+	/**
+	 * Stops after the web server and the schedulers, so that their last marks are still
+	 * queued and written.
+	 */
 	@Override
 	public int getPhase() {
 		return Integer.MIN_VALUE + 1000;
@@ -154,7 +171,8 @@ final class CompletionMarks implements SmartLifecycle {
 				break;
 			}
 			catch (RuntimeException ex) {
-				// PostgreSQL is unreachable: keep the batch and try again, the queue fills meanwhile
+				// PostgreSQL is unreachable: keep the batch and try again, the queue
+				// fills meanwhile
 				log.warn("Outbox: writing {} state marks failed, retrying in {}: {}", batch.size(), RETRY_DELAY,
 						ex.getMessage());
 				try {
@@ -185,12 +203,15 @@ final class CompletionMarks implements SmartLifecycle {
 				jdbc.batchUpdate(MARK_PROCESSING, processing.stream().map(id -> new Object[] { id }).toList());
 			}
 			if (!completed.isEmpty()) {
-				jdbc.batchUpdate(MARK_COMPLETED, completed.entrySet().stream()
-					.map(mark -> new Object[] { Timestamp.from(mark.getValue()), mark.getKey() })
-					.toList());
+				jdbc.batchUpdate(MARK_COMPLETED,
+						completed.entrySet()
+							.stream()
+							.map(mark -> new Object[] { Timestamp.from(mark.getValue()), mark.getKey() })
+							.toList());
 			}
 		}));
 		written.increment(batch.size());
 		batches.increment();
 	}
+
 }

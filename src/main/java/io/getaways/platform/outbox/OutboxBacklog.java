@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads the outbox's backlog for health and metrics. Both ask often (every scrape, every probe), so an answer is
- * reused for {@code getaways.outbox.status-cache-time}.
+ * Reads the outbox's backlog for health and metrics. Both ask often (every scrape, every
+ * probe), so an answer is reused for {@code getaways.outbox.status-cache-time}.
  */
 @Component
 class OutboxBacklog {
@@ -25,8 +25,11 @@ class OutboxBacklog {
 			""";
 
 	private final JdbcTemplate jdbc;
+
 	private final TransactionTemplate transactions;
+
 	private final Duration cacheTime;
+
 	private final AtomicReference<Cached> last = new AtomicReference<>();
 
 	OutboxBacklog(JdbcTemplate jdbc, TransactionTemplate transactions, OutboxSettings settings) {
@@ -41,7 +44,8 @@ class OutboxBacklog {
 		if (cached != null && now - cached.readAtNanos() < cacheTime.toNanos()) {
 			return cached.status();
 		}
-		OutboxStatus status = ActorContext.callAs(Actor.job("outbox-monitor"), () -> transactions.execute(tx -> read()));
+		OutboxStatus status = ActorContext.callAs(Actor.job("outbox-monitor"),
+				() -> transactions.execute(tx -> read()));
 		last.set(new Cached(status, now));
 		return status;
 	}
@@ -53,4 +57,5 @@ class OutboxBacklog {
 
 	private record Cached(OutboxStatus status, long readAtNanos) {
 	}
+
 }

@@ -26,16 +26,16 @@ class OutboxConfiguration {
 	}
 
 	/**
-	 * Hands Modulith's repository to the batching writer. Only where completed publications are updated in place:
-	 * the delete and archive modes move rows, which the writer's one UPDATE does not do.
+	 * Hands Modulith's repository to the batching writer. Only where completed
+	 * publications are updated in place: the delete and archive modes move rows, which
+	 * the writer's one UPDATE does not do.
 	 */
 	@Bean
 	static BeanPostProcessor batchedOutboxMarks(ObjectProvider<CompletionMarks> marks, Environment environment) {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (bean instanceof EventPublicationRepository repository
-						&& !(bean instanceof BatchedMarksRepository)
+				if (bean instanceof EventPublicationRepository repository && !(bean instanceof BatchedMarksRepository)
 						&& CompletionMode.from(environment) == CompletionMode.UPDATE) {
 					return new BatchedMarksRepository(repository, marks.getObject());
 				}
@@ -43,4 +43,5 @@ class OutboxConfiguration {
 			}
 		};
 	}
+
 }

@@ -6,9 +6,9 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * The outbox's backlog and the age of its oldest incomplete publication. A stalled outbox (oldest older than
- * {@code getaways.outbox.stalled-after}) reports STALLED: projections lag, but the service still answers, so it is
- * never part of readiness.
+ * The outbox's backlog and the age of its oldest incomplete publication. A stalled outbox
+ * (oldest older than {@code getaways.outbox.stalled-after}) reports STALLED: projections
+ * lag, but the service still answers, so it is never part of readiness.
  */
 @Component("outboxHealthIndicator")
 class OutboxHealthIndicator extends AbstractHealthIndicator {
@@ -16,6 +16,7 @@ class OutboxHealthIndicator extends AbstractHealthIndicator {
 	static final Status STALLED = new Status("STALLED", "The oldest incomplete publication is older than allowed");
 
 	private final OutboxBacklog backlog;
+
 	private final OutboxSettings settings;
 
 	OutboxHealthIndicator(OutboxBacklog backlog, OutboxSettings settings) {
@@ -34,4 +35,5 @@ class OutboxHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("oldestAgeSeconds", status.oldestAge().toSeconds())
 			.withDetail("stalledAfterSeconds", settings.stalledAfter().toSeconds());
 	}
+
 }

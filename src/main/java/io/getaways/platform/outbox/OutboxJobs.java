@@ -16,9 +16,10 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the outbox moving: a publication whose listener failed, or whose instance died before the listener ran, is
- * handed to its listener again; completed publications are deleted after the retention. Each job runs on one
- * instance at a time (ShedLock), and listeners tolerate a second delivery anyway.
+ * Keeps the outbox moving: a publication whose listener failed, or whose instance died
+ * before the listener ran, is handed to its listener again; completed publications are
+ * deleted after the retention. Each job runs on one instance at a time (ShedLock), and
+ * listeners tolerate a second delivery anyway.
  */
 @Component
 class OutboxJobs {
@@ -26,9 +27,10 @@ class OutboxJobs {
 	private static final Logger log = LoggerFactory.getLogger(OutboxJobs.class);
 
 	/**
-	 * The registry resubmits only FAILED publications. One whose instance stopped before or while its listener ran
-	 * keeps PUBLISHED, PROCESSING or RESUBMITTED for ever, so once its last dispatch is older than stalled-after it is
-	 * marked FAILED here, and the resubmission that follows hands it on.
+	 * The registry resubmits only FAILED publications. One whose instance stopped before
+	 * or while its listener ran keeps PUBLISHED, PROCESSING or RESUBMITTED for ever, so
+	 * once its last dispatch is older than stalled-after it is marked FAILED here, and
+	 * the resubmission that follows hands it on.
 	 */
 	private static final String MARK_ABANDONED_FAILED = """
 			UPDATE app.event_publication
@@ -39,9 +41,13 @@ class OutboxJobs {
 			""";
 
 	private final IncompleteEventPublications incomplete;
+
 	private final CompletedEventPublications completed;
+
 	private final OutboxSettings settings;
+
 	private final JdbcTemplate jdbc;
+
 	private final TransactionTemplate transactions;
 
 	OutboxJobs(IncompleteEventPublications incomplete, CompletedEventPublications completed, OutboxSettings settings,
@@ -59,8 +65,8 @@ class OutboxJobs {
 	void resubmit() {
 		ActorContext.runAs(Actor.job("outbox-resubmit"), () -> {
 			try {
-				Integer abandoned = transactions.execute(tx -> jdbc.update(MARK_ABANDONED_FAILED,
-						(double) settings.stalledAfter().toSeconds()));
+				Integer abandoned = transactions
+					.execute(tx -> jdbc.update(MARK_ABANDONED_FAILED, (double) settings.stalledAfter().toSeconds()));
 				if (abandoned != null && abandoned > 0) {
 					log.warn("Outbox: {} publication(s) unfinished for over {}, their instance presumably stopped;"
 							+ " handing them to their listeners again", abandoned, settings.stalledAfter());
@@ -89,4 +95,5 @@ class OutboxJobs {
 			}
 		});
 	}
+
 }

@@ -5,7 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.stereotype.Component;
 
-/** {@code getaways_outbox_backlog}, {@code getaways_outbox_failed} and {@code getaways_outbox_oldest_age_seconds}. */
+/**
+ * {@code getaways_outbox_backlog}, {@code getaways_outbox_failed} and
+ * {@code getaways_outbox_oldest_age_seconds}.
+ */
 @Component
 class OutboxMetrics implements MeterBinder {
 
@@ -29,7 +32,8 @@ class OutboxMetrics implements MeterBinder {
 			.register(registry);
 	}
 
-	// a scrape during a PostgreSQL outage reports no value rather than failing the whole scrape
+	// a scrape during a PostgreSQL outage reports no value rather than failing the whole
+	// scrape
 	private static double safely(OutboxBacklog backlog, java.util.function.ToDoubleFunction<OutboxStatus> figure) {
 		try {
 			return figure.applyAsDouble(backlog.status());
@@ -38,4 +42,5 @@ class OutboxMetrics implements MeterBinder {
 			return Double.NaN;
 		}
 	}
+
 }

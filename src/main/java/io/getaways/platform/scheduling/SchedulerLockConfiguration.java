@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Scheduled jobs annotated with {@code @SchedulerLock} run on one instance at a time: the lock is a row in
- * {@code system.shedlock}, timed by the database clock so that instances with skewed clocks agree. A crashed holder's
- * lock lapses after the job's {@code lockAtMostFor}.
+ * Scheduled jobs annotated with {@code @SchedulerLock} run on one instance at a time: the
+ * lock is a row in {@code system.shedlock}, timed by the database clock so that instances
+ * with skewed clocks agree. A crashed holder's lock lapses after the job's
+ * {@code lockAtMostFor}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
@@ -26,4 +27,5 @@ class SchedulerLockConfiguration {
 			.usingDbTime()
 			.build());
 	}
+
 }

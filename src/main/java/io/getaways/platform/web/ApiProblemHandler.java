@@ -27,9 +27,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error of the {@code /api/v1} API as {@code application/problem+json}: 4xx answers name the parameter or field
- * at fault, 5xx answers carry the request id and never a stack trace. Module advice (such as the Travlr adapter's)
- * takes precedence for its own controllers.
+ * Every error of the {@code /api/v1} API as {@code application/problem+json}: 4xx answers
+ * name the parameter or field at fault, 5xx answers carry the request id and never a
+ * stack trace. Module advice (such as the Travlr adapter's) takes precedence for its own
+ * controllers.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -58,9 +59,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<ParameterError> errors = new ArrayList<>();
 		ex.getParameterValidationResults().forEach(result -> {
-			// A body validated together with a path variable names its own fields, not the body as a whole.
+			// A body validated together with a path variable names its own fields, not
+			// the body as a whole.
 			if (result instanceof ParameterErrors body) {
-				body.getFieldErrors().forEach(error -> errors.add(new ParameterError(error.getField(), message(error))));
+				body.getFieldErrors()
+					.forEach(error -> errors.add(new ParameterError(error.getField(), message(error))));
 				body.getGlobalErrors()
 					.forEach(error -> errors.add(new ParameterError(body.getObjectName(), message(error))));
 			}
@@ -115,7 +118,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			.orElse("Invalid request");
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
 		problem.setProperty("errors",
-				errors.stream().map(error -> Map.of("parameter", error.parameter(), "message", error.message())).toList());
+				errors.stream()
+					.map(error -> Map.of("parameter", error.parameter(), "message", error.message()))
+					.toList());
 		return problem;
 	}
 
@@ -141,4 +146,5 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	record ParameterError(String parameter, String message) {
 	}
+
 }

@@ -18,9 +18,10 @@ import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Names the field of a request body that could not be bound, from the path Jackson records while it reads: nested
- * fields joined with dots, list elements as {@code [index]}, as in {@code travellers[2].birthDate}. Malformed JSON
- * (a stream read error, not a binding error) names no field.
+ * Names the field of a request body that could not be bound, from the path Jackson
+ * records while it reads: nested fields joined with dots, list elements as
+ * {@code [index]}, as in {@code travellers[2].birthDate}. Malformed JSON (a stream read
+ * error, not a binding error) names no field.
  */
 final class BodyFieldErrors {
 
@@ -109,4 +110,5 @@ final class BodyFieldErrors {
 		}
 		return null;
 	}
+
 }

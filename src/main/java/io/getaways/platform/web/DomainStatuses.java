@@ -4,8 +4,9 @@ import io.getaways.platform.DomainException;
 import org.springframework.http.HttpStatus;
 
 /**
- * The one place where a domain refusal becomes an HTTP status, for every API the service serves (the problem+json
- * API and the Travlr adapter alike), so the two can never disagree.
+ * The one place where a domain refusal becomes an HTTP status, for every API the service
+ * serves (the problem+json API and the Travlr adapter alike), so the two can never
+ * disagree.
  */
 public final class DomainStatuses {
 
@@ -27,4 +28,5 @@ public final class DomainStatuses {
 			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
 		};
 	}
+
 }

@@ -20,4 +20,5 @@ class OpenApiConfiguration {
 					+ "/api serves the classic Travlr Getaways API unchanged.")
 			.license(new License().name("Proprietary")));
 	}
+
 }

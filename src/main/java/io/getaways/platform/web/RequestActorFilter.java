@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an actor carrying its client address, user agent and request id, which the database context,
- * the audit log, the logs and the {@code X-Request-Id} answer header all share.
+ * Gives every request an actor carrying its client address, user agent and request id,
+ * which the database context, the audit log, the logs and the {@code X-Request-Id} answer
+ * header all share.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -27,6 +28,7 @@ class RequestActorFilter extends OncePerRequestFilter {
 	static final String REQUEST_ID = "X-Request-Id";
 
 	private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
 	private static final int MAX_USER_AGENT = 256;
 
 	@Override
@@ -44,7 +46,10 @@ class RequestActorFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** A client's id is kept only if it is harmless in headers and logs; otherwise a new one is made. */
+	/**
+	 * A client's id is kept only if it is harmless in headers and logs; otherwise a new
+	 * one is made.
+	 */
 	private static String requestId(String offered) {
 		return offered != null && SAFE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
 	}
@@ -57,4 +62,5 @@ class RequestActorFilter extends OncePerRequestFilter {
 		String printable = agent.replaceAll("\\p{Cntrl}", "");
 		return printable.length() > MAX_USER_AGENT ? printable.substring(0, MAX_USER_AGENT) : printable;
 	}
+
 }

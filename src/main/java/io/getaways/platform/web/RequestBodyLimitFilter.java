@@ -30,9 +30,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Caps JSON request bodies at {@code getaways.web.max-request-body-size} before anything reads them: a declared
- * {@code Content-Length} over the limit is refused unread, and a chunked body is read up to the limit and refused as
- * soon as it goes past it. Either way the answer is 413 problem+json naming the limit, and nothing is written.
+ * Caps JSON request bodies at {@code getaways.web.max-request-body-size} before anything
+ * reads them: a declared {@code Content-Length} over the limit is refused unread, and a
+ * chunked body is read up to the limit and refused as soon as it goes past it. Either way
+ * the answer is 413 problem+json naming the limit, and nothing is written.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -41,7 +42,9 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 	static final String PROPERTY = "getaways.web.max-request-body-size";
 
 	private final long maxBytes;
+
 	private final DataSize limit;
+
 	private final JsonMapper json;
 
 	RequestBodyLimitFilter(@Value("${" + PROPERTY + ":64KB}") DataSize limit, JsonMapper json) {
@@ -90,7 +93,10 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		return body.toByteArray();
 	}
 
-	/** application/json, any +json type, and a Content-Type too broken to tell: the cap errs on the safe side. */
+	/**
+	 * application/json, any +json type, and a Content-Type too broken to tell: the cap
+	 * errs on the safe side.
+	 */
 	private static boolean isJson(String contentType) {
 		if (contentType == null) {
 			return false;
@@ -111,12 +117,13 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		problem.put("type", "about:blank");
 		problem.put("title", status.getReasonPhrase());
 		problem.put("status", status.value());
-		problem.put("detail", "The request body is larger than the limit of " + readable(limit) + " (" + maxBytes
-				+ " bytes)");
+		problem.put("detail",
+				"The request body is larger than the limit of " + readable(limit) + " (" + maxBytes + " bytes)");
 		problem.put("instance", request.getRequestURI());
 		problem.put("maxBodyBytes", maxBytes);
 		response.setStatus(status.value());
-		// the rest of the body stays unread: the connection cannot carry another request after it
+		// the rest of the body stays unread: the connection cannot carry another request
+		// after it
 		response.setHeader("Connection", "close");
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.getWriter().write(json.writeValueAsString(problem));
@@ -137,6 +144,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 	private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
 		private final byte[] body;
+
 		private final ByteArrayInputStream in;
 
 		BufferedBodyRequest(HttpServletRequest request, byte[] body) {
@@ -191,5 +199,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		public long getContentLengthLong() {
 			return body.length;
 		}
+
 	}
+
 }

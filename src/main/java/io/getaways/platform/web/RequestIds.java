@@ -11,4 +11,5 @@ final class RequestIds {
 		String id = ActorContext.current().requestId();
 		return id == null ? "none" : id;
 	}
+
 }

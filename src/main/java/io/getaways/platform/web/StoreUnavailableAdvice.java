@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * A store that cannot be reached is the service's state, not the caller's mistake nor a bug: the answer is 503 with
- * Retry-After, quickly (the pool's connection timeout bounds the wait), so that clients and load balancers back off
- * and retry. Module advice (such as the Travlr adapter's) still takes precedence for its own controllers.
+ * A store that cannot be reached is the service's state, not the caller's mistake nor a
+ * bug: the answer is 503 with Retry-After, quickly (the pool's connection timeout bounds
+ * the wait), so that clients and load balancers back off and retry. Module advice (such
+ * as the Travlr adapter's) still takes precedence for its own controllers.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE - 1)
@@ -34,4 +35,5 @@ class StoreUnavailableAdvice {
 		problem.setProperty("requestId", RequestIds.current());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "2").body(problem);
 	}
+
 }

@@ -9,4 +9,5 @@ class AlreadyReviewedException extends DomainException {
 		super(Kind.CONFLICT, "You have already reviewed " + eligibility.describeSubject()
 				+ "; change or delete that review instead");
 	}
+
 }

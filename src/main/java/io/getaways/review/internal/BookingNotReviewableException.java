@@ -5,7 +5,10 @@ import java.util.UUID;
 
 import io.getaways.platform.DomainException;
 
-/** The caller's booking does not entitle them to a review (yet): only a completed booking does. */
+/**
+ * The caller's booking does not entitle them to a review (yet): only a completed booking
+ * does.
+ */
 class BookingNotReviewableException extends DomainException {
 
 	private final String status;
@@ -20,7 +23,10 @@ class BookingNotReviewableException extends DomainException {
 				"Booking " + bookingId + " is " + status + "; only a completed booking can be reviewed", status);
 	}
 
-	/** The database's eligibility trigger refused after the check here passed: the booking changed in between. */
+	/**
+	 * The database's eligibility trigger refused after the check here passed: the booking
+	 * changed in between.
+	 */
 	static BookingNotReviewableException refusedByDatabase(UUID bookingId) {
 		return new BookingNotReviewableException(
 				"Booking " + bookingId + " cannot be reviewed; only a completed booking can be reviewed", null);
@@ -30,4 +36,5 @@ class BookingNotReviewableException extends DomainException {
 	public Map<String, Object> properties() {
 		return status == null ? Map.of() : Map.of("bookingStatus", status);
 	}
+
 }

@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Under {@code /api/v1/me}, which needs a signed-in caller by URL, rather than {@code /api/v1/reviews/mine}, which
- * the public read rule for {@code /api/v1/reviews/*} would let anyone reach.
+ * Under {@code /api/v1/me}, which needs a signed-in caller by URL, rather than
+ * {@code /api/v1/reviews/mine}, which the public read rule for {@code /api/v1/reviews/*}
+ * would let anyone reach.
  */
 @RestController
 @Tag(name = "Reviews")
@@ -29,4 +30,5 @@ class MyReviewsController {
 			@RequestParam(defaultValue = "20") @Min(1) @Max(Reviews.MAX_PAGE_SIZE) int size) {
 		return ReviewPageResponse.of(reviews.mine(page, size));
 	}
+
 }

@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ReviewController {
 
 	private static final String CODE = "[A-Za-z0-9]{1,20}";
+
 	private static final String CODE_MESSAGE = "must be 1 to 20 letters or digits";
 
 	private final Reviews reviews;
@@ -48,15 +49,18 @@ class ReviewController {
 	@GetMapping
 	@Operation(summary = "Reviews of one trip or one stay, newest first, with its average rating",
 			description = "Public. Exactly one of trip and stay is required.")
-	@ApiResponse(responseCode = "200", description = "A page of reviews", content = @Content(examples = @ExampleObject("""
-			{"tripCode": "GALR210214", "stayCode": null, "ratingAverage": 4.50, "reviewCount": 2,
-			 "items": [{"id": "0d1f7f0e-4c35-4a8e-b7d5-3c1f0f9d2a61", "tripCode": "GALR210214", "stayCode": null,
-			            "rating": 5, "text": "Clear water, kind crew.", "createdAt": "2026-03-02T09:15:00Z",
-			            "updatedAt": "2026-03-02T09:15:00Z"}],
-			 "page": 0, "size": 20, "totalItems": 2, "totalPages": 1}""")))
+	@ApiResponse(responseCode = "200", description = "A page of reviews",
+			content = @Content(
+					examples = @ExampleObject("""
+							{"tripCode": "GALR210214", "stayCode": null, "ratingAverage": 4.50, "reviewCount": 2,
+							 "items": [{"id": "0d1f7f0e-4c35-4a8e-b7d5-3c1f0f9d2a61", "tripCode": "GALR210214", "stayCode": null,
+							            "rating": 5, "text": "Clear water, kind crew.", "createdAt": "2026-03-02T09:15:00Z",
+							            "updatedAt": "2026-03-02T09:15:00Z"}],
+							 "page": 0, "size": 20, "totalItems": 2, "totalPages": 1}""")))
 	@ApiResponse(responseCode = "400", description = "Neither or both of trip and stay, or a malformed one")
 	@ApiResponse(responseCode = "404", description = "No such trip or stay")
-	ReviewListingResponse list(@RequestParam(required = false) @Pattern(regexp = CODE, message = CODE_MESSAGE) String trip,
+	ReviewListingResponse list(
+			@RequestParam(required = false) @Pattern(regexp = CODE, message = CODE_MESSAGE) String trip,
 			@RequestParam(required = false) @Pattern(regexp = CODE, message = CODE_MESSAGE) String stay,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(Reviews.MAX_PAGE_SIZE) int size) {
@@ -87,10 +91,11 @@ class ReviewController {
 	@ApiResponse(responseCode = "404", description = "No booking of mine with this id",
 			content = @Content(examples = @ExampleObject("""
 					{"status": 404, "detail": "Booking 5b0c8e0e-8d8c-4d3e-9d6f-0a7c1c2b9e11 not found"}""")))
-	@ApiResponse(responseCode = "409", description = "The booking is not completed, or I already reviewed its trip or stay",
-			content = @Content(examples = @ExampleObject("""
-					{"status": 409, "bookingStatus": "CONFIRMED",
-					 "detail": "Booking 5b0c8e0e-8d8c-4d3e-9d6f-0a7c1c2b9e11 is CONFIRMED; only a completed booking can be reviewed"}""")))
+	@ApiResponse(responseCode = "409",
+			description = "The booking is not completed, or I already reviewed its trip or stay", content = @Content(
+					examples = @ExampleObject("""
+							{"status": 409, "bookingStatus": "CONFIRMED",
+							 "detail": "Booking 5b0c8e0e-8d8c-4d3e-9d6f-0a7c1c2b9e11 is CONFIRMED; only a completed booking can be reviewed"}""")))
 	ResponseEntity<Review> post(@RequestBody ReviewRequest request) {
 		Review review = reviews.post(request.booking(), request.stars(), request.words());
 		return ResponseEntity.created(URI.create("/api/v1/reviews/" + review.id())).body(review);
@@ -113,4 +118,5 @@ class ReviewController {
 	void delete(@PathVariable UUID id) {
 		reviews.delete(id);
 	}
+
 }

@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * {@code app.reviews}, and what the review module reads beside it through its own views and functions (016-reviews):
- * the codes and ratings of trips and stays, and the caller's booking. Authors' ids are written, never read back.
+ * {@code app.reviews}, and what the review module reads beside it through its own views
+ * and functions (016-reviews): the codes and ratings of trips and stays, and the caller's
+ * booking. Authors' ids are written, never read back.
  */
 @Repository
 class ReviewRepository {
@@ -71,6 +72,7 @@ class ReviewRepository {
 			WHERE user_id = :userId""";
 
 	private final JdbcClient jdbc;
+
 	private final StoreMetrics metrics;
 
 	ReviewRepository(JdbcClient jdbc, StoreMetrics metrics) {
@@ -80,24 +82,29 @@ class ReviewRepository {
 
 	/** Empty when the booking is unknown or not the caller's. */
 	Optional<Eligibility> eligibility(UUID bookingId) {
-		return metrics.record(Store.POSTGRES, "review.eligibility", () -> jdbc.sql(ELIGIBILITY)
-			.param("bookingId", bookingId)
-			.query((row, n) -> new Eligibility(row.getString("status"), row.getString("trip_code"),
-					row.getString("stay_code"), row.getBoolean("already_reviewed")))
-			.optional());
+		return metrics.record(Store.POSTGRES, "review.eligibility",
+				() -> jdbc.sql(ELIGIBILITY)
+					.param("bookingId", bookingId)
+					.query((row, n) -> new Eligibility(row.getString("status"), row.getString("trip_code"),
+							row.getString("stay_code"), row.getBoolean("already_reviewed")))
+					.optional());
 	}
 
 	UUID insert(UUID bookingId, UUID userId, int rating, String body) {
-		return metrics.record(Store.POSTGRES, "review.insert", () -> jdbc.sql(INSERT)
-			.param("bookingId", bookingId)
-			.param("userId", userId)
-			.param("rating", rating)
-			.param("body", body)
-			.query(UUID.class)
-			.single());
+		return metrics.record(Store.POSTGRES, "review.insert",
+				() -> jdbc.sql(INSERT)
+					.param("bookingId", bookingId)
+					.param("userId", userId)
+					.param("rating", rating)
+					.param("body", body)
+					.query(UUID.class)
+					.single());
 	}
 
-	/** Rows changed: 0 when there is no such review or row-level security hides it from this writer. */
+	/**
+	 * Rows changed: 0 when there is no such review or row-level security hides it from
+	 * this writer.
+	 */
 	int update(UUID id, int rating, String body) {
 		return metrics.record(Store.POSTGRES, "review.update",
 				() -> jdbc.sql(UPDATE).param("id", id).param("rating", rating).param("body", body).update());
@@ -108,39 +115,41 @@ class ReviewRepository {
 	}
 
 	Optional<Review> find(UUID id) {
-		return metrics.record(Store.POSTGRES, "review.find", () -> jdbc
-			.sql(SELECT + "WHERE id = :id")
-			.param("id", id)
-			.query(ReviewRepository::mapReview)
-			.optional());
+		return metrics.record(Store.POSTGRES, "review.find",
+				() -> jdbc.sql(SELECT + "WHERE id = :id")
+					.param("id", id)
+					.query(ReviewRepository::mapReview)
+					.optional());
 	}
 
 	Optional<Subject> subject(ReviewListing.Subject kind, String code) {
-		return metrics.record(Store.POSTGRES, "review.subject", () -> jdbc.sql(SUBJECT)
-			.param("kind", kind.name())
-			.param("code", code)
-			.query((row, n) -> new Subject(row.getLong("id"), row.getBigDecimal("rating_average"),
-					row.getInt("review_count")))
-			.optional());
+		return metrics.record(Store.POSTGRES, "review.subject",
+				() -> jdbc.sql(SUBJECT)
+					.param("kind", kind.name())
+					.param("code", code)
+					.query((row, n) -> new Subject(row.getLong("id"), row.getBigDecimal("rating_average"),
+							row.getInt("review_count")))
+					.optional());
 	}
 
 	List<Review> ofSubject(ReviewListing.Subject kind, long subjectId, int limit, long offset) {
-		return metrics.record(Store.POSTGRES, "review.list", () -> jdbc
-			.sql(kind == ReviewListing.Subject.TRIP ? BY_TRIP : BY_STAY)
-			.param("subjectId", subjectId)
-			.param("limit", limit)
-			.param("offset", offset)
-			.query(ReviewRepository::mapReview)
-			.list());
+		return metrics.record(Store.POSTGRES, "review.list",
+				() -> jdbc.sql(kind == ReviewListing.Subject.TRIP ? BY_TRIP : BY_STAY)
+					.param("subjectId", subjectId)
+					.param("limit", limit)
+					.param("offset", offset)
+					.query(ReviewRepository::mapReview)
+					.list());
 	}
 
 	List<Review> byAuthor(UUID userId, int limit, long offset) {
-		return metrics.record(Store.POSTGRES, "review.mine", () -> jdbc.sql(BY_AUTHOR)
-			.param("userId", userId)
-			.param("limit", limit)
-			.param("offset", offset)
-			.query(ReviewRepository::mapReview)
-			.list());
+		return metrics.record(Store.POSTGRES, "review.mine",
+				() -> jdbc.sql(BY_AUTHOR)
+					.param("userId", userId)
+					.param("limit", limit)
+					.param("offset", offset)
+					.query(ReviewRepository::mapReview)
+					.list());
 	}
 
 	long countByAuthor(UUID userId) {
@@ -154,7 +163,11 @@ class ReviewRepository {
 				row.getTimestamp("updated_at").toInstant());
 	}
 
-	/** A trip or stay as the listing needs it; its review count is kept exact by the rating trigger. */
+	/**
+	 * A trip or stay as the listing needs it; its review count is kept exact by the
+	 * rating trigger.
+	 */
 	record Subject(long id, BigDecimal ratingAverage, int reviewCount) {
 	}
+
 }

@@ -4,9 +4,10 @@ import io.getaways.platform.InvalidParameterException;
 import io.getaways.review.Reviews;
 
 /**
- * Rating and text as the service accepts them, whoever calls it. Text is trimmed and a blank one counts as none,
- * since a rating alone is a complete review; its length is counted in Unicode code points, as PostgreSQL's
- * {@code length()} in {@code reviews_body_chk} counts it.
+ * Rating and text as the service accepts them, whoever calls it. Text is trimmed and a
+ * blank one counts as none, since a rating alone is a complete review; its length is
+ * counted in Unicode code points, as PostgreSQL's {@code length()} in
+ * {@code reviews_body_chk} counts it.
  */
 final class ReviewRules {
 
@@ -37,4 +38,5 @@ final class ReviewRules {
 		}
 		return trimmed;
 	}
+
 }

@@ -20,16 +20,20 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Every write is one transaction under the caller's database role: row-level security decides whose review it may
- * touch, the eligibility trigger has the last word on who may review, and the rating trigger moves the trip's or
- * stay's average with it. {@link ReviewPosted} goes to the outbox in the same transaction.
+ * Every write is one transaction under the caller's database role: row-level security
+ * decides whose review it may touch, the eligibility trigger has the last word on who may
+ * review, and the rating trigger moves the trip's or stay's average with it.
+ * {@link ReviewPosted} goes to the outbox in the same transaction.
  */
 @Service
 class ReviewService implements Reviews {
 
 	private final ReviewRepository reviews;
+
 	private final ApplicationEventPublisher events;
+
 	private final TransactionTemplate readWrite;
+
 	private final TransactionTemplate readOnly;
 
 	ReviewService(ReviewRepository reviews, ApplicationEventPublisher events, TransactionTemplate transactions) {
@@ -87,7 +91,8 @@ class ReviewService implements Reviews {
 			throw new NotAllowedException("Reviews are deleted by their author or by an admin");
 		}
 		readWrite.executeWithoutResult(status -> {
-			// read first: the trip or stay of a review never changes, and the event must name it
+			// read first: the trip or stay of a review never changes, and the event must
+			// name it
 			Review review = reviews.find(reviewId).orElseThrow(() -> new ReviewNotFoundException(reviewId));
 			if (reviews.delete(reviewId) == 0) {
 				throw new ReviewNotFoundException(reviewId);
@@ -106,9 +111,8 @@ class ReviewService implements Reviews {
 		return publicRead(() -> {
 			ReviewRepository.Subject subject = reviews.subject(kind, code)
 				.orElseThrow(() -> new SubjectNotFoundException(kind, code));
-			ReviewPage reviewPage = new ReviewPage(
-					reviews.ofSubject(kind, subject.id(), size, (long) page * size), page, size,
-					subject.reviewCount());
+			ReviewPage reviewPage = new ReviewPage(reviews.ofSubject(kind, subject.id(), size, (long) page * size),
+					page, size, subject.reviewCount());
 			return new ReviewListing(kind, code, subject.ratingAverage(), subject.reviewCount(), reviewPage);
 		});
 	}
@@ -130,8 +134,8 @@ class ReviewService implements Reviews {
 	}
 
 	/**
-	 * Reviews are written by travellers under the customer role, whose grants and policies allow exactly that; an
-	 * admin moderates by deleting.
+	 * Reviews are written by travellers under the customer role, whose grants and
+	 * policies allow exactly that; an admin moderates by deleting.
 	 */
 	private static UUID travellerActingAsThemselves() {
 		Actor actor = ActorContext.current();
@@ -142,15 +146,19 @@ class ReviewService implements Reviews {
 	}
 
 	/**
-	 * Published reviews are read under the customer role, the role of the public, whoever asks: an auditor's or a
-	 * job's role may not read them, and an admin's would show nothing more.
+	 * Published reviews are read under the customer role, the role of the public, whoever
+	 * asks: an auditor's or a job's role may not read them, and an admin's would show
+	 * nothing more.
 	 */
 	private <T> T publicRead(Supplier<T> read) {
 		return ActorContext.callAs(ActorContext.current().as(Actor.Role.CUSTOMER),
 				() -> readOnly.execute(status -> read.get()));
 	}
 
-	/** The database refused what the check above allowed: a concurrent review, or a booking changed in between. */
+	/**
+	 * The database refused what the check above allowed: a concurrent review, or a
+	 * booking changed in between.
+	 */
 	private static RuntimeException raceLost(DataIntegrityViolationException ex, UUID bookingId,
 			Eligibility eligibility) {
 		String state = sqlState(ex);
@@ -171,4 +179,5 @@ class ReviewService implements Reviews {
 		}
 		return null;
 	}
+
 }

@@ -15,4 +15,5 @@ class SubjectNotFoundException extends DomainException {
 		String name = subject.name().toLowerCase(Locale.ROOT);
 		return Character.toUpperCase(name.charAt(0)) + name.substring(1);
 	}
+
 }

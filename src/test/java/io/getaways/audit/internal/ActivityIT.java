@@ -67,9 +67,11 @@ class ActivityIT {
 		activity.record(aliceId, ActivityKind.BOOKING, Map.of("bookingId", "b-1"));
 		activity.record(TestAccounts.userId(bob), ActivityKind.VIEW, Map.of("tripCode", "OTHER"));
 
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-				accounts.get("/api/v1/me/activity", TestAccounts.accessToken(alice)).json().get("items").size())
-			.as("three recorded here, and the sign-in that came with registering").isEqualTo(4));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(
+					accounts.get("/api/v1/me/activity", TestAccounts.accessToken(alice)).json().get("items").size())
+				.as("three recorded here, and the sign-in that came with registering")
+				.isEqualTo(4));
 		JsonNode page = accounts.get("/api/v1/me/activity?size=2", TestAccounts.accessToken(alice)).json();
 		assertThat(page.get("items").get(0).get("kind").asString()).isEqualTo("BOOKING");
 		assertThat(page.get("items").get(1).get("details").get("tripCode").asString()).isEqualTo("GALR210214");
@@ -88,9 +90,11 @@ class ActivityIT {
 	@Test
 	void signingInIsRecorded() {
 		JsonNode session = accounts.newCustomer();
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-				accounts.get("/api/v1/me/activity?kind=SIGN_IN", TestAccounts.accessToken(session)).json().get("items"))
-			.isNotEmpty());
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(accounts.get("/api/v1/me/activity?kind=SIGN_IN", TestAccounts.accessToken(session))
+						.json()
+						.get("items")).isNotEmpty());
 	}
 
 	@Test
@@ -125,18 +129,22 @@ class ActivityIT {
 	void thePurgeRemovesEventsPastTheRetentionOnly() {
 		String user = "purge-" + System.nanoTime();
 		mongo.insert(new Document("userId", user).append("kind", "VIEW")
-			.append("at", Date.from(Instant.now().minus(400, ChronoUnit.DAYS))).append("details", new Document()),
-				ActivityStore.COLLECTION);
-		mongo.insert(new Document("userId", user).append("kind", "VIEW").append("at", new Date())
+			.append("at", Date.from(Instant.now().minus(400, ChronoUnit.DAYS)))
+			.append("details", new Document()), ActivityStore.COLLECTION);
+		mongo.insert(new Document("userId", user).append("kind", "VIEW")
+			.append("at", new Date())
 			.append("details", new Document()), ActivityStore.COLLECTION);
 		writer.purge();
-		assertThat(mongo.find(org.springframework.data.mongodb.core.query.Query
-			.query(org.springframework.data.mongodb.core.query.Criteria.where("userId").is(user)), Document.class,
-				ActivityStore.COLLECTION)).hasSize(1);
+		assertThat(mongo.find(
+				org.springframework.data.mongodb.core.query.Query
+					.query(org.springframework.data.mongodb.core.query.Criteria.where("userId").is(user)),
+				Document.class, ActivityStore.COLLECTION))
+			.hasSize(1);
 	}
 
 	private double dropped(String reason) {
 		var counter = registry.find("getaways.activity.dropped").tag("reason", reason).counter();
 		return counter == null ? 0 : counter.count();
 	}
+
 }

@@ -39,4 +39,5 @@ class ActivityQueueTest {
 		assertThat(queue.drain(10)).hasSize(2);
 		assertThat(meters.get("getaways.activity.dropped").tag("reason", "queue-full").counter().count()).isEqualTo(1);
 	}
+
 }

@@ -32,8 +32,8 @@ import static io.getaways.support.TestAccounts.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hold and completion sweeps, run directly as the scheduler would run them, and what every booking leaves behind:
- * its events in the outbox and its audit entries.
+ * The hold and completion sweeps, run directly as the scheduler would run them, and what
+ * every booking leaves behind: its events in the outbox and its audit entries.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,7 +51,9 @@ class BookingSweepsIT {
 	BookingSweeps sweeps;
 
 	private BookingFixtures fixtures;
+
 	private TestAccounts accounts;
+
 	private HttpApi http;
 
 	@BeforeAll
@@ -98,8 +100,8 @@ class BookingSweepsIT {
 
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
-			List<Future<Integer>> runs = pool.invokeAll(List.<Callable<Integer>>of(sweeps::releaseExpiredHolds,
-					sweeps::releaseExpiredHolds));
+			List<Future<Integer>> runs = pool
+				.invokeAll(List.<Callable<Integer>>of(sweeps::releaseExpiredHolds, sweeps::releaseExpiredHolds));
 			int released = 0;
 			for (Future<Integer> run : runs) {
 				released += run.get();
@@ -111,7 +113,8 @@ class BookingSweepsIT {
 		}
 		assertThat(fixtures.seats(trip)[0]).isZero();
 		assertThat(fixtures.count("SELECT count(*) FROM app.bookings WHERE trip_id = "
-				+ "(SELECT id FROM app.trips WHERE code = ?) AND status = 'CANCELLED'", trip)).isEqualTo(30);
+				+ "(SELECT id FROM app.trips WHERE code = ?) AND status = 'CANCELLED'", trip))
+			.isEqualTo(30);
 	}
 
 	@Test
@@ -172,11 +175,15 @@ class BookingSweepsIT {
 		assertThat(events("BookingPlaced", cancelled)).isEqualTo(1);
 		assertThat(events("BookingCancelled", cancelled)).isEqualTo(1);
 		assertThat(events("BookingPlaced", expired)).isEqualTo(1);
-		assertThat(fixtures.count("SELECT count(DISTINCT serialized_event) FROM app.event_publication WHERE event_type LIKE '%BookingCancelled'"
-				+ " AND serialized_event LIKE ? AND serialized_event LIKE '%HOLD_EXPIRED%'", "%" + expired + "%"))
+		assertThat(fixtures.count(
+				"SELECT count(DISTINCT serialized_event) FROM app.event_publication WHERE event_type LIKE '%BookingCancelled'"
+						+ " AND serialized_event LIKE ? AND serialized_event LIKE '%HOLD_EXPIRED%'",
+				"%" + expired + "%"))
 			.isEqualTo(1);
 		assertThat(fixtures.count("SELECT count(*) FROM app.event_publication WHERE event_type LIKE '%TripChanged'"
-				+ " AND serialized_event LIKE ?", "%" + trip + "%")).as("created, two taken, two given back").isEqualTo(5);
+				+ " AND serialized_event LIKE ?", "%" + trip + "%"))
+			.as("created, two taken, two given back")
+			.isEqualTo(5);
 	}
 
 	@Test
@@ -205,7 +212,9 @@ class BookingSweepsIT {
 		assertThat(expiry.get("actor")).isEqualTo("job:" + BookingSweeps.HOLDS_JOB);
 		assertThat(expiry.get("status")).isEqualTo("CANCELLED");
 		assertThat(fixtures.count("SELECT count(*) FROM audit.log WHERE table_name = 'app.trips' AND request_id = ?",
-				requestId)).as("the seats taken, in the same request").isEqualTo(1);
+				requestId))
+			.as("the seats taken, in the same request")
+			.isEqualTo(1);
 	}
 
 	private void expire(String id) {
@@ -213,13 +222,16 @@ class BookingSweepsIT {
 	}
 
 	private Map<String, Object> booking(String id) {
-		return fixtures.rows("SELECT status, cancellation_reason, completed_at FROM app.bookings WHERE id = ?::uuid", id)
+		return fixtures
+			.rows("SELECT status, cancellation_reason, completed_at FROM app.bookings WHERE id = ?::uuid", id)
 			.get(0);
 	}
 
 	private long events(String type, String bookingId) {
 		// one row per listener: count events, not deliveries
-		return fixtures.count("SELECT count(DISTINCT serialized_event) FROM app.event_publication WHERE event_type LIKE ? "
-				+ "AND serialized_event LIKE ?", "%" + type, "%" + bookingId + "%");
+		return fixtures
+			.count("SELECT count(DISTINCT serialized_event) FROM app.event_publication WHERE event_type LIKE ? "
+					+ "AND serialized_event LIKE ?", "%" + type, "%" + bookingId + "%");
 	}
+
 }

@@ -33,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A declined payment leaves the booking PENDING with its hold running. The gateway's refusal is the only stand-in
- * here: payments that always decline, wired into the booking's real transitions over the real database.
+ * A declined payment leaves the booking PENDING with its hold running. The gateway's
+ * refusal is the only stand-in here: payments that always decline, wired into the
+ * booking's real transitions over the real database.
  */
 @IntegrationTest
 class PaymentDeclineIT {
@@ -88,11 +89,16 @@ class PaymentDeclineIT {
 	}
 
 	private static Map<String, Object> row(BookingFixtures fixtures, String id) {
-		return fixtures.rows("SELECT status, hold_expires_at, confirmed_at, updated_at FROM app.bookings "
-				+ "WHERE id = ?::uuid", id).get(0);
+		return fixtures
+			.rows("SELECT status, hold_expires_at, confirmed_at, updated_at FROM app.bookings " + "WHERE id = ?::uuid",
+					id)
+			.get(0);
 	}
 
-	/** Refuses every capture, as a gateway does a card without funds; reads go to the real payments. */
+	/**
+	 * Refuses every capture, as a gateway does a card without funds; reads go to the real
+	 * payments.
+	 */
 	private record DecliningPayments(Payments real) implements Payments {
 
 		@Override
@@ -115,4 +121,5 @@ class PaymentDeclineIT {
 			return real.refundsOf(bookingId);
 		}
 	}
+
 }

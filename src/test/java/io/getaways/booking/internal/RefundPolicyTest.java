@@ -51,4 +51,5 @@ class RefundPolicyTest {
 		assertThatThrownBy(() -> RefundPolicy.parse(List.of("soon:50"))).hasMessageContaining("'soon:50'");
 		assertThatThrownBy(() -> RefundPolicy.parse(List.of("30d"))).hasMessageContaining("notice:percent");
 	}
+
 }

@@ -23,15 +23,18 @@ class RetryingTransactionsTest {
 
 	@Test
 	void namesTheTransientFailureFoundAnywhereInTheCauseChain() {
-		assertThat(RetryingTransactions.transientState(
-				new CannotAcquireLockException("lost", new SQLException("deadlock detected", "40P01")))).isEqualTo("40P01");
+		assertThat(RetryingTransactions
+			.transientState(new CannotAcquireLockException("lost", new SQLException("deadlock detected", "40P01"))))
+			.isEqualTo("40P01");
 		assertThat(RetryingTransactions.transientState(new RuntimeException(new SQLException("x", "40001"))))
 			.isEqualTo("40001");
 		assertThat(RetryingTransactions.transientState(new CannotCreateTransactionException("no connection",
-				new SQLTransientConnectionException("customer - Connection is not available")))).isEqualTo("pool");
+				new SQLTransientConnectionException("customer - Connection is not available"))))
+			.isEqualTo("pool");
 		assertThat(RetryingTransactions.transientState(new SQLException("refused", "08001"))).isEqualTo("08001");
-		assertThat(RetryingTransactions.transientState(
-				new DataIntegrityViolationException("taken", new SQLException("exclusion", "23P01")))).isNull();
+		assertThat(RetryingTransactions
+			.transientState(new DataIntegrityViolationException("taken", new SQLException("exclusion", "23P01"))))
+			.isNull();
 		assertThat(RetryingTransactions.transientState(new SQLException("no state"))).isNull();
 		assertThat(RetryingTransactions.transientState(new IllegalStateException())).isNull();
 	}
@@ -76,8 +79,8 @@ class RetryingTransactionsTest {
 	@Test
 	void theBulkheadLetsHalfThePoolInAndRefusesAfterItsWait() throws Exception {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		WriteBulkhead bulkhead = new WriteBulkhead(new BookingSettings(null, 0, 0, 0, null, null, 0,
-				Duration.ofMillis(50)), 2, meters);
+		WriteBulkhead bulkhead = new WriteBulkhead(
+				new BookingSettings(null, 0, 0, 0, null, null, 0, Duration.ofMillis(50)), 2, meters);
 		assertThat(bulkhead.size()).isEqualTo(1);
 		CountDownLatch inside = new CountDownLatch(1);
 		CountDownLatch leave = new CountDownLatch(1);
@@ -125,5 +128,7 @@ class RetryingTransactionsTest {
 		@Override
 		protected void doRollback(DefaultTransactionStatus status) {
 		}
+
 	}
+
 }

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code getaways.identity.*} and {@code getaways.rate-limit.*} as startup binds them. */
+/**
+ * {@code getaways.identity.*} and {@code getaways.rate-limit.*} as startup binds them.
+ */
 class IdentitySettingsTest {
 
 	@Test
@@ -19,8 +21,8 @@ class IdentitySettingsTest {
 		assertThat(settings.refreshTokenTtl()).isEqualTo(Duration.ofDays(14));
 		assertThat(settings.issuer()).isEqualTo("getaways");
 		assertThat(settings.keyEncryptionSecret()).isNull();
-		assertThat(settings.signIn()).isEqualTo(
-				new IdentitySettings.SignIn(3, 5, Duration.ofSeconds(2), Duration.ofMinutes(15), 20));
+		assertThat(settings.signIn())
+			.isEqualTo(new IdentitySettings.SignIn(3, 5, Duration.ofSeconds(2), Duration.ofMinutes(15), 20));
 		assertThat(settings.longestTokenTtl()).isEqualTo(Duration.ofHours(1));
 	}
 
@@ -55,4 +57,5 @@ class IdentitySettingsTest {
 				"getaways.rate-limit.authenticated.refill-per-minute=0"))
 			.containsExactly("getaways.rate-limit.authenticated.refill-per-minute must be at least 1 but was 0");
 	}
+
 }

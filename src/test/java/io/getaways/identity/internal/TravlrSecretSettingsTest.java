@@ -19,4 +19,5 @@ class TravlrSecretSettingsTest {
 		assertThat(settings.key()).isPresent();
 		assertThat(settings.toString()).doesNotContain(secret).contains("(set)");
 	}
+
 }

@@ -12,7 +12,10 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A start with a short Travlr secret stops, saying which property is wrong, without printing the secret. */
+/**
+ * A start with a short Travlr secret stops, saying which property is wrong, without
+ * printing the secret.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class TravlrSecretStartupTest {
 
@@ -32,5 +35,7 @@ class TravlrSecretStartupTest {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(TravlrSecretSettings.class)
 	static class OnlyTheSecret {
+
 	}
+
 }

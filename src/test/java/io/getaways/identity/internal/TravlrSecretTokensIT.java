@@ -36,9 +36,9 @@ import static io.getaways.support.TestAccounts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A Travlr deployment's own secret: with {@code getaways.travlr.jwt-secret} set, the Travlr routes hand out HS256
- * tokens its Express server can verify, accept them on the Travlr routes alone, and refuse every forged, expired,
- * unsigned or revoked one.
+ * A Travlr deployment's own secret: with {@code getaways.travlr.jwt-secret} set, the
+ * Travlr routes hand out HS256 tokens its Express server can verify, accept them on the
+ * Travlr routes alone, and refuse every forged, expired, unsigned or revoked one.
  */
 @IntegrationTest
 @TestPropertySource(properties = "getaways.travlr.jwt-secret=" + TravlrSecretTokensIT.SECRET)
@@ -58,6 +58,7 @@ class TravlrSecretTokensIT {
 	TokenDenyList denyList;
 
 	private HttpApi http;
+
 	private final String address = TestAccounts.address();
 
 	@BeforeEach
@@ -99,7 +100,8 @@ class TravlrSecretTokensIT {
 		JsonNode claims = decode(admin.split("\\.")[1]);
 		String userId = claims.path("sub").asString();
 
-		String otherSecret = sign("another deployment's secret, also 32+ bytes", userId, Instant.now().plusSeconds(600));
+		String otherSecret = sign("another deployment's secret, also 32+ bytes", userId,
+				Instant.now().plusSeconds(600));
 		String expired = sign(SECRET, userId, Instant.now().minusSeconds(3600));
 		String unsigned = new PlainJWT(claims(userId, Instant.now().plusSeconds(600))).serialize();
 		for (String refused : List.of(otherSecret, expired, unsigned)) {
@@ -120,8 +122,10 @@ class TravlrSecretTokensIT {
 			assertThat(answer.status()).as(path).isEqualTo(401);
 		}
 		String own = TestAccounts.accessToken(new TestAccounts(http).newUserWithRole(identity, "admin"));
-		assertThat(http.get("/api/v1/admin/trips", "Authorization", "Bearer " + own, "X-Forwarded-For", address)
-			.status()).as("the service's own token still opens it").isEqualTo(200);
+		assertThat(
+				http.get("/api/v1/admin/trips", "Authorization", "Bearer " + own, "X-Forwarded-For", address).status())
+			.as("the service's own token still opens it")
+			.isEqualTo(200);
 	}
 
 	private String adminToken() {
@@ -130,7 +134,10 @@ class TravlrSecretTokensIT {
 		return token("/api/login", json("email", email, "password", PASSWORD));
 	}
 
-	/** What the Express server does: recompute the HMAC over the first two parts and compare. */
+	/**
+	 * What the Express server does: recompute the HMAC over the first two parts and
+	 * compare.
+	 */
 	private static boolean verifiesWith(String secret, String token) throws Exception {
 		int lastDot = token.lastIndexOf('.');
 		Mac mac = Mac.getInstance("HmacSHA256");
@@ -176,4 +183,5 @@ class TravlrSecretTokensIT {
 				: http.send("POST", path, "application/json", body, "X-Forwarded-For", address, "Authorization",
 						"Bearer " + token);
 	}
+
 }

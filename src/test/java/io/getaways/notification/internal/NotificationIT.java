@@ -71,7 +71,8 @@ class NotificationIT {
 				assertThat(document.getString("userId")).isEqualTo(user.toString());
 			});
 		});
-		Document cancelled = mongo.findById("booking-cancelled:" + booking, Document.class, NotificationStore.COLLECTION);
+		Document cancelled = mongo.findById("booking-cancelled:" + booking, Document.class,
+				NotificationStore.COLLECTION);
 		assertThat(cancelled.get("facts", Document.class).getString("refundAmount")).isEqualTo("49.75");
 		assertThat(cancelled.get("facts", Document.class).getString("reason")).isEqualTo("CUSTOMER");
 	}
@@ -151,15 +152,21 @@ class NotificationIT {
 		assertThat(store.markSent(claim)).isTrue();
 		assertThat(queueEntry(sent)).as("sent, so gone from the queue").isNull();
 
-		// an entry whose document never got written (a failure between the two writes) is dropped when it comes up
+		// an entry whose document never got written (a failure between the two writes) is
+		// dropped when it comes up
 		mongo.insert(new Document("_id", orphan).append("dueAt", Date.from(later)), NotificationQueue.COLLECTION);
 		assertThat(store.claim(orphan, "instance-q", later, Instant.EPOCH)).isEmpty();
 		assertThat(queueEntry(orphan)).isNull();
 
-		// a notification queued before the queue existed gets its entry when the notifier prepares
-		mongo.insert(new Document("_id", legacy).append("userId", "user-queue").append("kind", "BOOKING_CONFIRMED")
-			.append("facts", new Document()).append("createdAt", Date.from(later)).append("status", "QUEUED")
-			.append("attempts", 0).append("nextAttemptAt", Date.from(later)), NotificationStore.COLLECTION);
+		// a notification queued before the queue existed gets its entry when the notifier
+		// prepares
+		mongo.insert(new Document("_id", legacy).append("userId", "user-queue")
+			.append("kind", "BOOKING_CONFIRMED")
+			.append("facts", new Document())
+			.append("createdAt", Date.from(later))
+			.append("status", "QUEUED")
+			.append("attempts", 0)
+			.append("nextAttemptAt", Date.from(later)), NotificationStore.COLLECTION);
 		assertThat(queueEntry(legacy)).isNull();
 		assertThat(store.prepare()).isPositive();
 		assertThat(store.due(later, 1_000_000)).contains(legacy).doesNotContain(sent, orphan);
@@ -188,6 +195,8 @@ class NotificationIT {
 	}
 
 	private void publish(Object event) {
-		ActorContext.runAs(Actor.job("test"), () -> transactions.executeWithoutResult(tx -> events.publishEvent(event)));
+		ActorContext.runAs(Actor.job("test"),
+				() -> transactions.executeWithoutResult(tx -> events.publishEvent(event)));
 	}
+
 }

@@ -26,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-/** The admin API's backup jobs, the {@code backup} health contributor and the backup metrics. */
+/**
+ * The admin API's backup jobs, the {@code backup} health contributor and the backup
+ * metrics.
+ */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BackupApiIT {
@@ -41,6 +44,7 @@ class BackupApiIT {
 	Identity identity;
 
 	private HttpApi http;
+
 	private String admin;
 
 	@BeforeAll
@@ -58,7 +62,8 @@ class BackupApiIT {
 		assertThat(created.path("state").asString()).as(created.toString()).isEqualTo("SUCCEEDED");
 		String id = created.path("backupId").asString();
 
-		JsonNode list = http.send("GET", "/api/v1/admin/backups", null, null, "Authorization", "Bearer " + admin).json();
+		JsonNode list = http.send("GET", "/api/v1/admin/backups", null, null, "Authorization", "Bearer " + admin)
+			.json();
 		JsonNode listed = null;
 		for (JsonNode backup : list) {
 			if (backup.path("id").asString().equals(id)) {
@@ -73,8 +78,10 @@ class BackupApiIT {
 		assertThat(verified.path("state").asString()).as(verified.toString()).isEqualTo("SUCCEEDED");
 		assertThat(verified.path("detail").asString()).contains("rows match");
 
-		JsonNode health = http.send("GET", "/actuator/health", null, null, "Authorization", "Bearer " + admin).json()
-			.path("components").path("backup");
+		JsonNode health = http.send("GET", "/actuator/health", null, null, "Authorization", "Bearer " + admin)
+			.json()
+			.path("components")
+			.path("backup");
 		assertThat(health.path("status").asString()).as(health.toString()).isEqualTo("UP");
 		assertThat(health.path("details").path("newestVerified").asString()).isNotBlank();
 		assertThat(health.path("details").path("encrypted").asBoolean()).isFalse();
@@ -98,8 +105,7 @@ class BackupApiIT {
 	}
 
 	@Test
-	void aNewInstallationHasMaxAgeToTakeItsFirstBackupThenHealthIsDown(@TempDir Path emptyRepository)
-			throws Exception {
+	void aNewInstallationHasMaxAgeToTakeItsFirstBackupThenHealthIsDown(@TempDir Path emptyRepository) throws Exception {
 		BackupSettings settings = BackupTestSupport.settings(emptyRepository, null);
 		BackupSources sources = new BackupSources(TestStores.superuserUrl(context, "getaways"), null,
 				context.getEnvironment());
@@ -125,8 +131,10 @@ class BackupApiIT {
 
 	private JsonNode awaitJob(String location) {
 		assertThat(location).startsWith("/api/v1/admin/backups/jobs/");
-		return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+		return await().atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofMillis(200))
 			.until(() -> http.send("GET", location, null, null, "Authorization", "Bearer " + admin).json(),
 					job -> !job.path("state").asString().equals("RUNNING"));
 	}
+
 }

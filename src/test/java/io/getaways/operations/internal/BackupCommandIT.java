@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * {@code backup} and {@code restore} as an operator runs them, through the jar's command line, on a data directory and
- * a repository of the test's own: what they print, and the one line a failure ends with.
+ * {@code backup} and {@code restore} as an operator runs them, through the jar's command
+ * line, on a data directory and a repository of the test's own: what they print, and the
+ * one line a failure ends with.
  */
 class BackupCommandIT {
 
@@ -57,13 +58,14 @@ class BackupCommandIT {
 
 		Result again = run("restore", "--to", "latest", "--into", into.toString(), repository);
 		assertThat(again.exitCode()).isNotZero();
-		assertThat(again.err().strip()).isEqualTo("restore: restore target " + into
-				+ " is not empty; restore into a new directory");
+		assertThat(again.err().strip())
+			.isEqualTo("restore: restore target " + into + " is not empty; restore into a new directory");
 
 		Result tooEarly = run("restore", "--to-time", "2001-01-01T00:00:00Z", "--into",
 				temp.resolve("early").toString(), repository);
 		assertThat(tooEarly.exitCode()).isNotZero();
-		assertThat(tooEarly.err().strip()).startsWith("restore: target 2001-01-01T00:00:00Z is before the oldest backup")
+		assertThat(tooEarly.err().strip())
+			.startsWith("restore: target 2001-01-01T00:00:00Z is before the oldest backup")
 			.doesNotContain("\n");
 		assertThat(temp.resolve("early")).doesNotExist();
 	}
@@ -84,4 +86,5 @@ class BackupCommandIT {
 		assertThat(noBackups.err().strip()).isEqualTo("backup: no complete backup in " + temp.resolve("empty"));
 		assertThat(Files.exists(temp.resolve("x"))).isFalse();
 	}
+
 }

@@ -28,9 +28,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * What must fail, fails loudly and names its cause, and writes nothing it should not: damaged files, missing WAL, the
- * wrong key, a non-empty target, a backup process killed halfway. Damage is done to copies in a repository of the
- * test's own, so that the shared repository stays sound for the other tests.
+ * What must fail, fails loudly and names its cause, and writes nothing it should not:
+ * damaged files, missing WAL, the wrong key, a non-empty target, a backup process killed
+ * halfway. Damage is done to copies in a repository of the test's own, so that the shared
+ * repository stays sound for the other tests.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,6 +44,7 @@ class BackupFailuresIT {
 	BackupOperations operations;
 
 	private DataSource superuser;
+
 	private BackupManifest backup;
 
 	@BeforeAll
@@ -57,7 +59,9 @@ class BackupFailuresIT {
 		BackupRepository.Verification verification = operations.verify(backup.id(), Progress.NONE);
 
 		assertThat(verification.passed()).isTrue();
-		assertThat(verification.detail()).contains("tables and").contains("rows match").contains("audit entries chained");
+		assertThat(verification.detail()).contains("tables and")
+			.contains("rows match")
+			.contains("audit entries chained");
 		BackupRepository.Entry listed = operations.repository().find(backup.id()).orElseThrow();
 		assertThat(BackupSummary.of(listed).verified()).isEqualTo("yes");
 		assertThat(BackupSummary.of(listed).mongoDocuments()).isNotEmpty();
@@ -67,7 +71,12 @@ class BackupFailuresIT {
 	void aFlippedByteInAnyFileFailsVerifyNamingThatFile(@TempDir Path temp) throws IOException {
 		BackupOperations copy = copyOf(temp, null);
 		Path backupDir = copy.repository().backupDir(backup.id());
-		String victim = backup.files().stream().filter(f -> f.storedSize() > 100).skip(7).findFirst().orElseThrow()
+		String victim = backup.files()
+			.stream()
+			.filter(f -> f.storedSize() > 100)
+			.skip(7)
+			.findFirst()
+			.orElseThrow()
 			.name();
 		flipByte(PostgresBaseBackup.storedPath(backupDir, victim));
 
@@ -107,8 +116,8 @@ class BackupFailuresIT {
 			.isInstanceOf(BackupFailedException.class)
 			.hasMessageContaining("encrypted under another key");
 		BackupOperations noKey = operationsOver(operations.repository().root(), null);
-		assertThatThrownBy(() -> noKey.restore(new RecoveryTarget.BackupPoint(), encrypted.id(), temp.resolve("r"),
-				Progress.NONE))
+		assertThatThrownBy(
+				() -> noKey.restore(new RecoveryTarget.BackupPoint(), encrypted.id(), temp.resolve("r"), Progress.NONE))
 			.isInstanceOf(BackupFailedException.class)
 			.hasMessageContaining("is encrypted; set getaways.backup.key");
 		assertThat(temp.resolve("r")).doesNotExist();
@@ -127,14 +136,16 @@ class BackupFailuresIT {
 		assertThat(wal.seal(BackupKey.parse(key, "key"))).isEqualTo(segments.size());
 
 		try (Stream<Path> files = Files.list(copy.repository().wal())) {
-			// the small .backup and .history files PostgreSQL also archives hold positions only and stay as they are
+			// the small .backup and .history files PostgreSQL also archives hold
+			// positions only and stay as they are
 			assertThat(files.map(f -> f.getFileName().toString()).filter(name -> name.matches("[0-9A-F]{24}\\.gz.*")))
 				.isNotEmpty()
 				.allMatch(name -> name.endsWith(".gz.enc"));
 		}
 		assertThat(copy.verify(encrypted.id(), Progress.NONE).passed()).isTrue();
 
-		// PostgreSQL archives a segment again after a crash: the same bytes are dropped, other bytes refused
+		// PostgreSQL archives a segment again after a crash: the same bytes are dropped,
+		// other bytes refused
 		String segment = encrypted.postgres().startWal();
 		Path plain = copy.repository().wal().resolve(segment + ".gz");
 		Files.copy(operations.repository().wal().resolve(segment + ".gz"), plain);
@@ -162,7 +173,8 @@ class BackupFailuresIT {
 	void aBackupKilledHalfwayIsNotListedAndTheNextOneSucceeds(@TempDir Path temp) throws Exception {
 		Path repository = temp.resolve("repo");
 		Files.createDirectories(repository);
-		// the WAL is archived into the shared repository; the killed backup's own copies go to this one
+		// the WAL is archived into the shared repository; the killed backup's own copies
+		// go to this one
 		Files.createSymbolicLink(repository.resolve("wal"), operations.repository().wal());
 		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), KilledBackup.class.getName(),
@@ -171,7 +183,8 @@ class BackupFailuresIT {
 			.redirectOutput(temp.resolve("child.log").toFile())
 			.start();
 		try {
-			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(10))
 				.until(() -> storedFiles(repository) > 20 || !child.isAlive());
 			assertThat(child.isAlive()).as("the backup was still running when killed").isTrue();
 		}
@@ -231,4 +244,5 @@ class BackupFailuresIT {
 		new java.security.SecureRandom().nextBytes(key);
 		return Base64.getEncoder().encodeToString(key);
 	}
+
 }

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Stored files, WAL segment names and archive ranges, and keys, on a real file system. */
+/**
+ * Stored files, WAL segment names and archive ranges, and keys, on a real file system.
+ */
 class BackupFilesTest {
 
 	@TempDir
@@ -56,7 +58,8 @@ class BackupFilesTest {
 
 	@Test
 	void aRangeWithAGapFailsNamingTheFirstMissingSegment() throws IOException {
-		for (String segment : List.of("0000000100000000000000FE", "0000000100000000000000FF", "000000010000000100000001")) {
+		for (String segment : List.of("0000000100000000000000FE", "0000000100000000000000FF",
+				"000000010000000100000001")) {
 			Files.write(dir.resolve(segment + ".gz"), new byte[0]);
 		}
 		WalArchive wal = new WalArchive(dir);
@@ -79,4 +82,5 @@ class BackupFilesTest {
 		assertThat(key.hasId(BackupKey.parse(Base64.getEncoder().encodeToString(new byte[32]), "k").id())).isTrue();
 		assertThat(key.hasId("0000000000000000")).isFalse();
 	}
+
 }

@@ -38,10 +38,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * The round trip an operator relies on, against the test JVM's embedded servers while the service runs: bookings,
- * a backup, more bookings, a time T, more bookings, then a restore to T into a new directory, which must hold exactly
- * what was committed by T, verify its audit chain, and serve the bookings when the service starts on it, with MongoDB
- * holding a projection of every booking confirmed by T and of none after.
+ * The round trip an operator relies on, against the test JVM's embedded servers while the
+ * service runs: bookings, a backup, more bookings, a time T, more bookings, then a
+ * restore to T into a new directory, which must hold exactly what was committed by T,
+ * verify its audit chain, and serve the bookings when the service starts on it, with
+ * MongoDB holding a projection of every booking confirmed by T and of none after.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,6 +60,7 @@ class BackupRestoreIT {
 	BackupOperations operations;
 
 	private BookingFixtures fixtures;
+
 	private DataSource superuser;
 
 	@BeforeAll
@@ -80,8 +82,7 @@ class BackupRestoreIT {
 		BackupTestSupport.archiveCurrentSegment(superuser, new WalArchive(operations.repository().wal()));
 
 		Path into = temp.resolve("restored");
-		BackupRestorer.Outcome outcome = operations.restore(new RecoveryTarget.Time(t.at()), null, into,
-				Progress.NONE);
+		BackupRestorer.Outcome outcome = operations.restore(new RecoveryTarget.Time(t.at()), null, into, Progress.NONE);
 
 		assertThat(outcome.backupId()).isEqualTo(backup.id());
 		assertThat(outcome.lastReplayedCommit()).isBeforeOrEqualTo(t.at());
@@ -89,7 +90,8 @@ class BackupRestoreIT {
 		assertThat(into.resolve("mongo")).isDirectory();
 		try (RestoredPostgres restored = RestoredPostgres.start(into.resolve("postgres"), Duration.ofMinutes(5))) {
 			DataSource database = restored.database("getaways");
-			// the restore handed publications completed after the dump to their listeners again, on purpose
+			// the restore handed publications completed after the dump to their listeners
+			// again, on purpose
 			List<TableDigests.Figure> expected = withoutOutbox(t.figures());
 			List<TableDigests.Figure> actual = withoutOutbox(BackupVerifier.figures(restored, "getaways"));
 			assertThat(TableDigests.firstDifference(expected, actual)).isNull();
@@ -108,19 +110,25 @@ class BackupRestoreIT {
 				assertThat(answer.json().path("tripCode").asString()).isEqualTo(trip);
 				assertThat(answer.json().path("status").asString()).isEqualTo("CONFIRMED");
 			}
-			// MongoDB came back as dumped during the backup; the outbox replays what PostgreSQL committed after
+			// MongoDB came back as dumped during the backup; the outbox replays what
+			// PostgreSQL committed after
 			MongoTemplate mongo = service.getBean(MongoTemplate.class);
 			List<String> confirmed = new ArrayList<>(beforeBackup);
 			confirmed.addAll(afterBackup);
-			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(confirmed)
-				.allSatisfy(id -> assertThat(mongo.findById("booking-confirmed:" + id, Document.class, "notifications"))
-					.as("notification of booking " + id).isNotNull()));
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(confirmed).allSatisfy(
+						id -> assertThat(mongo.findById("booking-confirmed:" + id, Document.class, "notifications"))
+							.as("notification of booking " + id)
+							.isNotNull()));
 			for (String id : afterT) {
 				assertThat(mongo.findById("booking-confirmed:" + id, Document.class, "notifications"))
-					.as("notification of a booking after T").isNull();
+					.as("notification of a booking after T")
+					.isNull();
 			}
-			// none ahead of PostgreSQL: a projected booking that the live database has is in the restored one too
-			// (other tests project fabricated events of bookings that never existed; those prove nothing here)
+			// none ahead of PostgreSQL: a projected booking that the live database has is
+			// in the restored one too
+			// (other tests project fabricated events of bookings that never existed;
+			// those prove nothing here)
 			JdbcClient restoredJdbc = JdbcClient.create(restoredSuperuser(service));
 			JdbcClient liveJdbc = JdbcClient.create(superuser);
 			for (Document notification : mongo.findAll(Document.class, "notifications")) {
@@ -137,7 +145,10 @@ class BackupRestoreIT {
 		}
 	}
 
-	/** Booked and paid, so that each has a notification projected into MongoDB through the outbox. */
+	/**
+	 * Booked and paid, so that each has a notification projected into MongoDB through the
+	 * outbox.
+	 */
 	private List<String> book(String token, String trip, int count) {
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -180,11 +191,15 @@ class BackupRestoreIT {
 		return figures.stream().filter(f -> !f.table().equals("app.event_publication")).toList();
 	}
 
-	/** The whole service, as an operator starts it with --data-dir on the restored directory. */
+	/**
+	 * The whole service, as an operator starts it with --data-dir on the restored
+	 * directory.
+	 */
 	private static ConfigurableApplicationContext startServiceOn(Path dataDir) {
 		assertThat(Files.isDirectory(dataDir.resolve("postgres"))).isTrue();
 		return new SpringApplicationBuilder(GetawaysApplication.class).profiles("test")
 			.run("--server.port=0", "--getaways.data-dir=" + dataDir,
 					"--getaways.backup.repository=" + dataDir.resolveSibling("restored-backups"));
 	}
+
 }

@@ -10,7 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code getaways.backup.*} as startup binds it: defaults when unset, and each rejected value in one line. */
+/**
+ * {@code getaways.backup.*} as startup binds it: defaults when unset, and each rejected
+ * value in one line.
+ */
 class BackupSettingsTest {
 
 	@Test
@@ -46,8 +49,7 @@ class BackupSettingsTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-			"keep-wal-for-backups=0 | keep-wal-for-backups must be at least 1 but was 0",
+	@CsvSource(delimiter = '|', value = { "keep-wal-for-backups=0 | keep-wal-for-backups must be at least 1 but was 0",
 			"keep-wal-for-backups=8 | keep-wal-for-backups must not exceed keep-backups (7) but was 8",
 			"keep-backups-for=-1d | keep-backups-for must be at least 0s but was -1d",
 			"threads=-1 | threads must be at least 0 but was -1",
@@ -93,9 +95,10 @@ class BackupSettingsTest {
 	void pgBackRestSettingsTakeTheirDefaultsAndTheBackupsRepositoryKeyAndCount() {
 		BackupSettings backup = TestSettings.bind(BackupSettings.class, "getaways.backup.repository=/srv/backups",
 				"getaways.backup.keep-backups=3", "getaways.backup.keep-wal-for-backups=3");
-		PgBackRestSettings settings = TestSettings.bind(PgBackRestProperties.class,
-				"getaways.backup.pgbackrest.stanza=main", "getaways.backup.pgbackrest.pg-data=/srv/pg",
-				"getaways.backup.pgbackrest.pg-port=5432").settings(backup);
+		PgBackRestSettings settings = TestSettings
+			.bind(PgBackRestProperties.class, "getaways.backup.pgbackrest.stanza=main",
+					"getaways.backup.pgbackrest.pg-data=/srv/pg", "getaways.backup.pgbackrest.pg-port=5432")
+			.settings(backup);
 		assertThat(settings.repoPath()).isEqualTo(Path.of("/srv/backups/pgbackrest"));
 		assertThat(settings.pgUser()).isEqualTo("postgres");
 		assertThat(settings.executable()).isEqualTo("pgbackrest");
@@ -103,4 +106,5 @@ class BackupSettingsTest {
 		assertThat(settings.retentionFull()).isEqualTo(3);
 		assertThat(settings.cipherPass()).isEmpty();
 	}
+
 }

@@ -12,7 +12,10 @@ import io.getaways.support.TestStores;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.context.ApplicationContext;
 
-/** The test JVM's embedded PostgreSQL as its superuser, and settings for repositories of a test's own. */
+/**
+ * The test JVM's embedded PostgreSQL as its superuser, and settings for repositories of a
+ * test's own.
+ */
 final class BackupTestSupport {
 
 	private BackupTestSupport() {
@@ -30,14 +33,19 @@ final class BackupTestSupport {
 				"getaways.backup.key=" + (key == null ? "" : key), "getaways.backup.verify-after-schedule=false");
 	}
 
-	/** Ends the current WAL segment and waits until the archive holds it, so that everything before is archived. */
+	/**
+	 * Ends the current WAL segment and waits until the archive holds it, so that
+	 * everything before is archived.
+	 */
 	static void archiveCurrentSegment(DataSource superuser, WalArchive wal) throws SQLException {
 		String segment;
-		try (Connection connection = superuser.getConnection(); Statement statement = connection.createStatement();
+		try (Connection connection = superuser.getConnection();
+				Statement statement = connection.createStatement();
 				var row = statement.executeQuery("SELECT pg_walfile_name(pg_switch_wal())")) {
 			row.next();
 			segment = row.getString(1);
 		}
 		wal.awaitArchived(segment, java.time.Duration.ofSeconds(60));
 	}
+
 }

@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * A backup taken while travellers keep booking loses nothing committed before its consistent point: every booking
- * whose 201 arrived before that point is in the restored copy.
+ * A backup taken while travellers keep booking loses nothing committed before its
+ * consistent point: every booking whose 201 arrived before that point is in the restored
+ * copy.
  */
 @IntegrationTest
 class BackupUnderLoadIT {
@@ -50,8 +51,8 @@ class BackupUnderLoadIT {
 	void aBackupUnderBookingLoadHoldsEveryBookingAnsweredBeforeItsPoint(@TempDir Path temp) throws Exception {
 		assumeFalse(TestStores.external(), "the built-in backup engine copies the embedded server's data directory");
 		BookingFixtures fixtures = new BookingFixtures(context, new HttpApi(port));
-		String trip = fixtures.trip(100_000, "50.00", Instant.now().plus(Duration.ofDays(200)).truncatedTo(
-				ChronoUnit.SECONDS));
+		String trip = fixtures.trip(100_000, "50.00",
+				Instant.now().plus(Duration.ofDays(200)).truncatedTo(ChronoUnit.SECONDS));
 		Map<String, Instant> answered = new ConcurrentHashMap<>();
 		AtomicBoolean running = new AtomicBoolean(true);
 		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -81,8 +82,11 @@ class BackupUnderLoadIT {
 			clients.shutdownNow();
 		}
 		Instant point = backup.postgres().consistentAt();
-		List<String> beforePoint = answered.entrySet().stream().filter(e -> e.getValue().isBefore(point))
-			.map(Map.Entry::getKey).toList();
+		List<String> beforePoint = answered.entrySet()
+			.stream()
+			.filter(e -> e.getValue().isBefore(point))
+			.map(Map.Entry::getKey)
+			.toList();
 		assertThat(beforePoint).as("bookings answered before the consistent point").hasSizeGreaterThan(10);
 		assertThat(answered.size()).as("the load went on past the point").isGreaterThan(beforePoint.size());
 
@@ -91,7 +95,8 @@ class BackupUnderLoadIT {
 
 		try (RestoredPostgres restored = RestoredPostgres.start(into.resolve("postgres"), Duration.ofMinutes(5));
 				Connection connection = restored.database("getaways").getConnection();
-				var select = connection.prepareStatement("SELECT count(*) FROM app.bookings WHERE id = ANY (?::uuid[])")) {
+				var select = connection
+					.prepareStatement("SELECT count(*) FROM app.bookings WHERE id = ANY (?::uuid[])")) {
 			select.setArray(1, connection.createArrayOf("text", beforePoint.toArray()));
 			try (var row = select.executeQuery()) {
 				row.next();
@@ -99,4 +104,5 @@ class BackupUnderLoadIT {
 			}
 		}
 	}
+
 }

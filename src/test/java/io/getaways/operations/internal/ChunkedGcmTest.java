@@ -20,11 +20,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ChunkedGcmTest {
 
 	private static final int HEADER = 12;
+
 	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private final BackupKey key = key();
 
 	@ParameterizedTest
-	@ValueSource(ints = { 0, 1, ChunkedGcm.CHUNK - 1, ChunkedGcm.CHUNK, ChunkedGcm.CHUNK + 1, 3 * ChunkedGcm.CHUNK + 5 })
+	@ValueSource(
+			ints = { 0, 1, ChunkedGcm.CHUNK - 1, ChunkedGcm.CHUNK, ChunkedGcm.CHUNK + 1, 3 * ChunkedGcm.CHUNK + 5 })
 	void whatIsEncryptedDecryptsToTheSameBytes(int size) throws IOException {
 		byte[] plain = new byte[size];
 		RANDOM.nextBytes(plain);
@@ -64,8 +67,10 @@ class ChunkedGcmTest {
 		RANDOM.nextBytes(plain);
 		byte[] sealed = encrypt(plain);
 		int chunk = 4 + ChunkedGcm.CHUNK + 16;
-		ByteBuffer swapped = ByteBuffer.allocate(sealed.length).put(sealed, 0, HEADER)
-			.put(sealed, HEADER + chunk, chunk).put(sealed, HEADER, chunk)
+		ByteBuffer swapped = ByteBuffer.allocate(sealed.length)
+			.put(sealed, 0, HEADER)
+			.put(sealed, HEADER + chunk, chunk)
+			.put(sealed, HEADER, chunk)
 			.put(sealed, HEADER + 2 * chunk, sealed.length - HEADER - 2 * chunk);
 
 		assertThatThrownBy(() -> decrypt(swapped.array(), key)).isInstanceOf(ChunkedGcm.NotAuthentic.class);
@@ -74,7 +79,8 @@ class ChunkedGcmTest {
 	@Test
 	void aPlainFileIsNotTakenForAnEncryptedOne() {
 		assertThatThrownBy(() -> decrypt("not encrypted at all".getBytes(), key))
-			.isInstanceOf(ChunkedGcm.NotAuthentic.class).hasMessageContaining("no GWAE header");
+			.isInstanceOf(ChunkedGcm.NotAuthentic.class)
+			.hasMessageContaining("no GWAE header");
 	}
 
 	private byte[] encrypt(byte[] plain) throws IOException {
@@ -96,4 +102,5 @@ class ChunkedGcmTest {
 		RANDOM.nextBytes(bytes);
 		return BackupKey.parse(Base64.getEncoder().encodeToString(bytes), "key");
 	}
+
 }

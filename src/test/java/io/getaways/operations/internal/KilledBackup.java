@@ -6,7 +6,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * A backup in a process of its own, for a test to kill: {@code java KilledBackup SUPERUSER_JDBC_URL REPOSITORY}.
+ * A backup in a process of its own, for a test to kill:
+ * {@code java KilledBackup SUPERUSER_JDBC_URL REPOSITORY}.
  */
 public final class KilledBackup {
 
@@ -20,4 +21,5 @@ public final class KilledBackup {
 				new BackupMetrics(new SimpleMeterRegistry(), Path.of(args[1]).resolve("wal")));
 		operations.create(Progress.NONE);
 	}
+
 }

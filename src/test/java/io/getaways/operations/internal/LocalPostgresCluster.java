@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A throwaway PostgreSQL server on this host, run from the distribution's binaries. initdb and postgres refuse to run
- * as root, so when the JVM is root (sessions, CI) every command runs as the {@code postgres} OS user instead.
+ * A throwaway PostgreSQL server on this host, run from the distribution's binaries.
+ * initdb and postgres refuse to run as root, so when the JVM is root (sessions, CI) every
+ * command runs as the {@code postgres} OS user instead.
  */
 final class LocalPostgresCluster {
 
@@ -42,11 +43,15 @@ final class LocalPostgresCluster {
 		this.dataDir = dataDir;
 		this.socketDir = socketDir;
 		this.logFile = socketDir.resolveSibling(dataDir.getFileName() + ".log");
-		// Chosen up front: pgBackRest's settings need the port before the server is started.
+		// Chosen up front: pgBackRest's settings need the port before the server is
+		// started.
 		this.port = freePort();
 	}
 
-	/** The OS user the server and pgBackRest run as: postgres when we are root, otherwise ourselves. */
+	/**
+	 * The OS user the server and pgBackRest run as: postgres when we are root, otherwise
+	 * ourselves.
+	 */
 	static String osUser() {
 		String me = System.getProperty("user.name");
 		return "root".equals(me) ? "postgres" : me;
@@ -70,13 +75,14 @@ final class LocalPostgresCluster {
 		return new LocalPostgresCluster(dataDir, socketDir);
 	}
 
-	/** Appends settings to postgresql.conf; later lines win over earlier ones, including a restored copy's. */
+	/**
+	 * Appends settings to postgresql.conf; later lines win over earlier ones, including a
+	 * restored copy's.
+	 */
 	void configure(Map<String, String> settings) {
 		StringBuilder lines = new StringBuilder("\n");
-		settings.forEach((name, value) -> lines.append(name)
-			.append(" = '")
-			.append(value.replace("'", "''"))
-			.append("'\n"));
+		settings
+			.forEach((name, value) -> lines.append(name).append(" = '").append(value.replace("'", "''")).append("'\n"));
 		try {
 			Files.writeString(dataDir.resolve("postgresql.conf"), lines, StandardCharsets.UTF_8,
 					StandardOpenOption.APPEND);
@@ -86,7 +92,10 @@ final class LocalPostgresCluster {
 		}
 	}
 
-	/** Starts and waits until the server accepts connections, which for a restored copy means recovery is over. */
+	/**
+	 * Starts and waits until the server accepts connections, which for a restored copy
+	 * means recovery is over.
+	 */
 	void start() {
 		run(BIN_DIR.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-l", logFile.toString(), "-w", "-t",
 				String.valueOf(COMMAND_TIMEOUT_SECONDS), "-o",
@@ -130,7 +139,10 @@ final class LocalPostgresCluster {
 		}
 	}
 
-	/** A directory the server's OS user owns, mode 0700 as PostgreSQL and pgBackRest expect. */
+	/**
+	 * A directory the server's OS user owns, mode 0700 as PostgreSQL and pgBackRest
+	 * expect.
+	 */
 	static Path ownedDirectory(Path dir) {
 		try {
 			Files.createDirectories(dir);
@@ -162,7 +174,8 @@ final class LocalPostgresCluster {
 			Process process = new ProcessBuilder(cmd).redirectErrorStream(true)
 				.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
 				.start();
-			// pg_ctl start leaves the server holding no inherited pipe (its output goes to -l), so this read ends.
+			// pg_ctl start leaves the server holding no inherited pipe (its output goes
+			// to -l), so this read ends.
 			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
 				process.destroyForcibly();
@@ -181,4 +194,5 @@ final class LocalPostgresCluster {
 			throw new IllegalStateException("Interrupted: " + String.join(" ", cmd), ex);
 		}
 	}
+
 }

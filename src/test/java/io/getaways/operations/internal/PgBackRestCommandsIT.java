@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The service's backup commands (create, list, verify, restore) for an external PostgreSQL 15 server, which go
- * through pgBackRest. Skipped where pgBackRest or the server binaries are missing ({@link PgBackRestServer}).
+ * The service's backup commands (create, list, verify, restore) for an external
+ * PostgreSQL 15 server, which go through pgBackRest. Skipped where pgBackRest or the
+ * server binaries are missing ({@link PgBackRestServer}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PgBackRestCommandsIT {
@@ -40,7 +41,10 @@ class PgBackRestCommandsIT {
 		server = PgBackRestServer.startIfPossible().orElse(null);
 	}
 
-	/** Per test rather than in @BeforeAll: Surefire reports a class-level skip as zero tests and drops the reason. */
+	/**
+	 * Per test rather than in @BeforeAll: Surefire reports a class-level skip as zero
+	 * tests and drops the reason.
+	 */
 	@BeforeEach
 	void skipWithoutPrerequisites() {
 		assumeTrue(server != null, () -> "Skipped: " + PgBackRestServer.missingPrerequisite().orElseThrow());
@@ -83,7 +87,8 @@ class PgBackRestCommandsIT {
 		operations.restore(new RecoveryTarget.Time(target), null, into, Progress.NONE);
 		LocalPostgresCluster copy = server.startRestored(into.resolve("postgres"));
 
-		try (Connection connection = copy.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = copy.connect();
+				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT count(*), max(id) FROM trips")) {
 			rows.next();
 			assertThat(rows.getInt(1)).isEqualTo(6);
@@ -91,13 +96,18 @@ class PgBackRestCommandsIT {
 		}
 	}
 
-	/** The service's configuration for an external server: its login, and no embedded store. */
+	/**
+	 * The service's configuration for an external server: its login, and no embedded
+	 * store.
+	 */
 	private StandardEnvironment externalServer() {
 		LocalPostgresCluster primary = server.primary();
 		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources().addFirst(new MapPropertySource("external", Map.of("spring.datasource.url",
-				"jdbc:postgresql://127.0.0.1:" + primary.port() + "/postgres", "spring.datasource.username",
-				primary.superuser())));
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("external",
+					Map.of("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + primary.port() + "/postgres",
+							"spring.datasource.username", primary.superuser())));
 		return environment;
 	}
+
 }

@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * pgBackRest's backups of a real PostgreSQL 15 server: what info reports, incremental backups and expiry, and the
- * error line of a failing command. Skipped where pgBackRest or the server binaries are missing
- * ({@link PgBackRestServer}).
+ * pgBackRest's backups of a real PostgreSQL 15 server: what info reports, incremental
+ * backups and expiry, and the error line of a failing command. Skipped where pgBackRest
+ * or the server binaries are missing ({@link PgBackRestServer}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PgBackRestIT {
@@ -31,7 +31,10 @@ class PgBackRestIT {
 		server = PgBackRestServer.startIfPossible().orElse(null);
 	}
 
-	/** Per test rather than in @BeforeAll: Surefire reports a class-level skip as zero tests and drops the reason. */
+	/**
+	 * Per test rather than in @BeforeAll: Surefire reports a class-level skip as zero
+	 * tests and drops the reason.
+	 */
 	@BeforeEach
 	void skipWithoutPrerequisites() {
 		assumeTrue(server != null, () -> "Skipped: " + PgBackRestServer.missingPrerequisite().orElseThrow());
@@ -70,8 +73,13 @@ class PgBackRestIT {
 	@Test
 	void anIncrementalBackupBuildsOnTheFullOneAndExpireKeepsBoth() {
 		PgBackRest pgBackRest = server.pgBackRest();
-		String newestFull = pgBackRest.info().backups().stream().filter(backup -> backup.type().equals("full"))
-			.reduce((a, b) -> b).orElseThrow().label();
+		String newestFull = pgBackRest.info()
+			.backups()
+			.stream()
+			.filter(backup -> backup.type().equals("full"))
+			.reduce((a, b) -> b)
+			.orElseThrow()
+			.label();
 		String incremental = pgBackRest.backup("incr");
 		pgBackRest.expire();
 
@@ -92,8 +100,10 @@ class PgBackRestIT {
 				Optional.empty(), primary.superuser(), Optional.empty(), pgBackRest.settings().runAsUser(), 1,
 				PgBackRestSettings.DEFAULT_COMPRESS_TYPE, "pgbackrest", Duration.ofSeconds(30)));
 
-		// The config file is the real one, which has no [missing] section, so pg1-path is unknown to pgBackRest.
+		// The config file is the real one, which has no [missing] section, so pg1-path is
+		// unknown to pgBackRest.
 		assertThatThrownBy(wrongStanza::check).isInstanceOf(PgBackRestException.class)
 			.hasMessageMatching("pgBackRest check failed \\(exit 37\\): ERROR: \\[037]: [^\\n]*pg1-path");
 	}
+
 }

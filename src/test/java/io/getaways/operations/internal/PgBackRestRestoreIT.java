@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Restores of a real PostgreSQL 15 server backed up with pgBackRest: to a point in time, to a backup, and never over
- * a directory in use. Skipped where pgBackRest or the server binaries are missing ({@link PgBackRestServer}).
+ * Restores of a real PostgreSQL 15 server backed up with pgBackRest: to a point in time,
+ * to a backup, and never over a directory in use. Skipped where pgBackRest or the server
+ * binaries are missing ({@link PgBackRestServer}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PgBackRestRestoreIT {
@@ -34,7 +35,10 @@ class PgBackRestRestoreIT {
 		server = PgBackRestServer.startIfPossible().orElse(null);
 	}
 
-	/** Per test rather than in @BeforeAll: Surefire reports a class-level skip as zero tests and drops the reason. */
+	/**
+	 * Per test rather than in @BeforeAll: Surefire reports a class-level skip as zero
+	 * tests and drops the reason.
+	 */
 	@BeforeEach
 	void skipWithoutPrerequisites() {
 		assumeTrue(server != null, () -> "Skipped: " + PgBackRestServer.missingPrerequisite().orElseThrow());
@@ -79,9 +83,10 @@ class PgBackRestRestoreIT {
 		assertThatThrownBy(() -> server.pgBackRest().restore(occupied, Optional.empty(), Optional.empty()))
 			.isInstanceOf(PgBackRestException.class)
 			.hasMessage("Refusing to restore into non-empty directory " + occupied);
-		assertThatThrownBy(() -> server.pgBackRest().restore(server.primary().dataDir(), Optional.empty(),
-				Optional.empty()))
+		assertThatThrownBy(
+				() -> server.pgBackRest().restore(server.primary().dataDir(), Optional.empty(), Optional.empty()))
 			.isInstanceOf(PgBackRestException.class)
 			.hasMessageStartingWith("Refusing to restore into the live data directory");
 	}
+
 }

@@ -21,9 +21,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * A real PostgreSQL 15 server archiving its WAL through pgBackRest into a repository of its own, with a table of
- * ids and a first full backup, for the pgBackRest tests; each test class starts one and closes it. Without
- * pgBackRest or the server binaries, {@link #missingPrerequisite()} says what is missing and the tests skip, unless
+ * A real PostgreSQL 15 server archiving its WAL through pgBackRest into a repository of
+ * its own, with a table of ids and a first full backup, for the pgBackRest tests; each
+ * test class starts one and closes it. Without pgBackRest or the server binaries,
+ * {@link #missingPrerequisite()} says what is missing and the tests skip, unless
  * {@value #REQUIRE_PROPERTY} makes their absence a failure (CI).
  */
 final class PgBackRestServer implements AutoCloseable {
@@ -34,7 +35,10 @@ final class PgBackRestServer implements AutoCloseable {
 
 	static final String INSERT_RANGE = "INSERT INTO bookings SELECT generate_series(%d, %d)";
 
-	/** Both the getaways.backup.key and, as the backup commands set it, pgBackRest's cipher pass. */
+	/**
+	 * Both the getaways.backup.key and, as the backup commands set it, pgBackRest's
+	 * cipher pass.
+	 */
 	static final String BACKUP_KEY = "dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LTMyYiE=";
 
 	private static final String CREATE_TABLE = "CREATE TABLE bookings (id int PRIMARY KEY)";
@@ -68,7 +72,8 @@ final class PgBackRestServer implements AutoCloseable {
 
 	private void start() throws Exception {
 		Path socketDir = LocalPostgresCluster.ownedDirectory(workDir.resolve("socket"));
-		// pgBackRest's repository inside the one the backup commands use, where they expect it
+		// pgBackRest's repository inside the one the backup commands use, where they
+		// expect it
 		Path repo = LocalPostgresCluster.ownedDirectory(backupRepository.resolve("pgbackrest"));
 		primary = track(LocalPostgresCluster.init(workDir.resolve("primary"), socketDir));
 
@@ -91,8 +96,9 @@ final class PgBackRestServer implements AutoCloseable {
 	}
 
 	/**
-	 * A started server with rows 1 to 3 and a full backup of them, or empty when a prerequisite is missing and not
-	 * required. A start that fails half-way stops what it started and deletes its files before it throws.
+	 * A started server with rows 1 to 3 and a full backup of them, or empty when a
+	 * prerequisite is missing and not required. A start that fails half-way stops what it
+	 * started and deletes its files before it throws.
 	 */
 	static Optional<PgBackRestServer> startIfPossible() throws Exception {
 		Optional<String> missing = missingPrerequisite();
@@ -146,13 +152,17 @@ final class PgBackRestServer implements AutoCloseable {
 		return backupRepository;
 	}
 
-	/** Starts a restored copy; archiving stays off so the copy never pushes WAL into the primary's repository. */
+	/**
+	 * Starts a restored copy; archiving stays off so the copy never pushes WAL into the
+	 * primary's repository.
+	 */
 	LocalPostgresCluster startRestored(Path dataDir) throws Exception {
 		LocalPostgresCluster copy = track(LocalPostgresCluster.existing(dataDir, primary.socketDir()));
 		copy.configure(Map.of("archive_mode", "off"));
 		copy.start();
 		long deadline = System.nanoTime() + ARCHIVE_WAIT.toNanos();
-		// pg_ctl returns once hot standby accepts connections; the rows are final only after the promotion.
+		// pg_ctl returns once hot standby accepts connections; the rows are final only
+		// after the promotion.
 		while (inRecovery(copy)) {
 			if (System.nanoTime() > deadline) {
 				fail("Restored server still in recovery after " + ARCHIVE_WAIT + ":\n" + copy.log());
@@ -162,7 +172,10 @@ final class PgBackRestServer implements AutoCloseable {
 		return copy;
 	}
 
-	/** Switches to a new WAL file and waits until pgBackRest has archived the one it closed. */
+	/**
+	 * Switches to a new WAL file and waits until pgBackRest has archived the one it
+	 * closed.
+	 */
 	void archiveCurrentWal() throws SQLException, InterruptedException {
 		String walFile = switchWal(primary);
 		long deadline = System.nanoTime() + ARCHIVE_WAIT.toNanos();
@@ -199,7 +212,8 @@ final class PgBackRestServer implements AutoCloseable {
 	}
 
 	static Instant serverTime(LocalPostgresCluster cluster) throws SQLException {
-		try (Connection connection = cluster.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = cluster.connect();
+				Statement statement = connection.createStatement();
 				ResultSet row = statement.executeQuery(SERVER_TIME)) {
 			row.next();
 			return row.getObject(1, OffsetDateTime.class).toInstant();
@@ -208,7 +222,8 @@ final class PgBackRestServer implements AutoCloseable {
 
 	static List<Integer> ids(LocalPostgresCluster cluster) throws SQLException {
 		List<Integer> ids = new ArrayList<>();
-		try (Connection connection = cluster.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = cluster.connect();
+				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(SELECT_IDS)) {
 			while (rows.next()) {
 				ids.add(rows.getInt(1));
@@ -223,7 +238,8 @@ final class PgBackRestServer implements AutoCloseable {
 	}
 
 	private static String switchWal(LocalPostgresCluster cluster) throws SQLException {
-		try (Connection connection = cluster.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = cluster.connect();
+				Statement statement = connection.createStatement();
 				ResultSet row = statement.executeQuery(SWITCH_WAL)) {
 			row.next();
 			return row.getString(1);
@@ -231,7 +247,8 @@ final class PgBackRestServer implements AutoCloseable {
 	}
 
 	private static boolean inRecovery(LocalPostgresCluster cluster) throws SQLException {
-		try (Connection connection = cluster.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = cluster.connect();
+				Statement statement = connection.createStatement();
 				ResultSet row = statement.executeQuery(IN_RECOVERY)) {
 			row.next();
 			return row.getBoolean(1);
@@ -243,4 +260,5 @@ final class PgBackRestServer implements AutoCloseable {
 			.filter(dir -> !dir.isEmpty())
 			.anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
 	}
+
 }

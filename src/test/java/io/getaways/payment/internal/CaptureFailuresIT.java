@@ -33,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A capture that does not commit leaves no payment and no kept charge: a decline records nothing, and a charge whose
- * transaction rolls back, fails later or loses a race for the booking is voided at the gateway.
+ * A capture that does not commit leaves no payment and no kept charge: a decline records
+ * nothing, and a charge whose transaction rolls back, fails later or loses a race for the
+ * booking is voided at the gateway.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -53,6 +54,7 @@ class CaptureFailuresIT {
 	TransactionTemplate transactions;
 
 	TestPayers payers;
+
 	UserAccount traveller;
 
 	@BeforeAll
@@ -64,8 +66,7 @@ class CaptureFailuresIT {
 	@Test
 	void aDeclineThrowsAndRecordsNothing() {
 		UUID booking = payers.newBooking(traveller.id(), new BigDecimal("75.00"));
-		Payments declining = ledgerWith(
-				new SimulatedPaymentGateway(new SimulatedGatewaySettings(Duration.ZERO, 1.0)));
+		Payments declining = ledgerWith(new SimulatedPaymentGateway(new SimulatedGatewaySettings(Duration.ZERO, 1.0)));
 
 		assertThatThrownBy(() -> payers.inTransaction(traveller,
 				() -> declining.capture(booking, traveller.id(), new BigDecimal("75.00"), "USD")))
@@ -111,7 +112,8 @@ class CaptureFailuresIT {
 	@Test
 	void concurrentCapturesOfOneBookingChargeItOnceAndVoidTheLosersCharge() throws Exception {
 		UUID booking = payers.newBooking(traveller.id(), new BigDecimal("300.00"));
-		// a slow gateway lets every attempt pass the "already paid?" check before any of them records its charge
+		// a slow gateway lets every attempt pass the "already paid?" check before any of
+		// them records its charge
 		SimulatedPaymentGateway slowGateway = new SimulatedPaymentGateway(
 				new SimulatedGatewaySettings(Duration.ofMillis(300), 0.0));
 		Payments slow = ledgerWith(slowGateway);
@@ -149,9 +151,13 @@ class CaptureFailuresIT {
 		assertThat(charges.size()).as("charges kept or voided").isGreaterThan(1);
 	}
 
-	/** A ledger over the context's database and outbox, with a simulated gateway of its own settings. */
+	/**
+	 * A ledger over the context's database and outbox, with a simulated gateway of its
+	 * own settings.
+	 */
 	private Payments ledgerWith(SimulatedPaymentGateway otherGateway) {
 		return new PaymentLedger(context.getBean(PaymentRepository.class), otherGateway,
 				context.getBean(GatewayCompensation.class), context, new SimpleMeterRegistry());
 	}
+
 }

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * How a key row in app.idempotency_keys ends: released when the action fails, taken over when abandoned, absent once
- * expired and then purged.
+ * How a key row in app.idempotency_keys ends: released when the action fails, taken over
+ * when abandoned, absent once expired and then purged.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,6 +41,7 @@ class IdempotencyKeyLifecycleIT {
 	IdempotencyPurgeJob purgeJob;
 
 	TestPayers payers;
+
 	UserAccount traveller;
 
 	@BeforeAll
@@ -86,8 +87,9 @@ class IdempotencyKeyLifecycleIT {
 				VALUES (?, ?, 'POST', ?, ?, now() - interval '1 hour', now() - interval '1 hour',
 				  now() + interval '1 hour')""", traveller.id(), key, PATH, IdempotentRequestHandler.fingerprint(call));
 
-		assertThatThrownBy(() -> as(traveller, () -> requests.execute(call(key, "{\"other\":1}"), Paid.class,
-				() -> ResponseEntity.ok(new Paid("other", "1.00")))))
+		assertThatThrownBy(() -> as(traveller,
+				() -> requests.execute(call(key, "{\"other\":1}"), Paid.class,
+						() -> ResponseEntity.ok(new Paid("other", "1.00")))))
 			.isInstanceOf(IdempotencyKeyReusedException.class);
 		ResponseEntity<Paid> retried = as(traveller,
 				() -> requests.execute(call, Paid.class, () -> ResponseEntity.ok(new Paid("retried", "1.00"))));
@@ -115,8 +117,8 @@ class IdempotencyKeyLifecycleIT {
 				  (user_id, idempotency_key, request_method, request_path, request_hash, expires_at)
 				VALUES (?, ?, 'POST', ?, '\\x00', now() - interval '1 second')""", traveller.id(), lapsed, PATH);
 
-		ResponseEntity<Paid> rerun = as(traveller, () -> requests.execute(expiredCall, Paid.class,
-				() -> ResponseEntity.ok(new Paid("new", "1.00"))));
+		ResponseEntity<Paid> rerun = as(traveller,
+				() -> requests.execute(expiredCall, Paid.class, () -> ResponseEntity.ok(new Paid("new", "1.00"))));
 		assertThat(rerun.getBody()).isEqualTo(new Paid("new", "1.00"));
 
 		assertThat(purgeJob.purge()).isGreaterThanOrEqualTo(1);
@@ -129,4 +131,5 @@ class IdempotencyKeyLifecycleIT {
 		return payers.queryLong("SELECT count(*) FROM app.idempotency_keys WHERE user_id = ? AND idempotency_key = ?",
 				user.id(), key);
 	}
+
 }

@@ -29,7 +29,10 @@ import static io.getaways.payment.internal.IdempotentCalls.newKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Which keys and callers IdempotentRequests accepts, and that it refuses to run inside a transaction. */
+/**
+ * Which keys and callers IdempotentRequests accepts, and that it refuses to run inside a
+ * transaction.
+ */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IdempotencyKeyRulesIT {
@@ -41,6 +44,7 @@ class IdempotencyKeyRulesIT {
 	IdempotentRequests requests;
 
 	TestPayers payers;
+
 	UserAccount traveller;
 
 	@BeforeAll
@@ -52,8 +56,8 @@ class IdempotencyKeyRulesIT {
 	@ParameterizedTest
 	@ValueSource(strings = { "", "has space", "tab\tinside", "caf\u00e9", "line\nbreak" })
 	void aMalformedKeyIsRefusedNamingTheHeader(String key) {
-		assertThatThrownBy(() -> as(traveller, () -> requests.execute(call(key, "{}"), Paid.class,
-				() -> ResponseEntity.ok(new Paid("x", "1.00")))))
+		assertThatThrownBy(() -> as(traveller,
+				() -> requests.execute(call(key, "{}"), Paid.class, () -> ResponseEntity.ok(new Paid("x", "1.00")))))
 			.isInstanceOfSatisfying(InvalidParameterException.class,
 					invalid -> assertThat(invalid.parameter()).isEqualTo("Idempotency-Key"));
 	}
@@ -63,12 +67,14 @@ class IdempotencyKeyRulesIT {
 		String longest = "k".repeat(200) + UUID.randomUUID().toString().replace("-", "").substring(0, 23) + "!~#$%"
 				+ "0123456789012345678901234567";
 		assertThat(longest).hasSize(256);
-		assertThatThrownBy(() -> as(traveller, () -> requests.execute(call(longest, "{}"), Paid.class,
-				() -> ResponseEntity.ok(new Paid("x", "1.00")))))
+		assertThatThrownBy(
+				() -> as(traveller,
+						() -> requests.execute(call(longest, "{}"), Paid.class,
+								() -> ResponseEntity.ok(new Paid("x", "1.00")))))
 			.isInstanceOf(InvalidParameterException.class);
 		String fits = longest.substring(1);
-		assertThat(as(traveller, () -> requests.execute(call(fits, "{}"), Paid.class,
-				() -> ResponseEntity.ok(new Paid("x", "1.00"))))
+		assertThat(as(traveller,
+				() -> requests.execute(call(fits, "{}"), Paid.class, () -> ResponseEntity.ok(new Paid("x", "1.00"))))
 			.getStatusCode()).isEqualTo(HttpStatus.OK);
 	}
 
@@ -86,8 +92,9 @@ class IdempotencyKeyRulesIT {
 
 	@Test
 	void aKeyWithoutASignedInUserIsRefused() {
-		assertThatThrownBy(() -> ActorContext.callAs(Actor.anonymous(), () -> requests.execute(call(newKey(), "{}"),
-				Paid.class, () -> ResponseEntity.ok(new Paid("x", "1.00")))))
+		assertThatThrownBy(() -> ActorContext.callAs(Actor.anonymous(),
+				() -> requests.execute(call(newKey(), "{}"), Paid.class,
+						() -> ResponseEntity.ok(new Paid("x", "1.00")))))
 			.isInstanceOfSatisfying(IdempotencyKeyWithoutUserException.class,
 					refused -> assertThat(DomainStatuses.of(refused).value()).isEqualTo(401));
 	}
@@ -96,10 +103,12 @@ class IdempotencyKeyRulesIT {
 	void insideATransactionItRefusesToRunBecauseTheAnswerCouldOutliveARollback() {
 		TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
 		AtomicInteger runs = new AtomicInteger();
-		assertThatThrownBy(() -> as(traveller, () -> transactions.execute(status -> requests.execute(call(newKey(),
-				"{}"), Paid.class, () -> ResponseEntity.ok(new Paid("p-" + runs.incrementAndGet(), "1.00"))))))
+		assertThatThrownBy(() -> as(traveller,
+				() -> transactions.execute(status -> requests.execute(call(newKey(), "{}"), Paid.class,
+						() -> ResponseEntity.ok(new Paid("p-" + runs.incrementAndGet(), "1.00"))))))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("outside any transaction");
 		assertThat(runs).hasValue(0);
 	}
+
 }

@@ -9,7 +9,10 @@ import io.getaways.payment.IdempotentRequests.IdempotentCall;
 import io.getaways.payment.TestPayers;
 import io.getaways.platform.ActorContext;
 
-/** IdempotentRequests called as the booking module's controllers call it, for the idempotency tests. */
+/**
+ * IdempotentRequests called as the booking module's controllers call it, for the
+ * idempotency tests.
+ */
 final class IdempotentCalls {
 
 	static final String PATH = "/api/v1/bookings/42/payment";
@@ -42,4 +45,5 @@ final class IdempotentCalls {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

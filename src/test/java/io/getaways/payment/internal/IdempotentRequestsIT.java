@@ -38,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * One answer per idempotency key: the action runs once whoever repeats the request, and every repeat gets the first
- * answer, or a 409 while it is still running.
+ * One answer per idempotency key: the action runs once whoever repeats the request, and
+ * every repeat gets the first answer, or a 409 while it is still running.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,6 +52,7 @@ class IdempotentRequestsIT {
 	IdempotentRequests requests;
 
 	TestPayers payers;
+
 	UserAccount traveller;
 
 	@BeforeAll
@@ -87,9 +88,11 @@ class IdempotentRequestsIT {
 			}
 			assertThat(runs).hasValue(1);
 			assertThat(received).extracting(ResponseEntity::getStatusCode).containsOnly(HttpStatus.CREATED);
-			assertThat(received).extracting(ResponseEntity::getBody).hasSize(clients).containsOnly(received.get(0)
-				.getBody());
-			assertThat(received).filteredOn(answer -> "true".equals(answer.getHeaders().getFirst("Idempotent-Replayed")))
+			assertThat(received).extracting(ResponseEntity::getBody)
+				.hasSize(clients)
+				.containsOnly(received.get(0).getBody());
+			assertThat(received)
+				.filteredOn(answer -> "true".equals(answer.getHeaders().getFirst("Idempotent-Replayed")))
 				.hasSize(clients - 1);
 		}
 		finally {
@@ -121,8 +124,9 @@ class IdempotentRequestsIT {
 		as(traveller, () -> requests.execute(call(key, "{\"amount\":\"10.00\"}"), Paid.class,
 				() -> ResponseEntity.ok(new Paid("p", "10.00"))));
 
-		assertThatThrownBy(() -> as(traveller, () -> requests.execute(call(key, "{\"amount\":\"99.00\"}"),
-				Paid.class, () -> ResponseEntity.ok(new Paid("q", "99.00")))))
+		assertThatThrownBy(() -> as(traveller,
+				() -> requests.execute(call(key, "{\"amount\":\"99.00\"}"), Paid.class,
+						() -> ResponseEntity.ok(new Paid("q", "99.00")))))
 			.isInstanceOfSatisfying(IdempotencyKeyReusedException.class, reused -> {
 				assertThat(DomainStatuses.of(reused).value()).isEqualTo(422);
 				assertThat(reused.properties().toString()).contains("parameter=Idempotency-Key");
@@ -157,15 +161,16 @@ class IdempotentRequestsIT {
 		CountDownLatch running = new CountDownLatch(1);
 		ExecutorService pool = Executors.newSingleThreadExecutor();
 		try {
-			Future<ResponseEntity<Paid>> first = pool.submit(() -> as(traveller,
-					() -> impatient.execute(call(key, "{}"), Paid.class, () -> {
-						running.countDown();
-						pause(Duration.ofMillis(1500));
-						return ResponseEntity.ok(new Paid("slow", "1.00"));
-					})));
+			Future<ResponseEntity<Paid>> first = pool
+				.submit(() -> as(traveller, () -> impatient.execute(call(key, "{}"), Paid.class, () -> {
+					running.countDown();
+					pause(Duration.ofMillis(1500));
+					return ResponseEntity.ok(new Paid("slow", "1.00"));
+				})));
 			running.await();
-			assertThatThrownBy(() -> as(traveller, () -> impatient.execute(call(key, "{}"), Paid.class,
-					() -> ResponseEntity.ok(new Paid("never", "1.00")))))
+			assertThatThrownBy(() -> as(traveller,
+					() -> impatient.execute(call(key, "{}"), Paid.class,
+							() -> ResponseEntity.ok(new Paid("never", "1.00")))))
 				.isInstanceOfSatisfying(IdempotentRequestInProgressException.class, busy -> {
 					assertThat(DomainStatuses.of(busy).value()).isEqualTo(409);
 					assertThat(busy.headers()).containsEntry("Retry-After", "1");
@@ -176,8 +181,9 @@ class IdempotentRequestsIT {
 			pool.shutdownNow();
 		}
 		// once it is done, the duplicate gets its answer
-		assertThat(as(traveller, () -> impatient.execute(call(key, "{}"), Paid.class,
-				() -> ResponseEntity.ok(new Paid("never", "1.00"))))
+		assertThat(as(traveller,
+				() -> impatient.execute(call(key, "{}"), Paid.class,
+						() -> ResponseEntity.ok(new Paid("never", "1.00"))))
 			.getBody()).isEqualTo(new Paid("slow", "1.00"));
 	}
 
@@ -186,4 +192,5 @@ class IdempotentRequestsIT {
 				new IdempotencyMetrics(new SimpleMeterRegistry()), context.getBean(JsonMapper.class),
 				context.getBean(TransactionTemplate.class));
 	}
+
 }

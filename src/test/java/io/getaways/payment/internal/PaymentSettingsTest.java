@@ -9,7 +9,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The payment module's settings as Spring binds them at startup: defaults, and bad values named in the failure. */
+/**
+ * The payment module's settings as Spring binds them at startup: defaults, and bad values
+ * named in the failure.
+ */
 class PaymentSettingsTest {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -58,4 +61,5 @@ class PaymentSettingsTest {
 					"getaways.payments.idempotency.retention must be at least 1m but was 10s",
 					"getaways.payments.idempotency.abandon-after must not exceed retention (10s) but was 5m"));
 	}
+
 }

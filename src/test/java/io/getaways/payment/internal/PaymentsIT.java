@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Payments.capture and refund inside real transactions over real booking rows: what is recorded and published, what
- * the gateway was asked, who sees it, and what is refused before the gateway is asked.
+ * Payments.capture and refund inside real transactions over real booking rows: what is
+ * recorded and published, what the gateway was asked, who sees it, and what is refused
+ * before the gateway is asked.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,6 +43,7 @@ class PaymentsIT {
 	SimulatedPaymentGateway gateway;
 
 	TestPayers payers;
+
 	UserAccount traveller;
 
 	@BeforeAll
@@ -62,17 +64,17 @@ class PaymentsIT {
 		assertThat(receipt.amount()).isEqualByComparingTo("120.00");
 		assertThat(receipt.refundedAmount()).isEqualByComparingTo("0");
 		assertThat(receipt.gatewayReference()).startsWith(SimulatedPaymentGateway.CHARGE_PREFIX);
-		assertThat(gateway.charge(receipt.gatewayReference())).get()
-			.satisfies(charge -> {
-				assertThat(charge.amount()).isEqualByComparingTo("120.00");
-				assertThat(charge.merchantReference()).isEqualTo(booking.toString());
-				assertThat(charge.voided()).isFalse();
-			});
+		assertThat(gateway.charge(receipt.gatewayReference())).get().satisfies(charge -> {
+			assertThat(charge.amount()).isEqualByComparingTo("120.00");
+			assertThat(charge.merchantReference()).isEqualTo(booking.toString());
+			assertThat(charge.voided()).isFalse();
+		});
 		assertThat(payers.queryLong("""
 				SELECT count(*) FROM app.payments
 				WHERE id = ? AND booking_id = ? AND user_id = ? AND status = 'CAPTURED' AND gateway_reference = ?
 				  AND amount = 120.00 AND currency = 'USD'""", receipt.id(), booking, traveller.id(),
-				receipt.gatewayReference())).isEqualTo(1);
+				receipt.gatewayReference()))
+			.isEqualTo(1);
 		assertThat(payers.published("PaymentCaptured", receipt.id())).isPositive();
 		assertThat(as(traveller, () -> payments.paymentsOf(booking))).containsExactly(receipt);
 	}
@@ -80,7 +82,8 @@ class PaymentsIT {
 	@Test
 	void anotherTravellerSeesNoneOfTheBookingsPaymentsOrRefunds() {
 		UUID booking = payers.newBooking(traveller.id(), new BigDecimal("80.00"));
-		payers.inTransaction(traveller, () -> payments.capture(booking, traveller.id(), new BigDecimal("80.00"), "USD"));
+		payers.inTransaction(traveller,
+				() -> payments.capture(booking, traveller.id(), new BigDecimal("80.00"), "USD"));
 		payers.inTransaction(traveller, () -> payments.refund(booking, new BigDecimal("10.00"), "partial"));
 		UserAccount stranger = payers.newUser("customer");
 
@@ -88,7 +91,8 @@ class PaymentsIT {
 		assertThat(as(stranger, () -> payments.refundsOf(booking))).isEmpty();
 		assertThat(as(traveller, () -> payments.refundsOf(booking))).hasSize(1);
 		// and it cannot refund it either: the captured payment is invisible to it
-		assertThat(payers.inTransaction(stranger, () -> payments.refund(booking, new BigDecimal("5.00"), "theft"))).isEmpty();
+		assertThat(payers.inTransaction(stranger, () -> payments.refund(booking, new BigDecimal("5.00"), "theft")))
+			.isEmpty();
 	}
 
 	@Test
@@ -101,10 +105,12 @@ class PaymentsIT {
 				() -> payments.refund(booking, new BigDecimal("200.01"), "too much")))
 			.isInstanceOf(RefundExceedsPaymentException.class)
 			.hasMessageContaining("200.00 USD left");
-		RefundReceipt first = payers.inTransaction(traveller,
-				() -> payments.refund(booking, new BigDecimal("50.00"), "changed plans")).orElseThrow();
-		RefundReceipt second = payers.inTransaction(traveller,
-				() -> payments.refund(booking, new BigDecimal("150.00"), "cancelled")).orElseThrow();
+		RefundReceipt first = payers
+			.inTransaction(traveller, () -> payments.refund(booking, new BigDecimal("50.00"), "changed plans"))
+			.orElseThrow();
+		RefundReceipt second = payers
+			.inTransaction(traveller, () -> payments.refund(booking, new BigDecimal("150.00"), "cancelled"))
+			.orElseThrow();
 		assertThatThrownBy(() -> payers.inTransaction(traveller,
 				() -> payments.refund(booking, new BigDecimal("0.01"), "one cent more")))
 			.isInstanceOf(RefundExceedsPaymentException.class);
@@ -117,7 +123,8 @@ class PaymentsIT {
 		});
 		assertThat(payers.queryLong("SELECT count(*) FROM app.refunds WHERE booking_id = ?", booking)).isEqualTo(2);
 		assertThat(payers.queryLong("SELECT count(*) FROM app.payments WHERE id = ? AND refunded_amount = 200.00",
-				paid.id())).isEqualTo(1);
+				paid.id()))
+			.isEqualTo(1);
 		assertThat(gateway.charge(paid.gatewayReference()).orElseThrow().refunded()).isEqualByComparingTo("200.00");
 		assertThat(payers.published("RefundIssued", first.id())).isPositive();
 		assertThat(payers.published("RefundIssued", second.id())).isPositive();
@@ -129,11 +136,13 @@ class PaymentsIT {
 	@Test
 	void aRefundOfNothingOrOfAnUnpaidBookingIsEmpty() {
 		UUID unpaid = payers.newBooking(traveller.id(), new BigDecimal("40.00"));
-		assertThat(payers.inTransaction(traveller, () -> payments.refund(unpaid, new BigDecimal("40.00"), "no payment")))
+		assertThat(
+				payers.inTransaction(traveller, () -> payments.refund(unpaid, new BigDecimal("40.00"), "no payment")))
 			.isEmpty();
 		UUID paid = payers.newBooking(traveller.id(), new BigDecimal("40.00"));
 		payers.inTransaction(traveller, () -> payments.capture(paid, traveller.id(), new BigDecimal("40.00"), "USD"));
-		assertThat(payers.inTransaction(traveller, () -> payments.refund(paid, BigDecimal.ZERO, "policy: nothing back")))
+		assertThat(
+				payers.inTransaction(traveller, () -> payments.refund(paid, BigDecimal.ZERO, "policy: nothing back")))
 			.isEmpty();
 		assertThat(payers.queryLong("SELECT count(*) FROM app.refunds WHERE booking_id IN (?, ?)", unpaid, paid))
 			.isZero();
@@ -170,7 +179,8 @@ class PaymentsIT {
 	@Test
 	void aSecondCaptureOfABookingIsRefusedBeforeTheGatewayIsAsked() {
 		UUID booking = payers.newBooking(traveller.id(), new BigDecimal("60.00"));
-		payers.inTransaction(traveller, () -> payments.capture(booking, traveller.id(), new BigDecimal("60.00"), "USD"));
+		payers.inTransaction(traveller,
+				() -> payments.capture(booking, traveller.id(), new BigDecimal("60.00"), "USD"));
 
 		assertThatThrownBy(() -> payers.inTransaction(traveller,
 				() -> payments.capture(booking, traveller.id(), new BigDecimal("60.00"), "USD")))
@@ -178,4 +188,5 @@ class PaymentsIT {
 		assertThat(gateway.chargesFor(booking.toString())).hasSize(1);
 		assertThat(payers.queryLong("SELECT count(*) FROM app.payments WHERE booking_id = ?", booking)).isEqualTo(1);
 	}
+
 }

@@ -53,9 +53,8 @@ class SimulatedPaymentGatewayTest {
 	@Test
 	void theFailureRateDeclinesThatShareOfCaptures() {
 		SimulatedPaymentGateway always = gateway(Duration.ZERO, 1.0);
-		assertThatThrownBy(() -> always.capture(BigDecimal.TEN, "EUR", "booking-4", "token-5"))
-			.isInstanceOfSatisfying(GatewayDeclinedException.class,
-					declined -> assertThat(declined.reason()).contains("declined"));
+		assertThatThrownBy(() -> always.capture(BigDecimal.TEN, "EUR", "booking-4", "token-5")).isInstanceOfSatisfying(
+				GatewayDeclinedException.class, declined -> assertThat(declined.reason()).contains("declined"));
 		SimulatedPaymentGateway half = gateway(Duration.ZERO, 0.5);
 		Set<Boolean> outcomes = new HashSet<>();
 		for (int i = 0; i < 200 && outcomes.size() < 2; i++) {
@@ -81,4 +80,5 @@ class SimulatedPaymentGatewayTest {
 	private static SimulatedPaymentGateway gateway(Duration latency, double failureRate) {
 		return new SimulatedPaymentGateway(new SimulatedGatewaySettings(latency, failureRate));
 	}
+
 }

@@ -18,9 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * {@code migrate} as an operator runs it, through the jar's command-line entry, against the embedded PostgreSQL of a
- * data directory of its own. The external-stores test support points every Spring context of the test JVM at the
- * shared CI database, so the cases that need a database of their own run in embedded mode only.
+ * {@code migrate} as an operator runs it, through the jar's command-line entry, against
+ * the embedded PostgreSQL of a data directory of its own. The external-stores test
+ * support points every Spring context of the test JVM at the shared CI database, so the
+ * cases that need a database of their own run in embedded mode only.
  */
 class MigrateCommandIT {
 
@@ -87,14 +88,16 @@ class MigrateCommandIT {
 	@Test
 	void failingChangesetIsNamedInTheError() {
 		assumeOwnDatabase();
-		// holds the embedded server between commands, so that a superuser can prepare the conflict
+		// holds the embedded server between commands, so that a superuser can prepare the
+		// conflict
 		try (ConfigurableApplicationContext server = new SpringApplicationBuilder(ServerOnly.class)
 			.web(WebApplicationType.NONE)
 			.properties("getaways.embedded.stores=postgres")
 			.run("--getaways.data-dir=" + dataDir)) {
 			Result firstUp = run("migrate", "up", "--data-dir=" + dataDir);
 			assertThat(firstUp.exitCode()).isZero();
-			// keep the schemas and roles (the first four changesets) and undo everything from 003-trips on
+			// keep the schemas and roles (the first four changesets) and undo everything
+			// from 003-trips on
 			int undo = appliedCount(firstUp.out()) - 4;
 			assertThat(run("migrate", "down", "--count", Integer.toString(undo), "--data-dir=" + dataDir).exitCode())
 				.isZero();
@@ -119,7 +122,12 @@ class MigrateCommandIT {
 		return Integer.parseInt(line.substring(0, line.indexOf(' ')));
 	}
 
-	/** Only the embedded-stores post-processor acts on this context: it starts PostgreSQL and nothing else. */
+	/**
+	 * Only the embedded-stores post-processor acts on this context: it starts PostgreSQL
+	 * and nothing else.
+	 */
 	static class ServerOnly {
+
 	}
+
 }

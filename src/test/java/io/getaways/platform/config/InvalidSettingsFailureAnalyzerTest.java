@@ -31,6 +31,7 @@ class InvalidSettingsFailureAnalyzerTest {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(Limits.class)
 	static class WithLimits {
+
 	}
 
 	@TempDir
@@ -38,8 +39,9 @@ class InvalidSettingsFailureAnalyzerTest {
 
 	@Test
 	void aSettingRejectedWhileBindingABeanIsReportedAsOneLineWithWhereItIsSet(CapturedOutput output) {
-		assertThatThrownBy(() -> start(WithLimits.class, "--getaways.embedded.enabled=false",
-				"--test.startup.max-seats=0")).isNotNull();
+		assertThatThrownBy(
+				() -> start(WithLimits.class, "--getaways.embedded.enabled=false", "--test.startup.max-seats=0"))
+			.isNotNull();
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains(String.format("Description:%n%ntest.startup.max-seats must be at least 1 but was 0%n"))
 			.contains("test.startup.max-seats is set in \"test.startup.max-seats\" from property source "
@@ -50,7 +52,8 @@ class InvalidSettingsFailureAnalyzerTest {
 	@Test
 	void aSettingRejectedBeforeAnyBeanExistsIsReportedTheSameWay(CapturedOutput output) {
 		assertThatThrownBy(() -> start(WithLimits.class, "--getaways.embedded.stores=redis",
-				"--getaways.embedded.redis-port=70000")).isNotNull();
+				"--getaways.embedded.redis-port=70000"))
+			.isNotNull();
 		assertThat(output)
 			.contains(String.format("%ngetaways.embedded.redis-port must be at most 65535 but was 70000%n"));
 	}
@@ -65,4 +68,5 @@ class InvalidSettingsFailureAnalyzerTest {
 		System.arraycopy(arguments, 0, all, 3, arguments.length);
 		application.run(all).close();
 	}
+
 }

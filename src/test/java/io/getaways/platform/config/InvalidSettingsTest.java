@@ -12,7 +12,9 @@ import org.springframework.validation.annotation.Validated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The one shape of a rejected setting, and values spelled as configuration spells them. */
+/**
+ * The one shape of a rejected setting, and values spelled as configuration spells them.
+ */
 class InvalidSettingsTest {
 
 	@ConfigurationProperties("test.lines")
@@ -31,7 +33,9 @@ class InvalidSettingsTest {
 	}
 
 	enum Unit {
+
 		SECONDS, MINUTES
+
 	}
 
 	@ConfigurationProperties("test.kinds")
@@ -71,9 +75,12 @@ class InvalidSettingsTest {
 
 	@Test
 	void durationsAreShownInTheirLargestExactUnit() {
-		assertThat(List.of(Duration.ZERO, Duration.ofDays(90), Duration.ofHours(26), Duration.ofMinutes(90),
-				Duration.ofSeconds(-1), Duration.ofMillis(1500), Duration.ofMillis(-1500), Duration.ofNanos(1500),
-				Duration.ofNanos(7)).stream().map(InvalidSettings::show))
+		assertThat(List
+			.of(Duration.ZERO, Duration.ofDays(90), Duration.ofHours(26), Duration.ofMinutes(90),
+					Duration.ofSeconds(-1), Duration.ofMillis(1500), Duration.ofMillis(-1500), Duration.ofNanos(1500),
+					Duration.ofNanos(7))
+			.stream()
+			.map(InvalidSettings::show))
 			.containsExactly("0s", "90d", "26h", "90m", "-1s", "1500ms", "-1500ms", "1500ns", "7ns");
 		assertThat(InvalidSettings.show(Duration.ofDays(1_000_000))).isEqualTo("1000000d");
 	}
@@ -87,4 +94,5 @@ class InvalidSettingsTest {
 		assertThat(InvalidSettings.show(List.of("7d:100"))).isEqualTo("[7d:100]");
 		assertThat(InvalidSettings.show(Path.of("/backups"))).isEqualTo("/backups");
 	}
+
 }

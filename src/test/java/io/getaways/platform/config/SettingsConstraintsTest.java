@@ -10,7 +10,10 @@ import org.springframework.validation.annotation.Validated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each constraint of the convention: what it accepts, what it rejects, and the line it reports. */
+/**
+ * Each constraint of the convention: what it accepts, what it rejects, and the line it
+ * reports.
+ */
 class SettingsConstraintsTest {
 
 	@ConfigurationProperties("test.sample")
@@ -34,9 +37,11 @@ class SettingsConstraintsTest {
 	@Test
 	void valuesOnTheLimitsAreAccepted() {
 		assertThat(TestSettings.rejections(Sample.class, "test.sample.count=1", "test.sample.share=0",
-				"test.sample.delay=0s", "test.sample.interval=1ns", "test.sample.nested.memory-kib=8192")).isEmpty();
+				"test.sample.delay=0s", "test.sample.interval=1ns", "test.sample.nested.memory-kib=8192"))
+			.isEmpty();
 		assertThat(TestSettings.rejections(Sample.class, "test.sample.count=20", "test.sample.share=1.0",
-				"test.sample.delay=60m")).isEmpty();
+				"test.sample.delay=60m"))
+			.isEmpty();
 	}
 
 	@Test
@@ -92,4 +97,5 @@ class SettingsConstraintsTest {
 			.containsExactlyInAnyOrder("test.sample.count must be at least 1 but was 0",
 					"test.sample.interval must be positive but was 0s");
 	}
+
 }

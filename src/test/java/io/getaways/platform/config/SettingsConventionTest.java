@@ -36,4 +36,5 @@ class SettingsConventionTest {
 			.filter(type -> type.getEnclosingClass() == null || !type.getEnclosingClass().getName().endsWith("Test"))
 			.toList();
 	}
+
 }

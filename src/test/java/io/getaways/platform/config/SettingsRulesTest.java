@@ -10,7 +10,10 @@ import org.springframework.validation.annotation.Validated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Rules that need code report like any constraint: on the property they are about, with its value. */
+/**
+ * Rules that need code report like any constraint: on the property they are about, with
+ * its value.
+ */
 class SettingsRulesTest {
 
 	@ConfigurationProperties("test.rules")
@@ -25,8 +28,8 @@ class SettingsRulesTest {
 		}
 	}
 
-	record Delays(@DefaultValue("10ms") Duration initial, @DefaultValue("400ms") Duration max)
-			implements SettingsRules {
+	record Delays(@DefaultValue("10ms") Duration initial,
+			@DefaultValue("400ms") Duration max) implements SettingsRules {
 
 		@Override
 		public void checkRules(Rules rules) {
@@ -69,4 +72,5 @@ class SettingsRulesTest {
 				"test.rules.keep must be at least 1 but was 0",
 				"test.rules.keep-wal must not exceed keep (0) but was 2");
 	}
+
 }

@@ -7,13 +7,19 @@ import java.util.Map;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-/** Binds a settings type from a few properties, as startup does, for tests of settings and of what they configure. */
+/**
+ * Binds a settings type from a few properties, as startup does, for tests of settings and
+ * of what they configure.
+ */
 public final class TestSettings {
 
 	private TestSettings() {
 	}
 
-	/** The settings given by {@code name=value} properties, defaults filled in; fails as startup would. */
+	/**
+	 * The settings given by {@code name=value} properties, defaults filled in; fails as
+	 * startup would.
+	 */
 	public static <T> T bind(Class<T> type, String... properties) {
 		return SettingsBinder.bind(binder(properties), type);
 	}
@@ -41,4 +47,5 @@ public final class TestSettings {
 		}
 		return new Binder(new MapConfigurationPropertySource(map));
 	}
+
 }

@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every changeset can be applied, rolled back and applied again on a fresh database of the server the tests use, and
- * validation notices an applied changeset that was edited afterwards.
+ * Every changeset can be applied, rolled back and applied again on a fresh database of
+ * the server the tests use, and validation notices an applied changeset that was edited
+ * afterwards.
  */
 @IntegrationTest
 class MigrationRollbackIT {
@@ -76,7 +77,8 @@ class MigrationRollbackIT {
 
 		inScratch(sql -> assertThat(sql.update(
 				"UPDATE public.databasechangelog SET md5sum = '9:00000000000000000000000000000000' WHERE id = ?",
-				"003-trips")).isOne());
+				"003-trips"))
+			.isOne());
 
 		assertThatThrownBy(migrator::validate).isInstanceOf(MigrationFailedException.class)
 			.hasMessageContaining("003-trips.sql::003-trips::getaways");
@@ -106,8 +108,8 @@ class MigrationRollbackIT {
 		DatabaseRoles roles = scratch.roles();
 		inScratch(sql -> {
 			assertThat(names(sql, "SELECT nspname FROM pg_namespace")).doesNotContain("app", "system", "audit");
-			assertThat(names(sql, "SELECT extname FROM pg_extension")).doesNotContain("citext", "btree_gist",
-					"pg_trgm", "pgcrypto");
+			assertThat(names(sql, "SELECT extname FROM pg_extension")).doesNotContain("citext", "btree_gist", "pg_trgm",
+					"pgcrypto");
 			// the owner and the backup role belong to provisioning, not to any changeset
 			assertThat(names(sql, "SELECT rolname FROM pg_roles")).doesNotContain(roles.app(), roles.customer(),
 					roles.admin(), roles.jobs(), roles.readonly(), roles.auditor());
@@ -130,4 +132,5 @@ class MigrationRollbackIT {
 		void run(JdbcTemplate sql);
 
 	}
+
 }

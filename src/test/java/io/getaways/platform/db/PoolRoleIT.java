@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The application pool holds least privilege: its login role owns nothing and reads no business table by itself; only
- * inside a transaction, switched to the actor's role by the transaction manager, does it see data, and nothing of that
- * switch or of the request context outlives the transaction on the pooled connection.
+ * The application pool holds least privilege: its login role owns nothing and reads no
+ * business table by itself; only inside a transaction, switched to the actor's role by
+ * the transaction manager, does it see data, and nothing of that switch or of the request
+ * context outlives the transaction on the pooled connection.
  */
 @IntegrationTest
 class PoolRoleIT {
@@ -72,12 +73,13 @@ class PoolRoleIT {
 		JdbcTemplate app = new JdbcTemplate(pool);
 		assertThat(app.queryForObject("SELECT session_user", String.class)).isEqualTo(roles.app());
 		assertThat(app.queryForObject("SELECT current_user", String.class)).isEqualTo(roles.app());
-		Map<String, Object> role = app.queryForMap("SELECT rolbypassrls, rolinherit, rolsuper FROM pg_roles "
-				+ "WHERE rolname = ?", roles.app());
+		Map<String, Object> role = app
+			.queryForMap("SELECT rolbypassrls, rolinherit, rolsuper FROM pg_roles " + "WHERE rolname = ?", roles.app());
 		assertThat(role).containsEntry("rolbypassrls", false)
 			.containsEntry("rolinherit", false)
 			.containsEntry("rolsuper", false);
-		// pg_shdepend records ownership in every database of the cluster, and of the databases themselves
+		// pg_shdepend records ownership in every database of the cluster, and of the
+		// databases themselves
 		assertThat(app.queryForObject("""
 				SELECT count(*)
 				FROM pg_shdepend
@@ -103,8 +105,8 @@ class PoolRoleIT {
 	@Test
 	void transactionRunsAsCustomerByDefaultAndTheSessionIsAppAgainAfterCommit() {
 		int backend = sql.queryForObject("SELECT pg_backend_pid()", Integer.class);
-		Map<String, Object> inside = transactions.execute(status -> sql.queryForMap(
-				"SELECT current_user AS role, session_user AS login, pg_backend_pid() AS backend"));
+		Map<String, Object> inside = transactions.execute(status -> sql
+			.queryForMap("SELECT current_user AS role, session_user AS login, pg_backend_pid() AS backend"));
 
 		assertThat(inside).containsEntry("role", roles.customer())
 			.containsEntry("login", roles.app())
@@ -142,8 +144,7 @@ class PoolRoleIT {
 	void appRoleCannotReadTripsOutsideATransactionWithContext() throws SQLException {
 		try (Connection connection = pool.getConnection()) {
 			assertThatThrownBy(() -> connection.createStatement().executeQuery("SELECT count(*) FROM app.trips"))
-				.isInstanceOfSatisfying(SQLException.class,
-						ex -> assertThat(ex.getSQLState()).isEqualTo("42501"))
+				.isInstanceOfSatisfying(SQLException.class, ex -> assertThat(ex.getSQLState()).isEqualTo("42501"))
 				.hasMessageContaining("permission denied");
 		}
 		long trips = transactions.execute(status -> sql.queryForObject("SELECT count(*) FROM app.trips", Long.class));
@@ -153,4 +154,5 @@ class PoolRoleIT {
 	private static Actor adminActor() {
 		return new Actor(Actor.Role.ADMIN, null, "pool-role-it-admin", null, null, null);
 	}
+
 }

@@ -28,13 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * PostgreSQL over TLS with full verification, against a server of the test's own that accepts nothing but TLS and
- * presents a certificate from a CA the test just made: the driver checks the chain and the host name, and the whole
- * application, migrations included, runs over that channel. Runs the same in embedded and external mode.
+ * PostgreSQL over TLS with full verification, against a server of the test's own that
+ * accepts nothing but TLS and presents a certificate from a CA the test just made: the
+ * driver checks the chain and the host name, and the whole application, migrations
+ * included, runs over that channel. Runs the same in embedded and external mode.
  */
 class PostgresTlsIT {
 
-	/** Plain TCP connections are refused: whatever connects at all, connected over TLS. */
+	/**
+	 * Plain TCP connections are refused: whatever connects at all, connected over TLS.
+	 */
 	private static final String TLS_ONLY_HBA = """
 			local   all all                trust
 			hostssl all all 127.0.0.1/32   trust
@@ -76,7 +79,8 @@ class PostgresTlsIT {
 	@Test
 	void verifyFullConnectionRunsOverTls() throws SQLException {
 		try (Connection connection = DriverManager.getConnection(url("postgres", "localhost", verifyFull(trustedCa)),
-				"postgres", null); ResultSet ssl = connection.createStatement()
+				"postgres", null);
+				ResultSet ssl = connection.createStatement()
 					.executeQuery("SELECT ssl, version FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) {
 			assertThat(ssl.next()).isTrue();
 			assertThat(ssl.getBoolean("ssl")).isTrue();
@@ -86,24 +90,27 @@ class PostgresTlsIT {
 
 	@Test
 	void aCertificateFromAnotherCaIsRefused() {
-		assertThatThrownBy(() -> DriverManager.getConnection(url("postgres", "localhost", verifyFull(otherCa)),
-				"postgres", null).close())
+		assertThatThrownBy(
+				() -> DriverManager.getConnection(url("postgres", "localhost", verifyFull(otherCa)), "postgres", null)
+					.close())
 			.isInstanceOf(SQLException.class)
 			.hasMessageContaining("SSL");
 	}
 
 	@Test
 	void aHostTheCertificateDoesNotNameIsRefused() {
-		assertThatThrownBy(() -> DriverManager.getConnection(url("postgres", "127.0.0.1", verifyFull(trustedCa)),
-				"postgres", null).close())
+		assertThatThrownBy(
+				() -> DriverManager.getConnection(url("postgres", "127.0.0.1", verifyFull(trustedCa)), "postgres", null)
+					.close())
 			.isInstanceOf(SQLException.class)
 			.hasMessageContaining("127.0.0.1");
 	}
 
 	@Test
 	void theServerRefusesConnectionsWithoutTls() {
-		assertThatThrownBy(() -> DriverManager.getConnection(url("postgres", "localhost", "sslmode=disable"),
-				"postgres", null).close())
+		assertThatThrownBy(
+				() -> DriverManager.getConnection(url("postgres", "localhost", "sslmode=disable"), "postgres", null)
+					.close())
 			.isInstanceOf(SQLException.class)
 			.hasMessageContaining("no encryption");
 	}
@@ -165,4 +172,5 @@ class PostgresTlsIT {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

@@ -11,14 +11,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * A database of its own, with roles of its own prefix, on the PostgreSQL server under a test context: migrations can
- * be rolled back there without touching the database the shared test contexts use. Closing drops both.
+ * A database of its own, with roles of its own prefix, on the PostgreSQL server under a
+ * test context: migrations can be rolled back there without touching the database the
+ * shared test contexts use. Closing drops both.
  */
 final class ScratchDatabase implements AutoCloseable {
 
 	private final String adminUrl;
+
 	private final String superuser;
+
 	private final String name;
+
 	private final DatabaseRoles roles;
 
 	private ScratchDatabase(String adminUrl, String superuser, String name, DatabaseRoles roles) {
@@ -28,7 +32,10 @@ final class ScratchDatabase implements AutoCloseable {
 		this.roles = roles;
 	}
 
-	/** Provisions a database named after the role prefix, the way embedded mode and operators do. */
+	/**
+	 * Provisions a database named after the role prefix, the way embedded mode and
+	 * operators do.
+	 */
 	static ScratchDatabase create(ApplicationContext context, String rolePrefix) {
 		ScratchDatabase scratch = new ScratchDatabase(TestStores.superuserUrl(context, "postgres"),
 				TestStores.superuser(), rolePrefix + "_db", new DatabaseRoles(rolePrefix));
@@ -66,11 +73,13 @@ final class ScratchDatabase implements AutoCloseable {
 			List<String> prefixed = sql.queryForList(
 					"SELECT rolname FROM pg_roles WHERE starts_with(rolname, ?) ORDER BY rolname = ?", String.class,
 					roles.prefix() + "_", roles.owner());
-			// the owner last: on PostgreSQL 16 and later it is the grantor of the other roles' memberships
+			// the owner last: on PostgreSQL 16 and later it is the grantor of the other
+			// roles' memberships
 			prefixed.forEach(role -> sql.execute("DROP ROLE \"" + role + "\""));
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot drop scratch database " + name + " and its roles", ex);
 		}
 	}
+
 }

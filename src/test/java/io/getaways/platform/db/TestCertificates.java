@@ -32,13 +32,18 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A throw-away certificate authority and the server certificates it signs, written as PEM files. */
+/**
+ * A throw-away certificate authority and the server certificates it signs, written as PEM
+ * files.
+ */
 final class TestCertificates {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final X500Name name;
+
 	private final KeyPair keys;
+
 	private final X509Certificate certificate;
 
 	private TestCertificates(X500Name name, KeyPair keys, X509Certificate certificate) {
@@ -70,8 +75,8 @@ final class TestCertificates {
 	}
 
 	/**
-	 * Issues a server certificate whose only name is the DNS name given, and writes it and its key (mode 0600, as
-	 * PostgreSQL demands) next to each other.
+	 * Issues a server certificate whose only name is the DNS name given, and writes it
+	 * and its key (mode 0600, as PostgreSQL demands) next to each other.
 	 */
 	ServerFiles issueServer(String dnsName, Path directory) {
 		KeyPair serverKeys = rsaKeys();
@@ -111,8 +116,8 @@ final class TestCertificates {
 	private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair issuerKeys)
 			throws GeneralSecurityException {
 		try {
-			return new JcaX509CertificateConverter()
-				.getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKeys.getPrivate())));
+			return new JcaX509CertificateConverter().getCertificate(
+					builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKeys.getPrivate())));
 		}
 		catch (OperatorCreationException ex) {
 			throw new GeneralSecurityException(ex);
@@ -145,4 +150,5 @@ final class TestCertificates {
 			throw new UncheckedIOException("Cannot write " + file, ex);
 		}
 	}
+
 }

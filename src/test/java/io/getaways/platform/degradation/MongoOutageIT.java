@@ -37,17 +37,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * MongoDB stopped under a running service: a traveller still books and pays over HTTP, trip reads answer PostgreSQL's
- * facts without content, and what MongoDB missed (the booking's notification, an admin's content change) waits in the
- * outbox and ends, once MongoDB is back, exactly as the same actions taken with MongoDB up end.
+ * MongoDB stopped under a running service: a traveller still books and pays over HTTP,
+ * trip reads answer PostgreSQL's facts without content, and what MongoDB missed (the
+ * booking's notification, an admin's content change) waits in the outbox and ends, once
+ * MongoDB is back, exactly as the same actions taken with MongoDB up end.
  */
 @IntegrationTest
 class MongoOutageIT {
 
 	private static final Duration CONVERGENCE = Duration.ofSeconds(60);
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private static final String NOTIFICATIONS = "notifications";
+
 	private static final String CONTENT = "trip_content";
+
 	private static final String NOTIFY_CONFIRMED = "%BookingNotifications.confirmed%";
 
 	@LocalServerPort
@@ -69,6 +74,7 @@ class MongoOutageIT {
 	StringRedisTemplate redis;
 
 	private HttpApi http;
+
 	private BookingFixtures fixtures;
 
 	@Test
@@ -119,12 +125,14 @@ class MongoOutageIT {
 			assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
 			assertThat(replaced.json().path("contentVersion").asLong()).isEqualTo(2);
 
-			// failed, handed to its listener again by the outbox job, failed again, and still waiting
-			await().atMost(CONVERGENCE).until(() -> fixtures.count("""
-					SELECT count(*) FROM app.event_publication
-					WHERE listener_id LIKE ? AND serialized_event LIKE ?
-					  AND completion_date IS NULL AND last_resubmission_date IS NOT NULL AND status = 'FAILED'""",
-					NOTIFY_CONFIRMED, "%" + during + "%") == 1);
+			// failed, handed to its listener again by the outbox job, failed again, and
+			// still waiting
+			await().atMost(CONVERGENCE)
+				.until(() -> fixtures.count("""
+						SELECT count(*) FROM app.event_publication
+						WHERE listener_id LIKE ? AND serialized_event LIKE ?
+						  AND completion_date IS NULL AND last_resubmission_date IS NOT NULL AND status = 'FAILED'""",
+						NOTIFY_CONFIRMED, "%" + during + "%") == 1);
 			assertThat(incomplete("%TripEventListeners.projectContent%", trip)).isEqualTo(1);
 		}
 		finally {
@@ -153,14 +161,18 @@ class MongoOutageIT {
 		return code;
 	}
 
-	/** An admin's full replacement of the trip with new content; the facts stay as they were. */
+	/**
+	 * An admin's full replacement of the trip with new content; the facts stay as they
+	 * were.
+	 */
 	private Answer replaceContent(String admin, String code) {
 		JsonNode current = fixtures.accounts().get("/api/v1/admin/trips/" + code, admin).json();
 		Map<String, Object> body = Map.of("name", current.path("name").asString(), "resort",
 				current.path("resort").asString(), "departsAt", current.path("departsAt").asString(), "nights",
 				current.path("nights").asInt(), "pricePerPerson", current.path("pricePerPerson").decimalValue(),
 				"currency", current.path("currency").asString(), "capacity", current.path("capacity").asInt(),
-				"content", Map.of("description", "<p>Rewritten offline</p>", "image", "offline.jpg", "images",
+				"content",
+				Map.of("description", "<p>Rewritten offline</p>", "image", "offline.jpg", "images",
 						List.of("offline.jpg", "reef.jpg"), "highlights", List.of("Night dive"), "keywords",
 						List.of("reef", "outage"), "attributes",
 						Map.of("level", 2, "guide", Map.of("languages", List.of("en", "fr")))));
@@ -190,11 +202,14 @@ class MongoOutageIT {
 					document -> document != null && "SENT".equals(document.getString("status")));
 	}
 
-	/** Waits in MongoDB itself, so that nothing is read through the API and cached meanwhile. */
+	/**
+	 * Waits in MongoDB itself, so that nothing is read through the API and cached
+	 * meanwhile.
+	 */
 	private Document awaitVersion(String code, long version) {
 		return await().atMost(CONVERGENCE)
-			.until(() -> mongo.findById(code, Document.class, CONTENT), document -> document != null
-					&& document.get("version", Number.class).longValue() == version);
+			.until(() -> mongo.findById(code, Document.class, CONTENT),
+					document -> document != null && document.get("version", Number.class).longValue() == version);
 	}
 
 	private long incomplete(String listenerLike, String text) {
@@ -204,7 +219,10 @@ class MongoOutageIT {
 				"%" + text + "%");
 	}
 
-	/** The notification with its own id and booking left out, and every timestamp reduced to being there. */
+	/**
+	 * The notification with its own id and booking left out, and every timestamp reduced
+	 * to being there.
+	 */
 	private static Document comparable(Document notification) {
 		Document copy = new Document();
 		notification.forEach((name, value) -> {
@@ -224,4 +242,5 @@ class MongoOutageIT {
 		copy.remove("code");
 		return copy;
 	}
+
 }

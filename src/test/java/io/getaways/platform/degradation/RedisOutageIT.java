@@ -34,15 +34,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Redis stopped under a running service, everything it does covered at once: trip reads come from the databases with
- * the same answer, rate limits still hold (in memory) and recover, a signed-out token stays refused, nothing answers
- * 5xx; and once Redis is back the cache is written and read again.
+ * Redis stopped under a running service, everything it does covered at once: trip reads
+ * come from the databases with the same answer, rate limits still hold (in memory) and
+ * recover, a signed-out token stays refused, nothing answers 5xx; and once Redis is back
+ * the cache is written and read again.
  */
 @IntegrationTest
 class RedisOutageIT {
 
-	/** Buckets of three, refilled one token every five seconds: a burst never sees a refill, a client soon does. */
+	/**
+	 * Buckets of three, refilled one token every five seconds: a burst never sees a
+	 * refill, a client soon does.
+	 */
 	private static final int CAPACITY = 3;
+
 	private static final int REFILL_PER_MINUTE = 12;
 
 	@LocalServerPort
@@ -79,7 +84,8 @@ class RedisOutageIT {
 		TestTrips.create(catalog, TestTrips.draft(trip, "Redisless Reef", "Resort " + trip,
 				Instant.now().plus(30, ChronoUnit.DAYS), "210.00"));
 		String cacheKey = "getaways:trip:" + trip;
-		// a read is cached only once the content is projected, which is what this waits for
+		// a read is cached only once the content is projected, which is what this waits
+		// for
 		JsonNode before = await().atMost(Duration.ofSeconds(30))
 			.until(() -> ok("/api/v1/trips/" + trip), body -> body.path("contentAvailable").asBoolean());
 		assertThat(redis.hasKey(cacheKey)).isTrue();
@@ -103,7 +109,8 @@ class RedisOutageIT {
 			assertThat(burst).extracting(Answer::status).containsExactly(200, 200, 200, 429);
 			assertThat(burst.get(CAPACITY).contentType()).startsWith("application/problem+json");
 			assertThat(burst.get(CAPACITY).header("Retry-After")).isNotNull();
-			Answer refilled = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+			Answer refilled = await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(500))
 				.until(me::get, answer -> {
 					assertThat(answer.status()).as(answer.toString()).isIn(200, 429);
 					return answer.status() == 200;
@@ -123,7 +130,8 @@ class RedisOutageIT {
 		}
 		StoreHealth.awaitUp(http, "redis");
 
-		// the cache pauses after failures: once it uses Redis again, a read stores the entry and the next one hits it
+		// the cache pauses after failures: once it uses Redis again, a read stores the
+		// entry and the next one hits it
 		redis.delete(cacheKey);
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
 			assertThat(ok("/api/v1/trips/" + trip)).isEqualTo(before);
@@ -146,11 +154,13 @@ class RedisOutageIT {
 	}
 
 	/**
-	 * Waits until the override is in force (overrides are reloaded every 500 ms in tests), then sends three more: the
-	 * first request under the override starts a full bucket, so the answers are the capacity and one beyond it.
+	 * Waits until the override is in force (overrides are reloaded every 500 ms in
+	 * tests), then sends three more: the first request under the override starts a full
+	 * bucket, so the answers are the capacity and one beyond it.
 	 */
 	private static List<Answer> burst(Supplier<Answer> request) {
-		Answer first = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+		Answer first = await().atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(100))
 			.until(request::get, answer -> {
 				assertThat(answer.status()).as(answer.toString()).isLessThan(500);
 				return Integer.toString(CAPACITY).equals(answer.header("X-RateLimit-Limit"));
@@ -180,9 +190,12 @@ class RedisOutageIT {
 			.update());
 	}
 
-	/** The admin database role may change overrides; the service's own pool reads them. */
+	/**
+	 * The admin database role may change overrides; the service's own pool reads them.
+	 */
 	private void asAdmin(Supplier<Integer> statement) {
 		ActorContext.callAs(Actor.job("test").as(Actor.Role.ADMIN),
 				() -> transactions.execute(status -> statement.get()));
 	}
+
 }

@@ -18,9 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Embedded mode keeps its data across restarts: what one run wrote to PostgreSQL and MongoDB is there after a stop and
- * a start over the same directory, and the first-start demo catalog is not loaded again. In the external-stores
- * profile only MongoDB is embedded, so there the test covers its restart alone.
+ * Embedded mode keeps its data across restarts: what one run wrote to PostgreSQL and
+ * MongoDB is there after a stop and a start over the same directory, and the first-start
+ * demo catalog is not loaded again. In the external-stores profile only MongoDB is
+ * embedded, so there the test covers its restart alone.
  */
 class EmbeddedRestartIT {
 
@@ -35,7 +36,8 @@ class EmbeddedRestartIT {
 		long documentsBefore;
 		try (ConfigurableApplicationContext first = StandaloneApplication.start(dataDir)) {
 			created = StandaloneApplication.createTripWithContent(first, code);
-			// the demo catalog's content may still be on its way; counted now, it would grow after the restart
+			// the demo catalog's content may still be on its way; counted now, it would
+			// grow after the restart
 			await().atMost(Duration.ofSeconds(30)).until(() -> incompletePublications(first) == 0);
 			tripsBefore = countTrips(first);
 			documentsBefore = first.getBean(MongoTemplate.class).getCollection("trip_content").countDocuments();
@@ -46,7 +48,8 @@ class EmbeddedRestartIT {
 			assertThat(countTrips(second)).isEqualTo(tripsBefore);
 			MongoTemplate mongo = second.getBean(MongoTemplate.class);
 			assertThat(mongo.getCollection("trip_content").countDocuments()).isEqualTo(documentsBefore);
-			// straight from MongoDB: the catalog's answer could come from a Redis snapshot instead
+			// straight from MongoDB: the catalog's answer could come from a Redis
+			// snapshot instead
 			Document content = mongo.findById(code, Document.class, "trip_content");
 			assertThat(content).isNotNull();
 			assertThat(content.getString("description")).isEqualTo(created.content().description());
@@ -68,7 +71,7 @@ class EmbeddedRestartIT {
 
 	private static long count(ConfigurableApplicationContext context, String sql) {
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
-		return context.getBean(TransactionTemplate.class)
-			.execute(status -> jdbc.sql(sql).query(Long.class).single());
+		return context.getBean(TransactionTemplate.class).execute(status -> jdbc.sql(sql).query(Long.class).single());
 	}
+
 }

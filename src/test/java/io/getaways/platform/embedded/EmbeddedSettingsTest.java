@@ -10,7 +10,10 @@ import org.springframework.mock.env.MockEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Embedded mode's settings, bound from the environment before any bean exists, the same way as the others. */
+/**
+ * Embedded mode's settings, bound from the environment before any bean exists, the same
+ * way as the others.
+ */
 class EmbeddedSettingsTest {
 
 	@Test
@@ -49,4 +52,5 @@ class EmbeddedSettingsTest {
 			return ex;
 		}
 	}
+
 }

@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A second Getaways process started over a data directory that a running one holds must stop at once with a clear
- * message, before it touches any file there, and the running one must not notice.
+ * A second Getaways process started over a data directory that a running one holds must
+ * stop at once with a clear message, before it touches any file there, and the running
+ * one must not notice.
  */
 class SecondProcessIT {
 
@@ -44,10 +45,10 @@ class SecondProcessIT {
 			TripDetails before = StandaloneApplication.createTripWithContent(first, code);
 			List<String> filesBefore = snapshot();
 			assertThat(filesBefore).contains(".getaways.owner=pid=" + ProcessHandle.current().pid() + "\n");
-			// a failed attempt from this JVM, under another spelling of the path, must not drop the OS lock
+			// a failed attempt from this JVM, under another spelling of the path, must
+			// not drop the OS lock
 			Path alias = Files.createSymbolicLink(scratch.resolve("alias"), dataDir);
-			assertThatThrownBy(() -> DataDirectoryLock.acquire(alias))
-				.isInstanceOf(DataDirectoryInUseException.class);
+			assertThatThrownBy(() -> DataDirectoryLock.acquire(alias)).isInstanceOf(DataDirectoryInUseException.class);
 
 			Path output = scratch.resolve("second-process.log");
 			Process second = new ProcessBuilder(javaCommand()).redirectErrorStream(true)
@@ -82,14 +83,17 @@ class SecondProcessIT {
 	}
 
 	private List<String> javaCommand() {
-		// failsafe runs tests from a manifest-only jar; the real class path is in its own property
+		// failsafe runs tests from a manifest-only jar; the real class path is in its own
+		// property
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
-				classPath, GetawaysApplication.class.getName(), "--getaways.data-dir=" + dataDir,
-				"--server.port=0");
+		return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp", classPath,
+				GetawaysApplication.class.getName(), "--getaways.data-dir=" + dataDir, "--server.port=0");
 	}
 
-	/** Names and contents of the files that identify who owns the directory, read as any tool might read them. */
+	/**
+	 * Names and contents of the files that identify who owns the directory, read as any
+	 * tool might read them.
+	 */
 	private List<String> snapshot() throws IOException {
 		List<String> contents = new ArrayList<>();
 		for (String name : List.of(".getaways.owner", "secrets.properties", "postgres/postmaster.pid")) {
@@ -100,4 +104,5 @@ class SecondProcessIT {
 		}
 		return contents;
 	}
+
 }

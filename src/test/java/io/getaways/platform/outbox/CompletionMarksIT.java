@@ -34,9 +34,10 @@ import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The batching writer of the outbox's state marks against the real outbox table: marks offered from many threads all
- * land, what is queued at shutdown is still written, a failure recorded meanwhile is not overwritten, and the running
- * application's listeners go through it.
+ * The batching writer of the outbox's state marks against the real outbox table: marks
+ * offered from many threads all land, what is queued at shutdown is still written, a
+ * failure recorded meanwhile is not overwritten, and the running application's listeners
+ * go through it.
  */
 @IntegrationTest
 class CompletionMarksIT {
@@ -94,7 +95,8 @@ class CompletionMarksIT {
 			marks.stop();
 		}
 		assertThat(marks.offer(new CompletionMarks.Mark(UUID.randomUUID(), null)))
-			.as("a stopped writer leaves the mark to the caller").isFalse();
+			.as("a stopped writer leaves the mark to the caller")
+			.isFalse();
 		try (Connection db = owner()) {
 			for (UUID id : ids) {
 				assertThat(status(db, id)).isEqualTo("COMPLETED " + Timestamp.from(completedAt).toInstant());
@@ -110,8 +112,8 @@ class CompletionMarksIT {
 		CompletionMarks marks = context.getBean(CompletionMarks.class);
 		assertThat(marks.isRunning()).isTrue();
 		String code = TestTrips.code();
-		TestTrips.create(catalog, TestTrips.draft(code, "Marks " + code, "Nowhere",
-				Instant.now().plus(30, ChronoUnit.DAYS), "100.00"));
+		TestTrips.create(catalog,
+				TestTrips.draft(code, "Marks " + code, "Nowhere", Instant.now().plus(30, ChronoUnit.DAYS), "100.00"));
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			try (Connection db = owner(); PreparedStatement query = db.prepareStatement("""
 					SELECT count(*) FILTER (WHERE status = 'COMPLETED' AND completion_date IS NOT NULL),
@@ -128,7 +130,10 @@ class CompletionMarksIT {
 		});
 	}
 
-	/** Dated an hour ahead, so that the resubmission job leaves these rows of no real listener alone. */
+	/**
+	 * Dated an hour ahead, so that the resubmission job leaves these rows of no real
+	 * listener alone.
+	 */
 	private static void insertPublished(Connection db, UUID id, String status) throws SQLException {
 		try (PreparedStatement insert = db.prepareStatement("""
 				INSERT INTO app.event_publication (id, listener_id, event_type, serialized_event, publication_date,
@@ -142,8 +147,8 @@ class CompletionMarksIT {
 	}
 
 	private static String status(Connection db, UUID id) throws SQLException {
-		try (PreparedStatement query = db.prepareStatement(
-				"SELECT status, completion_date FROM app.event_publication WHERE id = ?")) {
+		try (PreparedStatement query = db
+			.prepareStatement("SELECT status, completion_date FROM app.event_publication WHERE id = ?")) {
 			query.setObject(1, id);
 			try (ResultSet row = query.executeQuery()) {
 				row.next();
@@ -162,10 +167,14 @@ class CompletionMarksIT {
 		}
 	}
 
-	/** The schema owner's login, which reads and writes the outbox table without a request context. */
+	/**
+	 * The schema owner's login, which reads and writes the outbox table without a request
+	 * context.
+	 */
 	private Connection owner() throws SQLException {
 		DatabaseSettings settings = context.getBean(DatabaseSettings.class);
 		return DriverManager.getConnection(context.getEnvironment().getRequiredProperty("spring.datasource.url"),
 				settings.ownerUsername(), settings.owner().password());
 	}
+
 }

@@ -28,9 +28,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * The outbox over real stores: a projection that fails while MongoDB is down stays incomplete, shows in health and
- * metrics, and is delivered by the resubmission job once MongoDB is back; completed publications are purged after
- * their retention, by one instance at a time.
+ * The outbox over real stores: a projection that fails while MongoDB is down stays
+ * incomplete, shows in health and metrics, and is delivered by the resubmission job once
+ * MongoDB is back; completed publications are purged after their retention, by one
+ * instance at a time.
  */
 @IntegrationTest
 class OutboxIT {
@@ -60,7 +61,8 @@ class OutboxIT {
 		String code = TestTrips.code();
 		server.stop();
 		try {
-			TestTrips.create(catalog, TestTrips.draft(code, "Outbox drill", "Nowhere", Instant.now().plus(30, ChronoUnit.DAYS), "100.00"));
+			TestTrips.create(catalog, TestTrips.draft(code, "Outbox drill", "Nowhere",
+					Instant.now().plus(30, ChronoUnit.DAYS), "100.00"));
 			await().atMost(Duration.ofSeconds(20)).until(() -> failedAttempts(code) > 0);
 			assertThat(incomplete(code)).isTrue();
 			OutboxStatus status = backlog.status();
@@ -94,12 +96,13 @@ class OutboxIT {
 			jobs.purge();
 			assertThat(exists(db, old)).as("another instance holds the purge lock").isTrue();
 
-			execute(db, "UPDATE system.shedlock SET lock_until = now() - interval '1 second' WHERE name = 'outbox-purge'");
+			execute(db,
+					"UPDATE system.shedlock SET lock_until = now() - interval '1 second' WHERE name = 'outbox-purge'");
 			jobs.purge();
 			assertThat(exists(db, old)).as("past the retention").isFalse();
 			assertThat(exists(db, recent)).as("within the retention").isTrue();
-			try (PreparedStatement lock = db.prepareStatement(
-					"SELECT locked_by FROM system.shedlock WHERE name = 'outbox-purge'");
+			try (PreparedStatement lock = db
+				.prepareStatement("SELECT locked_by FROM system.shedlock WHERE name = 'outbox-purge'");
 					ResultSet rs = lock.executeQuery()) {
 				assertThat(rs.next()).isTrue();
 				assertThat(rs.getString(1)).isNotEqualTo("another-instance");
@@ -107,7 +110,10 @@ class OutboxIT {
 		}
 	}
 
-	/** The schema owner's login: it owns the outbox and lock tables in embedded and external mode alike. */
+	/**
+	 * The schema owner's login: it owns the outbox and lock tables in embedded and
+	 * external mode alike.
+	 */
 	private Connection superuser() throws SQLException {
 		DatabaseSettings settings = context.getBean(DatabaseSettings.class);
 		return DriverManager.getConnection(context.getEnvironment().getRequiredProperty("spring.datasource.url"),
@@ -161,4 +167,5 @@ class OutboxIT {
 			}
 		}
 	}
+
 }

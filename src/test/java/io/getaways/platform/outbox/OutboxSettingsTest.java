@@ -30,4 +30,5 @@ class OutboxSettingsTest {
 		assertThat(TestSettings.bind(OutboxSettings.class, "getaways.outbox.status-cache-time=0s").statusCacheTime())
 			.isZero();
 	}
+
 }

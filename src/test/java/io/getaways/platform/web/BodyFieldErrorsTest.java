@@ -13,18 +13,23 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-/** Reads bodies with a mapper configured as the application's, and checks which field each failure names. */
+/**
+ * Reads bodies with a mapper configured as the application's, and checks which field each
+ * failure names.
+ */
 class BodyFieldErrorsTest {
 
 	enum Cabin {
+
 		ECONOMY, SUITE
+
 	}
 
 	record Traveller(String name, LocalDate birthDate) {
 	}
 
-	record Booking(String email, int seats, Long tripId, boolean insured, double budget, Cabin cabin,
-			List<String> tags, List<Traveller> travellers, Traveller lead) {
+	record Booking(String email, int seats, Long tripId, boolean insured, double budget, Cabin cabin, List<String> tags,
+			List<Traveller> travellers, Traveller lead) {
 	}
 
 	private static final JsonMapper JSON = mapper();
@@ -36,25 +41,26 @@ class BodyFieldErrorsTest {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			{"email": 5}                                              | email                  | must be a string
-			{"email": 5.5}                                            | email                  | must be a string
-			{"email": true}                                           | email                  | must be a string
-			{"email": {"value": "a@example.com"}}                     | email                  | must be a string
-			{"email": ["a@example.com"]}                              | email                  | must be a string
-			{"seats": "abc"}                                          | seats                  | must be a whole number
-			{"seats": {"n": 2}}                                       | seats                  | must be a whole number
-			{"tripId": "x1"}                                          | tripId                 | must be a whole number
-			{"budget": "lots"}                                        | budget                 | must be a number
-			{"insured": "maybe"}                                      | insured                | must be true or false
-			{"cabin": "ATTIC"}                                        | cabin                  | must be one of ECONOMY, SUITE
-			{"tags": ["reef", 5]}                                     | tags[1]                | must be a string
-			{"tags": "reef"}                                          | tags                   | must be a list
-			{"lead": {"name": 7}}                                     | lead.name              | must be a string
-			{"lead": "Ann"}                                           | lead                   | must be an object
-			{"travellers": [{"name": "A"}, {"birthDate": "soon"}]}    | travellers[1].birthDate | must be a date as YYYY-MM-DD
-			{"travellers": [{"name": "A"}, {"name": ["B"]}]}          | travellers[1].name     | must be a string
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					{"email": 5}                                              | email                  | must be a string
+					{"email": 5.5}                                            | email                  | must be a string
+					{"email": true}                                           | email                  | must be a string
+					{"email": {"value": "a@example.com"}}                     | email                  | must be a string
+					{"email": ["a@example.com"]}                              | email                  | must be a string
+					{"seats": "abc"}                                          | seats                  | must be a whole number
+					{"seats": {"n": 2}}                                       | seats                  | must be a whole number
+					{"tripId": "x1"}                                          | tripId                 | must be a whole number
+					{"budget": "lots"}                                        | budget                 | must be a number
+					{"insured": "maybe"}                                      | insured                | must be true or false
+					{"cabin": "ATTIC"}                                        | cabin                  | must be one of ECONOMY, SUITE
+					{"tags": ["reef", 5]}                                     | tags[1]                | must be a string
+					{"tags": "reef"}                                          | tags                   | must be a list
+					{"lead": {"name": 7}}                                     | lead.name              | must be a string
+					{"lead": "Ann"}                                           | lead                   | must be an object
+					{"travellers": [{"name": "A"}, {"birthDate": "soon"}]}    | travellers[1].birthDate | must be a date as YYYY-MM-DD
+					{"travellers": [{"name": "A"}, {"name": ["B"]}]}          | travellers[1].name     | must be a string
+					""")
 	void aValueOfTheWrongTypeIsNamedByItsPath(String body, String field, String message) {
 		assertThat(failure(body)).contains(new ParameterError(field, message));
 	}
@@ -86,4 +92,5 @@ class BodyFieldErrorsTest {
 		}
 		throw new AssertionError("Expected " + body + " to be refused");
 	}
+
 }

@@ -3,8 +3,8 @@ package io.getaways.catalog.internal.admin;
 import org.springframework.http.MediaType;
 
 /**
- * Problem bodies the admin routes document as examples in the OpenAPI description, kept here so that the controllers
- * read as routes.
+ * Problem bodies the admin routes document as examples in the OpenAPI description, kept
+ * here so that the controllers read as routes.
  */
 final class AdminExamples {
 
@@ -39,4 +39,5 @@ final class AdminExamples {
 
 	private AdminExamples() {
 	}
+
 }

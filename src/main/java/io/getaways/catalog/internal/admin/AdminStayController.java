@@ -47,6 +47,7 @@ import static io.getaways.catalog.internal.admin.AdminExamples.STAY_INVALID;
 class AdminStayController {
 
 	private final Listings catalog;
+
 	private final StayWindows windows;
 
 	AdminStayController(Listings catalog, StayWindows windows) {
@@ -129,4 +130,5 @@ class AdminStayController {
 	private StayDetails current(String code) {
 		return catalog.findStay(code).orElseThrow(() -> new StayNotFoundException(code));
 	}
+
 }

@@ -126,4 +126,5 @@ class AdminTripController {
 	private TripDetails current(String code) {
 		return catalog.findTrip(code).orElseThrow(() -> new TripNotFoundException(code));
 	}
+
 }

@@ -8,7 +8,10 @@ final class Attributes {
 	private Attributes() {
 	}
 
-	/** A null attribute is no attribute: the document would not keep it, and immutable maps refuse it. */
+	/**
+	 * A null attribute is no attribute: the document would not keep it, and immutable
+	 * maps refuse it.
+	 */
 	static Map<String, Object> withoutNulls(Map<String, Object> attributes) {
 		Map<String, Object> kept = new LinkedHashMap<>();
 		if (attributes != null) {
@@ -20,4 +23,5 @@ final class Attributes {
 		}
 		return kept;
 	}
+
 }

@@ -16,9 +16,10 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * Fields editors add to a content document. They become MongoDB field names, so a key must be a plain word: a dot
- * would address a nested field and a leading {@code $} an operator. Named fields of the document cannot be shadowed,
- * and size is bounded so one document stays small.
+ * Fields editors add to a content document. They become MongoDB field names, so a key
+ * must be a plain word: a dot would address a nested field and a leading {@code $} an
+ * operator. Named fields of the document cannot be shadowed, and size is bounded so one
+ * document stays small.
  */
 @Documented
 @Constraint(validatedBy = ContentAttributes.Validator.class)
@@ -39,8 +40,11 @@ import jakarta.validation.Payload;
 				"images", "highlights", "amenities", "keywords");
 
 		private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
+
 		private static final int MAX_ENTRIES = 50;
+
 		private static final int MAX_DEPTH = 4;
+
 		private static final int MAX_TEXT = 2000;
 
 		@Override
@@ -52,8 +56,10 @@ import jakarta.validation.Payload;
 		}
 
 		private static boolean validObject(Map<?, ?> object, int depth) {
-			return object.size() <= MAX_ENTRIES && object.entrySet().stream().allMatch(entry -> entry
-				.getKey() instanceof String key && KEY.matcher(key).matches() && validValue(entry.getValue(), depth));
+			return object.size() <= MAX_ENTRIES && object.entrySet()
+				.stream()
+				.allMatch(entry -> entry.getKey() instanceof String key && KEY.matcher(key).matches()
+						&& validValue(entry.getValue(), depth));
 		}
 
 		private static boolean validValue(Object value, int depth) {
@@ -74,5 +80,7 @@ import jakarta.validation.Payload;
 			}
 			return value instanceof Map<?, ?> object && validObject(object, depth + 1);
 		}
+
 	}
+
 }

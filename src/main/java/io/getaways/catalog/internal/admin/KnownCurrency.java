@@ -14,7 +14,10 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** An ISO 4217 currency code the Java runtime knows, in capitals, such as {@code EUR}; null is left to @NotNull. */
+/**
+ * An ISO 4217 currency code the Java runtime knows, in capitals, such as {@code EUR};
+ * null is left to @NotNull.
+ */
 @Documented
 @Constraint(validatedBy = KnownCurrency.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD })
@@ -38,5 +41,7 @@ import jakarta.validation.Payload;
 		public boolean isValid(String value, ConstraintValidatorContext context) {
 			return value == null || CODES.contains(value);
 		}
+
 	}
+
 }

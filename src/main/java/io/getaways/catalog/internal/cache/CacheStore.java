@@ -16,11 +16,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Redis as every catalog cache uses it. Redis may be lost or down at any moment: every failure is a miss, and after
- * one Redis is bypassed for a short pause instead of paying a timeout on every request. An entry is valid only while
- * its stamp is the current one of its stamp key; an invalidation replaces the stamp with a fresh random number, so an
- * entry a slow reader stores after an invalidation is never served, and a stamp lost with Redis never comes back. An
- * invalidation that failed is remembered, and no cache is read or written again until it has been carried out.
+ * Redis as every catalog cache uses it. Redis may be lost or down at any moment: every
+ * failure is a miss, and after one Redis is bypassed for a short pause instead of paying
+ * a timeout on every request. An entry is valid only while its stamp is the current one
+ * of its stamp key; an invalidation replaces the stamp with a fresh random number, so an
+ * entry a slow reader stores after an invalidation is never served, and a stamp lost with
+ * Redis never comes back. An invalidation that failed is remembered, and no cache is read
+ * or written again until it has been carried out.
  */
 @Component
 public class CacheStore {
@@ -28,24 +30,36 @@ public class CacheStore {
 	private static final Logger log = LoggerFactory.getLogger(CacheStore.class);
 
 	/**
-	 * The stamp of a key never invalidated, or whose last stamp expired: an invalidation's stamp outlives the entries
-	 * it invalidated (see {@link #invalidate}), so entries stored before it cannot become valid again.
+	 * The stamp of a key never invalidated, or whose last stamp expired: an
+	 * invalidation's stamp outlives the entries it invalidated (see {@link #invalidate}),
+	 * so entries stored before it cannot become valid again.
 	 */
 	static final String NO_STAMP = "0";
 
-	/** What Redis holds for one entry: the cached text (null on a miss) and the stamp a new entry must carry. */
+	/**
+	 * What Redis holds for one entry: the cached text (null on a miss) and the stamp a
+	 * new entry must carry.
+	 */
 	record Lookup(String payload, String stamp) {
 	}
 
-	/** An invalidation to carry out again: a new stamp for the key, and the entries to delete with it. */
+	/**
+	 * An invalidation to carry out again: a new stamp for the key, and the entries to
+	 * delete with it.
+	 */
 	private record Pending(Duration stampTtl, List<String> valueKeys, long failure) {
 	}
 
 	private final StringRedisTemplate redis;
+
 	private final StoreMetrics metrics;
+
 	private final Duration pauseAfterFailure;
+
 	private final AtomicLong bypassUntilNanos = new AtomicLong(System.nanoTime());
+
 	private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
 	private final AtomicLong failures = new AtomicLong();
 
 	CacheStore(StringRedisTemplate redis, StoreMetrics metrics, CacheSettings settings) {
@@ -55,8 +69,8 @@ public class CacheStore {
 	}
 
 	/**
-	 * The entry and the current stamp of its stamp key; null when Redis may not be used now. Throws when Redis
-	 * failed, after starting a pause.
+	 * The entry and the current stamp of its stamp key; null when Redis may not be used
+	 * now. Throws when Redis failed, after starting a pause.
 	 */
 	Lookup lookup(String valueKey, String stampKey) {
 		if (!usable()) {
@@ -73,7 +87,9 @@ public class CacheStore {
 		}
 	}
 
-	/** Stores an entry, unless Redis may not be used now; a failure only starts a pause. */
+	/**
+	 * Stores an entry, unless Redis may not be used now; a failure only starts a pause.
+	 */
 	boolean put(String valueKey, String payload, Duration ttl) {
 		if (!usable()) {
 			return false;
@@ -89,9 +105,10 @@ public class CacheStore {
 	}
 
 	/**
-	 * Replaces the stamp, with a time to live longer than that of the entries (or none), and deletes the entries.
-	 * Attempted even while bypassing. A failure is remembered, to be carried out before Redis is used again, and
-	 * thrown, so that an event that asked for it stays incomplete in the outbox and is delivered again.
+	 * Replaces the stamp, with a time to live longer than that of the entries (or none),
+	 * and deletes the entries. Attempted even while bypassing. A failure is remembered,
+	 * to be carried out before Redis is used again, and thrown, so that an event that
+	 * asked for it stays incomplete in the outbox and is delivered again.
 	 */
 	void invalidate(String stampKey, Duration stampTtl, List<String> valueKeys) {
 		try {
@@ -118,7 +135,10 @@ public class CacheStore {
 		});
 	}
 
-	/** Runs an invalidation whose failure, already pending and logged, the caller need not hear of. */
+	/**
+	 * Runs an invalidation whose failure, already pending and logged, the caller need not
+	 * hear of.
+	 */
 	public static void quietly(Runnable invalidation) {
 		try {
 			invalidation.run();
@@ -128,7 +148,10 @@ public class CacheStore {
 		}
 	}
 
-	/** Retries failed invalidations even while nobody reads, so that no instance serves what they should remove. */
+	/**
+	 * Retries failed invalidations even while nobody reads, so that no instance serves
+	 * what they should remove.
+	 */
 	@Scheduled(fixedDelayString = "${getaways.cache.pause-after-failure:2s}")
 	void retryPending() {
 		if (!pending.isEmpty() && !bypassed()) {
@@ -180,4 +203,5 @@ public class CacheStore {
 	private static String newStamp() {
 		return Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), 36);
 	}
+
 }

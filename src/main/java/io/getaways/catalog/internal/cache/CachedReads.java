@@ -14,29 +14,43 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One cache of reads (trip, stay, trip-page, stay-page) in {@link CacheStore}: an entry is valid only while it carries
- * the current stamp of its stamp key, which is the entry's own (details, invalidated one by one) or one for the whole
- * cache (pages, all invalidated by any change of their kind, without scanning keys). Misses of one key in this
- * instance load once ({@link SingleFlight}). Counted as {@code getaways.cache.requests{cache,result}},
- * {@code getaways.cache.loads{cache}} and {@code getaways.cache.hit.ratio{cache}}.
+ * One cache of reads (trip, stay, trip-page, stay-page) in {@link CacheStore}: an entry
+ * is valid only while it carries the current stamp of its stamp key, which is the entry's
+ * own (details, invalidated one by one) or one for the whole cache (pages, all
+ * invalidated by any change of their kind, without scanning keys). Misses of one key in
+ * this instance load once ({@link SingleFlight}). Counted as
+ * {@code getaways.cache.requests{cache,result}}, {@code getaways.cache.loads{cache}} and
+ * {@code getaways.cache.hit.ratio{cache}}.
  */
 final class CachedReads<V> {
 
 	private static final Logger log = LoggerFactory.getLogger(CachedReads.class);
+
 	private static final char STAMP_END = '|';
 
 	private final String name;
+
 	private final String prefix;
+
 	/** The stamp key of the whole cache, or null when every entry has its own. */
 	private final String generationKey;
+
 	private final Duration ttl;
+
 	private final Class<V> type;
+
 	private final CacheStore store;
+
 	private final JsonMapper json;
+
 	private final SingleFlight<V> flights;
+
 	private final Counter hits;
+
 	private final Counter misses;
+
 	private final Counter errors;
+
 	private final Counter loads;
 
 	CachedReads(String name, boolean generational, Duration ttl, Class<V> type, CacheStore store, JsonMapper json,
@@ -65,8 +79,8 @@ final class CachedReads<V> {
 	}
 
 	/**
-	 * The cached value, or the loader's (which may be null) stored when {@code cacheable} says so. Never fails
-	 * because of Redis.
+	 * The cached value, or the loader's (which may be null) stored when {@code cacheable}
+	 * says so. Never fails because of Redis.
 	 */
 	V read(String key, Supplier<V> loader, Predicate<V> cacheable) {
 		CacheStore.Lookup seen = lookup(key);
@@ -96,7 +110,10 @@ final class CachedReads<V> {
 		return loaded;
 	}
 
-	/** Throws when Redis failed, so that the event asking for it stays in the outbox (see {@link CacheStore}). */
+	/**
+	 * Throws when Redis failed, so that the event asking for it stays in the outbox (see
+	 * {@link CacheStore}).
+	 */
 	void invalidate(String key) {
 		if (generationKey != null) {
 			flights.forget(flight -> true);
@@ -119,8 +136,9 @@ final class CachedReads<V> {
 	}
 
 	/**
-	 * The entry if it carries the current stamp. One written by an older version of the service may lack fields or
-	 * have others: it is a miss, and the next load overwrites it.
+	 * The entry if it carries the current stamp. One written by an older version of the
+	 * service may lack fields or have others: it is a miss, and the next load overwrites
+	 * it.
 	 */
 	private V valid(String key, CacheStore.Lookup lookup) {
 		if (lookup == null || lookup.payload() == null || !lookup.payload().startsWith(lookup.stamp() + STAMP_END)) {
@@ -139,4 +157,5 @@ final class CachedReads<V> {
 		double lookups = hits.count() + misses.count();
 		return lookups == 0 ? 0 : hits.count() / lookups;
 	}
+
 }

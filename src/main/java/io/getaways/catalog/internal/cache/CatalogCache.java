@@ -8,20 +8,24 @@ import java.util.function.Supplier;
 import io.getaways.catalog.internal.content.ContentKind;
 
 /**
- * Reads of one kind (trips or stays) cached in Redis: details by code and pages of the public search. Any change of a
- * code invalidates its details and every page, since a page shows what changed (a rating, seats left); a content
- * change invalidates the details only. Each kind says which of its searches may be cached; one instance per kind
+ * Reads of one kind (trips or stays) cached in Redis: details by code and pages of the
+ * public search. Any change of a code invalidates its details and every page, since a
+ * page shows what changed (a rating, seats left); a content change invalidates the
+ * details only. Each kind says which of its searches may be cached; one instance per kind
  * ({@link ListingCaches}).
  */
 public final class CatalogCache<D, P> {
 
 	private final CachedReads<D> details;
+
 	private final CachedReads<P> pages;
+
 	private final Predicate<D> withContent;
 
 	/**
-	 * Caches named for the kind ({@code trip}, {@code trip-page}), as their metrics are tagged. {@code withContent}
-	 * says whether details carry their current content, the only ones worth storing.
+	 * Caches named for the kind ({@code trip}, {@code trip-page}), as their metrics are
+	 * tagged. {@code withContent} says whether details carry their current content, the
+	 * only ones worth storing.
 	 */
 	CatalogCache(Caches caches, ContentKind kind, Duration detailsTtl, Class<D> detailsType, Class<P> pageType,
 			Predicate<D> withContent) {
@@ -30,17 +34,25 @@ public final class CatalogCache<D, P> {
 		this.withContent = withContent;
 	}
 
-	/** Only details with their current content are stored, so a read after MongoDB returns shows the content. */
+	/**
+	 * Only details with their current content are stored, so a read after MongoDB returns
+	 * shows the content.
+	 */
 	public Optional<D> find(String code, Supplier<Optional<D>> loader) {
 		return Optional.ofNullable(details.read(code, () -> loader.get().orElse(null), withContent));
 	}
 
-	/** A page of a search the kind caches, under the key of its query ({@link PageKeys}). */
+	/**
+	 * A page of a search the kind caches, under the key of its query ({@link PageKeys}).
+	 */
 	public P page(String key, Supplier<P> loader) {
 		return pages.read(key, loader, page -> true);
 	}
 
-	/** Throws when Redis failed, after trying both; what failed is carried out before the cache is used again. */
+	/**
+	 * Throws when Redis failed, after trying both; what failed is carried out before the
+	 * cache is used again.
+	 */
 	public void evict(String code) {
 		Invalidations.all(() -> details.invalidate(code), () -> pages.invalidate(null));
 	}
@@ -48,4 +60,5 @@ public final class CatalogCache<D, P> {
 	public void evictContent(String code) {
 		details.invalidate(code);
 	}
+
 }

@@ -1,6 +1,9 @@
 package io.getaways.catalog.internal.cache;
 
-/** Invalidations that must all be attempted even when one fails; the first failure is thrown after the rest. */
+/**
+ * Invalidations that must all be attempted even when one fails; the first failure is
+ * thrown after the rest.
+ */
 final class Invalidations {
 
 	private Invalidations() {
@@ -25,4 +28,5 @@ final class Invalidations {
 			throw first;
 		}
 	}
+
 }

@@ -12,7 +12,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ListingCaches {
 
-	/** Trip details by code ({@code cache=trip}) and search pages ({@code cache=trip-page}). */
+	/**
+	 * Trip details by code ({@code cache=trip}) and search pages
+	 * ({@code cache=trip-page}).
+	 */
 	@Bean
 	CatalogCache<TripDetails, TripPage> tripCache(Caches caches) {
 		return new CatalogCache<>(caches, ContentKind.TRIP, caches.settings().tripTtl(), TripDetails.class,
@@ -20,13 +23,15 @@ class ListingCaches {
 	}
 
 	/**
-	 * Stay facts and content by code ({@code cache=stay}) and search pages ({@code cache=stay-page}). Availability is
-	 * never cached: bookings change it, and the catalog hears of no booking (the booking module depends on the
-	 * catalog, not the other way round).
+	 * Stay facts and content by code ({@code cache=stay}) and search pages
+	 * ({@code cache=stay-page}). Availability is never cached: bookings change it, and
+	 * the catalog hears of no booking (the booking module depends on the catalog, not the
+	 * other way round).
 	 */
 	@Bean
 	CatalogCache<StayDetails, StayPage> stayCache(Caches caches) {
 		return new CatalogCache<>(caches, ContentKind.STAY, caches.settings().stayTtl(), StayDetails.class,
 				StayPage.class, StayDetails::contentAvailable);
 	}
+
 }

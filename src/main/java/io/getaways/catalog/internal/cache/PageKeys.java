@@ -9,9 +9,10 @@ import io.getaways.catalog.internal.StayQuery;
 import io.getaways.catalog.internal.TripQuery;
 
 /**
- * Cache keys of search pages: every parameter that changes the result, in a fixed order, so that equal searches share
- * an entry. Amounts are compared by value (10 and 10.00 are one key). Text keeps its case: PostgreSQL decides what
- * matches case-insensitively, and a key must never join two searches it might answer differently.
+ * Cache keys of search pages: every parameter that changes the result, in a fixed order,
+ * so that equal searches share an entry. Amounts are compared by value (10 and 10.00 are
+ * one key). Text keeps its case: PostgreSQL decides what matches case-insensitively, and
+ * a key must never join two searches it might answer differently.
  */
 public final class PageKeys {
 
@@ -65,4 +66,5 @@ public final class PageKeys {
 	public String toString() {
 		return key.toString();
 	}
+
 }

@@ -11,13 +11,15 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Concurrent loads of one key in this instance run once: the first caller loads, the others wait for its result. A
- * wait is bounded, and a caller whose wait ran out or whose leader failed loads by itself, so a slow or failing load
- * never holds more than its own request.
+ * Concurrent loads of one key in this instance run once: the first caller loads, the
+ * others wait for its result. A wait is bounded, and a caller whose wait ran out or whose
+ * leader failed loads by itself, so a slow or failing load never holds more than its own
+ * request.
  */
 final class SingleFlight<V> {
 
 	private final Map<String, CompletableFuture<V>> inFlight = new ConcurrentHashMap<>();
+
 	private final Duration wait;
 
 	SingleFlight(Duration wait) {
@@ -54,10 +56,12 @@ final class SingleFlight<V> {
 	}
 
 	/**
-	 * Loads of the matching keys still finish for those already waiting, but nobody joins them any more: a read that
-	 * follows an invalidation must not receive what was loaded before it.
+	 * Loads of the matching keys still finish for those already waiting, but nobody joins
+	 * them any more: a read that follows an invalidation must not receive what was loaded
+	 * before it.
 	 */
 	void forget(Predicate<String> keys) {
 		inFlight.keySet().removeIf(keys);
 	}
+
 }

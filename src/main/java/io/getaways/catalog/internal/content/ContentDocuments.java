@@ -19,21 +19,29 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * Versioned content documents of one MongoDB collection, keyed by trip or stay code. A write replaces the whole
- * document, and only if its version is newer than the stored one, so a replayed or late event can never roll content
- * back. The named fields are those of {@link ContentFields}; fields editors add travel as attributes.
+ * Versioned content documents of one MongoDB collection, keyed by trip or stay code. A
+ * write replaces the whole document, and only if its version is newer than the stored
+ * one, so a replayed or late event can never roll content back. The named fields are
+ * those of {@link ContentFields}; fields editors add travel as attributes.
  */
 public final class ContentDocuments<C> {
 
 	private static final Set<String> ALWAYS_NAMED = Set.of("_id", "code", "version", "updatedAt");
 
 	private final MongoTemplate mongo;
+
 	private final StoreMetrics metrics;
+
 	private final String collection;
+
 	private final String operationPrefix;
+
 	private final String ownList;
+
 	private final Set<String> named;
+
 	private final ContentFields.Constructor<C> constructor;
+
 	private final Function<C, ContentFields> fields;
 
 	ContentDocuments(MongoTemplate mongo, StoreMetrics metrics, ContentKind kind,
@@ -63,7 +71,10 @@ public final class ContentDocuments<C> {
 		});
 	}
 
-	/** Code to version of every document, or of those with the given codes; for reconciliation. */
+	/**
+	 * Code to version of every document, or of those with the given codes; for
+	 * reconciliation.
+	 */
 	public Map<String, Long> versions(Collection<String> codes) {
 		return metrics.record(Store.MONGO, operationPrefix + ".versions", () -> {
 			Query query = codes == null ? new Query() : Query.query(Criteria.where("_id").in(codes));
@@ -79,9 +90,9 @@ public final class ContentDocuments<C> {
 
 	/** Removes the document if it still has the version seen; returns whether it did. */
 	public boolean removeIfVersion(String code, long version) {
-		return metrics.record(Store.MONGO, operationPrefix + ".remove", () -> mongo
-			.remove(Query.query(Criteria.where("_id").is(code).and("version").is(version)), collection)
-			.getDeletedCount() > 0);
+		return metrics.record(Store.MONGO, operationPrefix + ".remove",
+				() -> mongo.remove(Query.query(Criteria.where("_id").is(code).and("version").is(version)), collection)
+					.getDeletedCount() > 0);
 	}
 
 	/** Stores the content if its version is newer; returns whether it did. */
@@ -101,7 +112,8 @@ public final class ContentDocuments<C> {
 				return true;
 			}
 			catch (DuplicateKeyException concurrentInsert) {
-				// another writer inserted first; its version decides, as for any existing document
+				// another writer inserted first; its version decides, as for any existing
+				// document
 				return mongo.replace(olderOrAbsent, document, collection).getMatchedCount() > 0;
 			}
 		});
@@ -140,4 +152,5 @@ public final class ContentDocuments<C> {
 	private static List<String> strings(Document document, String field) {
 		return (List<String>) document.get(field);
 	}
+
 }

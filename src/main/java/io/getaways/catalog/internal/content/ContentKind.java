@@ -3,17 +3,25 @@ package io.getaways.catalog.internal.content;
 import io.getaways.catalog.StayContentChanged;
 import io.getaways.catalog.TripContentChanged;
 
-/** The two kinds of catalog content: a PostgreSQL row and a MongoDB document per code, kept apart by the outbox. */
+/**
+ * The two kinds of catalog content: a PostgreSQL row and a MongoDB document per code,
+ * kept apart by the outbox.
+ */
 public enum ContentKind {
 
-	// the metric operation names stay those dashboards know: trips' carry no kind, as they came first
+	// the metric operation names stay those dashboards know: trips' carry no kind, as
+	// they came first
 	TRIP("trip", TripContentChanged.class, "trip_content", "content", "highlights"),
 	STAY("stay", StayContentChanged.class, "stay_content", "stay-content", "amenities");
 
 	private final String label;
+
 	private final Class<?> eventType;
+
 	private final String collection;
+
 	private final String operationPrefix;
+
 	private final String ownList;
 
 	ContentKind(String label, Class<?> eventType, String collection, String operationPrefix, String ownList) {
@@ -52,4 +60,5 @@ public enum ContentKind {
 	String ownList() {
 		return ownList;
 	}
+
 }

@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads the demo catalog once per database: each part (trips, stays) has a marker row that commits together with its
- * rows, so a crash half-way loads nothing and the next start tries again, a part added in a later version still
- * arrives on a database seeded earlier, and what an admin later deletes never comes back.
+ * Loads the demo catalog once per database: each part (trips, stays) has a marker row
+ * that commits together with its rows, so a crash half-way loads nothing and the next
+ * start tries again, a part added in a later version still arrives on a database seeded
+ * earlier, and what an admin later deletes never comes back.
  */
 @Component
 @ConditionalOnBooleanProperty("getaways.demo-data.enabled")
@@ -36,7 +37,9 @@ class DemoCatalog implements ApplicationRunner {
 			ON CONFLICT (key) DO NOTHING""";
 
 	private final JdbcClient jdbc;
+
 	private final Listings catalog;
+
 	private final TransactionTemplate transactions;
 
 	DemoCatalog(JdbcClient jdbc, Listings catalog, TransactionTemplate transactions) {
@@ -46,6 +49,7 @@ class DemoCatalog implements ApplicationRunner {
 	}
 
 	private static final String TAKEN_TRIP_CODES = "SELECT code FROM app.trips WHERE code IN (:codes)";
+
 	private static final String TAKEN_STAY_CODES = "SELECT code FROM app.stays WHERE code IN (:codes)";
 
 	@Override
@@ -54,17 +58,18 @@ class DemoCatalog implements ApplicationRunner {
 		load("demo-data.stays", "stays", DemoStays.all(), StayDraft::code, TAKEN_STAY_CODES, catalog::createStay);
 	}
 
-	/** A code an admin already used on a database seeded before this part existed keeps the admin's row. */
+	/**
+	 * A code an admin already used on a database seeded before this part existed keeps
+	 * the admin's row.
+	 */
 	private <T> void load(String marker, String what, List<T> drafts, Function<T, String> code, String takenCodes,
 			Consumer<T> create) {
 		int loaded = ActorContext.callAs(Actor.job("demo-data"), () -> transactions.execute(status -> {
 			if (jdbc.sql(MARKER).param("key", marker).update() == 0) {
 				return 0;
 			}
-			Set<String> taken = Set.copyOf(jdbc.sql(takenCodes)
-				.param("codes", drafts.stream().map(code).toList())
-				.query(String.class)
-				.list());
+			Set<String> taken = Set.copyOf(
+					jdbc.sql(takenCodes).param("codes", drafts.stream().map(code).toList()).query(String.class).list());
 			List<T> fresh = drafts.stream().filter(draft -> !taken.contains(code.apply(draft))).toList();
 			fresh.forEach(create);
 			return fresh.size();
@@ -73,4 +78,5 @@ class DemoCatalog implements ApplicationRunner {
 			log.info("Demo data: loaded {} {}", loaded, what);
 		}
 	}
+
 }

@@ -7,7 +7,10 @@ import java.util.Map;
 import io.getaways.catalog.StayContent;
 import io.getaways.catalog.internal.StayDraft;
 
-/** A handful of villas, lodges and houses, so that stay search shows something on a fresh install. */
+/**
+ * A handful of villas, lodges and houses, so that stay search shows something on a fresh
+ * install.
+ */
 final class DemoStays {
 
 	private DemoStays() {
@@ -35,11 +38,12 @@ final class DemoStays {
 						List.of("Infinity pool", "Yoga", "Rice terrace view", "Wi-Fi"), 2));
 	}
 
-	private static StayDraft stay(String code, String name, String country, String city, String price,
-			String currency, int maxGuests, String description, List<String> amenities, int bedrooms) {
+	private static StayDraft stay(String code, String name, String country, String city, String price, String currency,
+			int maxGuests, String description, List<String> amenities, int bedrooms) {
 		String image = code.toLowerCase() + ".jpg";
 		StayContent content = new StayContent(1, "<p>" + description + "</p>", image, List.of(image), amenities,
 				List.of(city.toLowerCase(), country.toLowerCase()), Map.of("bedrooms", bedrooms));
 		return new StayDraft(code, name, country, city, new BigDecimal(price), currency, maxGuests, content);
 	}
+
 }

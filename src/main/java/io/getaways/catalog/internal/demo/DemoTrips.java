@@ -16,7 +16,10 @@ import java.util.Set;
 import io.getaways.catalog.TripContent;
 import io.getaways.catalog.TripDraft;
 
-/** The three classic Travlr trips and fifty generated ones, the same on every machine for a given first day. */
+/**
+ * The three classic Travlr trips and fifty generated ones, the same on every machine for
+ * a given first day.
+ */
 final class DemoTrips {
 
 	static final int GENERATED = 50;
@@ -45,7 +48,8 @@ final class DemoTrips {
 
 	static List<TripDraft> classic() {
 		return List.of(
-				classic("GALR210214", "Gale Reef", "2021-02-14T08:00:00Z", "Emerald Bay, 3 stars", "799.00", "reef1.jpg"),
+				classic("GALR210214", "Gale Reef", "2021-02-14T08:00:00Z", "Emerald Bay, 3 stars", "799.00",
+						"reef1.jpg"),
 				classic("DAWR210315", "Dawson's Reef", "2021-03-15T08:00:00Z", "Blue Lagoon, 4 stars", "1199.00",
 						"reef2.jpg"),
 				classic("CLAR210621", "Claire's Reef", "2021-06-21T08:00:00Z", "Coral Sands, 5 stars", "1999.00",
@@ -79,9 +83,10 @@ final class DemoTrips {
 					"<p>" + nights + " nights at " + resort + ": a " + name.toLowerCase(Locale.ROOT)
 							+ " getaway with time to dive, sail and rest.</p>",
 					image, List.of(image, "trip" + ((i + 5) % 12 + 1) + ".jpg"),
-					List.of(HIGHLIGHTS[random.nextInt(HIGHLIGHTS.length)], HIGHLIGHTS[random.nextInt(HIGHLIGHTS.length)]),
-					List.of(name.split(" ")[1].toLowerCase(Locale.ROOT), "beach"), Map.of("difficulty",
-							random.nextBoolean() ? "easy" : "moderate"));
+					List.of(HIGHLIGHTS[random.nextInt(HIGHLIGHTS.length)],
+							HIGHLIGHTS[random.nextInt(HIGHLIGHTS.length)]),
+					List.of(name.split(" ")[1].toLowerCase(Locale.ROOT), "beach"),
+					Map.of("difficulty", random.nextBoolean() ? "easy" : "moderate"));
 			trips.add(new TripDraft(code, name, resort, departure.atTime(8, 0).toInstant(ZoneOffset.UTC), nights, price,
 					"USD", capacity, content));
 		}
@@ -97,4 +102,5 @@ final class DemoTrips {
 		}
 		return code;
 	}
+
 }

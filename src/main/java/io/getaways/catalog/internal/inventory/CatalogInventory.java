@@ -16,14 +16,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Seats are taken and given back by one conditional update each, inside the booking's transaction; the CHECK
- * constraint {@code 0 <= seats_booked <= capacity} stays behind it as the last line. Every change publishes
- * {@link TripChanged} in that transaction, so the cached trip, whose seats left just changed, is evicted after commit.
+ * Seats are taken and given back by one conditional update each, inside the booking's
+ * transaction; the CHECK constraint {@code 0 <= seats_booked <= capacity} stays behind it
+ * as the last line. Every change publishes {@link TripChanged} in that transaction, so
+ * the cached trip, whose seats left just changed, is evicted after commit.
  */
 @Service
 class CatalogInventory implements Inventory {
 
 	private final InventoryRepository inventory;
+
 	private final ApplicationEventPublisher events;
 
 	CatalogInventory(InventoryRepository inventory, ApplicationEventPublisher events) {
@@ -56,15 +58,19 @@ class CatalogInventory implements Inventory {
 		requireTransaction();
 		requirePositive(seats);
 		String code = inventory.release(tripId, seats).orElseThrow(() -> {
-			// only a change made outside the booking module can bring this about; stop before it spreads
+			// only a change made outside the booking module can bring this about; stop
+			// before it spreads
 			BookableTrip trip = inventory.findTrip(tripId).orElseThrow(() -> new TripNotFoundException("#" + tripId));
-			return new IllegalStateException("Inventory: cannot give back " + seats + " seat(s) of trip "
-					+ trip.code() + ", which has only " + trip.seatsBooked() + " booked");
+			return new IllegalStateException("Inventory: cannot give back " + seats + " seat(s) of trip " + trip.code()
+					+ ", which has only " + trip.seatsBooked() + " booked");
 		});
 		events.publishEvent(new TripChanged(code));
 	}
 
-	/** The update found no row to change; a fresh read, which sees the latest commit, says which fact stood in its way. */
+	/**
+	 * The update found no row to change; a fresh read, which sees the latest commit, says
+	 * which fact stood in its way.
+	 */
 	private RuntimeException whyNotReserved(long tripId, int seats) {
 		BookableTrip trip = inventory.findTrip(tripId).orElse(null);
 		if (trip == null) {
@@ -92,6 +98,7 @@ class CatalogInventory implements Inventory {
 	static final class TripNotBookableException extends DomainException {
 
 		private final String code;
+
 		private final ListingStatus status;
 
 		TripNotBookableException(String code, ListingStatus status) {
@@ -104,5 +111,7 @@ class CatalogInventory implements Inventory {
 		public Map<String, Object> properties() {
 			return Map.of("tripCode", code, "status", status.name());
 		}
+
 	}
+
 }

@@ -20,9 +20,10 @@ class InventoryRepository {
 			id, code, departs_at, nights, price_per_person, currency, capacity, seats_booked, status""";
 
 	/*
-	 * FOR NO KEY UPDATE is the lock the seat update takes anyway, taken one statement earlier so that the price read
-	 * here is still the price when the seats are taken and until commit. FOR SHARE would not do: two bookings holding
-	 * it would each wait for the other to upgrade it, a deadlock on every concurrent pair.
+	 * FOR NO KEY UPDATE is the lock the seat update takes anyway, taken one statement
+	 * earlier so that the price read here is still the price when the seats are taken and
+	 * until commit. FOR SHARE would not do: two bookings holding it would each wait for
+	 * the other to upgrade it, a deadlock on every concurrent pair.
 	 */
 	private static final String TRIP_FOR_BOOKING = "SELECT " + TRIP_COLUMNS + """
 
@@ -35,7 +36,10 @@ class InventoryRepository {
 			FROM app.trips
 			WHERE id = :id""";
 
-	/* One row version holds every fact captured, so price, currency and guest limit always belong together. */
+	/*
+	 * One row version holds every fact captured, so price, currency and guest limit
+	 * always belong together.
+	 */
 	private static final String STAY_FOR_BOOKING = """
 			SELECT id, code, price_per_night, currency, max_guests, status
 			FROM app.stays
@@ -57,6 +61,7 @@ class InventoryRepository {
 			RETURNING code""";
 
 	private final JdbcClient jdbc;
+
 	private final StoreMetrics metrics;
 
 	InventoryRepository(JdbcClient jdbc, StoreMetrics metrics) {
@@ -65,10 +70,8 @@ class InventoryRepository {
 	}
 
 	Optional<BookableTrip> lockTrip(String code) {
-		return metrics.record(Store.POSTGRES, "inventory.trip-lock", () -> jdbc.sql(TRIP_FOR_BOOKING)
-			.param("code", code)
-			.query(InventoryRepository::mapTrip)
-			.optional());
+		return metrics.record(Store.POSTGRES, "inventory.trip-lock",
+				() -> jdbc.sql(TRIP_FOR_BOOKING).param("code", code).query(InventoryRepository::mapTrip).optional());
 	}
 
 	Optional<BookableTrip> findTrip(long id) {
@@ -77,28 +80,26 @@ class InventoryRepository {
 	}
 
 	Optional<BookableStay> findStay(String code) {
-		return metrics.record(Store.POSTGRES, "inventory.stay-find", () -> jdbc.sql(STAY_FOR_BOOKING)
-			.param("code", code)
-			.query(InventoryRepository::mapStay)
-			.optional());
+		return metrics.record(Store.POSTGRES, "inventory.stay-find",
+				() -> jdbc.sql(STAY_FOR_BOOKING).param("code", code).query(InventoryRepository::mapStay).optional());
 	}
 
-	/** The trip's code when the seats were taken; empty when it is missing, inactive or has too few seats left. */
+	/**
+	 * The trip's code when the seats were taken; empty when it is missing, inactive or
+	 * has too few seats left.
+	 */
 	Optional<String> reserve(long id, int seats) {
-		return metrics.record(Store.POSTGRES, "inventory.reserve", () -> jdbc.sql(RESERVE)
-			.param("id", id)
-			.param("seats", seats)
-			.query(String.class)
-			.optional());
+		return metrics.record(Store.POSTGRES, "inventory.reserve",
+				() -> jdbc.sql(RESERVE).param("id", id).param("seats", seats).query(String.class).optional());
 	}
 
-	/** The trip's code when the seats were given back; empty when it is missing or has fewer seats booked. */
+	/**
+	 * The trip's code when the seats were given back; empty when it is missing or has
+	 * fewer seats booked.
+	 */
 	Optional<String> release(long id, int seats) {
-		return metrics.record(Store.POSTGRES, "inventory.release", () -> jdbc.sql(RELEASE)
-			.param("id", id)
-			.param("seats", seats)
-			.query(String.class)
-			.optional());
+		return metrics.record(Store.POSTGRES, "inventory.release",
+				() -> jdbc.sql(RELEASE).param("id", id).param("seats", seats).query(String.class).optional());
 	}
 
 	private static BookableTrip mapTrip(ResultSet row, int rowNumber) throws SQLException {
@@ -111,4 +112,5 @@ class InventoryRepository {
 		return new BookableStay(row.getLong("id"), row.getString("code"), row.getBigDecimal("price_per_night"),
 				row.getString("currency"), row.getInt("max_guests"), ListingStatus.valueOf(row.getString("status")));
 	}
+
 }

@@ -29,16 +29,19 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Compares trip and stay content between PostgreSQL (codes and content versions) and MongoDB (documents and their
- * versions), and repairs drift from PostgreSQL's side. PostgreSQL holds only the version; the content itself travels
- * in the outbox's events. So a missing or older document is repaired with the event of the row's version while the
- * outbox still keeps it (pending, or completed within the retention), exactly as its delivery would have done; a
- * document whose code has no row is removed; everything else is reported, never guessed at.
+ * Compares trip and stay content between PostgreSQL (codes and content versions) and
+ * MongoDB (documents and their versions), and repairs drift from PostgreSQL's side.
+ * PostgreSQL holds only the version; the content itself travels in the outbox's events.
+ * So a missing or older document is repaired with the event of the row's version while
+ * the outbox still keeps it (pending, or completed within the retention), exactly as its
+ * delivery would have done; a document whose code has no row is removed; everything else
+ * is reported, never guessed at.
  * <p>
- * Documents are read before rows: a document is written only after its row commits, so every document read has its
- * row in the later snapshot, and a change committing in between shows as a row ahead of its document, whose event
- * is in the same snapshot. Every repair is conditional (an upsert only if newer, a removal only of the version seen),
- * so runs on several instances, or beside the outbox job, do no harm.
+ * Documents are read before rows: a document is written only after its row commits, so
+ * every document read has its row in the later snapshot, and a change committing in
+ * between shows as a row ahead of its document, whose event is in the same snapshot.
+ * Every repair is conditional (an upsert only if newer, a removal only of the version
+ * seen), so runs on several instances, or beside the outbox job, do no harm.
  */
 @Component
 public class ContentReconciler {
@@ -48,9 +51,13 @@ public class ContentReconciler {
 	private static final Logger log = LoggerFactory.getLogger(ContentReconciler.class);
 
 	private final ContentVersions versions;
+
 	private final ContentDocuments<TripContent> trips;
+
 	private final ContentDocuments<StayContent> stays;
+
 	private final JsonMapper json;
+
 	private final TransactionTemplate readOnly;
 
 	ContentReconciler(ContentVersions versions, ContentDocuments<TripContent> trips,
@@ -63,15 +70,20 @@ public class ContentReconciler {
 		this.readOnly.setReadOnly(true);
 	}
 
-	/** Every code, or only the given ones (null for every code); a dry run changes nothing. */
+	/**
+	 * Every code, or only the given ones (null for every code); a dry run changes
+	 * nothing.
+	 */
 	public ReconcileReport reconcile(Collection<String> codes, boolean dryRun) {
 		return ActorContext.callAs(Actor.job(JOB), () -> {
 			Map<ContentKind, ReconcileReport.Sizes> sizes = new EnumMap<>(ContentKind.class);
 			List<Finding> findings = new ArrayList<>();
-			findings.addAll(reconcile(new Side<>(ContentKind.TRIP, trips, TripContentChanged.class,
-					TripContentChanged::code, TripContentChanged::content, TripContent::version), codes, dryRun, sizes));
-			findings.addAll(reconcile(new Side<>(ContentKind.STAY, stays, StayContentChanged.class,
-					StayContentChanged::code, StayContentChanged::content, StayContent::version), codes, dryRun, sizes));
+			findings.addAll(
+					reconcile(new Side<>(ContentKind.TRIP, trips, TripContentChanged.class, TripContentChanged::code,
+							TripContentChanged::content, TripContent::version), codes, dryRun, sizes));
+			findings.addAll(
+					reconcile(new Side<>(ContentKind.STAY, stays, StayContentChanged.class, StayContentChanged::code,
+							StayContentChanged::content, StayContent::version), codes, dryRun, sizes));
 			return new ReconcileReport(dryRun, sizes, findings);
 		});
 	}
@@ -119,8 +131,8 @@ public class ContentReconciler {
 		return findings;
 	}
 
-	private <E, C> Finding repair(Side<E, C> side, String code, long rowVersion, Long documentVersion,
-			Repair<C> repair, boolean dryRun) {
+	private <E, C> Finding repair(Side<E, C> side, String code, long rowVersion, Long documentVersion, Repair<C> repair,
+			boolean dryRun) {
 		Drift drift = documentVersion == null ? Drift.MISSING : Drift.STALE;
 		if (repair == null) {
 			return new Finding(side.kind(), code, drift, Outcome.UNREPAIRED, rowVersion, documentVersion,
@@ -143,7 +155,10 @@ public class ContentReconciler {
 				"no " + side.kind().label() + " has this code");
 	}
 
-	/** For each code, the content its row's version names, from the newest outbox event that carries it. */
+	/**
+	 * For each code, the content its row's version names, from the newest outbox event
+	 * that carries it.
+	 */
 	private <E, C> Map<String, Repair<C>> repairs(Side<E, C> side, List<String> codes, Map<String, Long> rows) {
 		Map<String, Repair<C>> repairs = new HashMap<>();
 		for (ContentVersions.StoredEvent stored : versions.events(side.kind(), codes)) {
@@ -165,4 +180,5 @@ public class ContentReconciler {
 		}
 		return repairs;
 	}
+
 }

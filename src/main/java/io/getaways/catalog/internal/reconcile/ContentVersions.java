@@ -12,14 +12,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What PostgreSQL knows of content for reconciliation: the content version of every trip and stay row, and the
- * catalog's own content events still kept in the outbox ({@code app.event_publication}), pending or completed within
- * the outbox's retention. Those events are the only copy of content PostgreSQL's side holds.
+ * What PostgreSQL knows of content for reconciliation: the content version of every trip
+ * and stay row, and the catalog's own content events still kept in the outbox
+ * ({@code app.event_publication}), pending or completed within the outbox's retention.
+ * Those events are the only copy of content PostgreSQL's side holds.
  */
 @Repository
 public class ContentVersions {
 
-	/** An outbox event, as serialized; pending when one of its publications is not completed yet. */
+	/**
+	 * An outbox event, as serialized; pending when one of its publications is not
+	 * completed yet.
+	 */
 	record StoredEvent(String serialized, boolean pending) {
 	}
 
@@ -39,7 +43,9 @@ public class ContentVersions {
 
 			WHERE code IN (:codes)""";
 
-	/** One row per event: its publications to several listeners share the serialized text. */
+	/**
+	 * One row per event: its publications to several listeners share the serialized text.
+	 */
 	private static final String EVENTS = """
 			SELECT serialized_event, bool_or(completion_date IS NULL) AS pending
 			FROM app.event_publication
@@ -48,6 +54,7 @@ public class ContentVersions {
 			GROUP BY serialized_event""";
 
 	private final JdbcClient jdbc;
+
 	private final StoreMetrics metrics;
 
 	ContentVersions(JdbcClient jdbc, StoreMetrics metrics) {
@@ -55,7 +62,9 @@ public class ContentVersions {
 		this.metrics = metrics;
 	}
 
-	/** Code to content version of every row of the kind, or of those with the given codes. */
+	/**
+	 * Code to content version of every row of the kind, or of those with the given codes.
+	 */
 	Map<String, Long> rows(ContentKind kind, Collection<String> codes) {
 		String sql = switch (kind) {
 			case TRIP -> codes == null ? TRIP_VERSIONS : TRIP_VERSIONS_OF;
@@ -66,19 +75,24 @@ public class ContentVersions {
 		}
 		JdbcClient.StatementSpec statement = codes == null ? jdbc.sql(sql)
 				: jdbc.sql(sql).param("codes", List.copyOf(codes));
-		return metrics.record(Store.POSTGRES, "reconcile.versions", () -> statement
-			.query((rs, row) -> Map.entry(rs.getString("code"), rs.getLong("content_version")))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+		return metrics.record(Store.POSTGRES, "reconcile.versions",
+				() -> statement.query((rs, row) -> Map.entry(rs.getString("code"), rs.getLong("content_version")))
+					.list()
+					.stream()
+					.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
 	}
 
-	/** The kind's content events in the outbox for the given codes, which must not be empty. */
+	/**
+	 * The kind's content events in the outbox for the given codes, which must not be
+	 * empty.
+	 */
 	List<StoredEvent> events(ContentKind kind, Collection<String> codes) {
-		return metrics.record(Store.POSTGRES, "reconcile.events", () -> jdbc.sql(EVENTS)
-			.param("eventType", kind.eventType().getName())
-			.param("codes", List.copyOf(codes))
-			.query((rs, row) -> new StoredEvent(rs.getString("serialized_event"), rs.getBoolean("pending")))
-			.list());
+		return metrics.record(Store.POSTGRES, "reconcile.events",
+				() -> jdbc.sql(EVENTS)
+					.param("eventType", kind.eventType().getName())
+					.param("codes", List.copyOf(codes))
+					.query((rs, row) -> new StoredEvent(rs.getString("serialized_event"), rs.getBoolean("pending")))
+					.list());
 	}
+
 }

@@ -14,9 +14,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Reconciles catalog content every {@code getaways.catalog.reconcile-interval} (1h) on one instance at a time, logs
- * the report, and counts what it found in {@code getaways.catalog.reconcile.drift{kind,drift,outcome}}; the drift
- * the last run left unrepaired is {@code getaways.catalog.reconcile.unrepaired}.
+ * Reconciles catalog content every {@code getaways.catalog.reconcile-interval} (1h) on
+ * one instance at a time, logs the report, and counts what it found in
+ * {@code getaways.catalog.reconcile.drift{kind,drift,outcome}}; the drift the last run
+ * left unrepaired is {@code getaways.catalog.reconcile.unrepaired}.
  */
 @Component
 class ReconcileJob {
@@ -24,7 +25,9 @@ class ReconcileJob {
 	private static final Logger log = LoggerFactory.getLogger(ReconcileJob.class);
 
 	private final ContentReconciler reconciler;
+
 	private final MeterRegistry registry;
+
 	private final AtomicLong unrepaired = new AtomicLong();
 
 	ReconcileJob(ContentReconciler reconciler, MeterRegistry registry) {
@@ -68,4 +71,5 @@ class ReconcileJob {
 			.register(registry)
 			.increment();
 	}
+
 }

@@ -7,8 +7,9 @@ import java.util.Map;
 import io.getaways.catalog.internal.content.ContentKind;
 
 /**
- * What a reconciliation of catalog content found and did. Clean when no drift is left unrepaired; a dry run repairs
- * nothing, so it is clean only when it found no drift at all.
+ * What a reconciliation of catalog content found and did. Clean when no drift is left
+ * unrepaired; a dry run repairs nothing, so it is clean only when it found no drift at
+ * all.
  */
 public record ReconcileReport(boolean dryRun, Map<ContentKind, Sizes> sizes, List<Finding> findings) {
 
@@ -17,23 +18,30 @@ public record ReconcileReport(boolean dryRun, Map<ContentKind, Sizes> sizes, Lis
 	}
 
 	enum Drift {
+
 		/** A row without a document. */
 		MISSING,
 		/** A document older than its row. */
 		STALE,
 		/** A document without a row. */
 		ORPHAN,
-		/** A document newer than its row: PostgreSQL lost what MongoDB still shows, as after a restore. */
+		/**
+		 * A document newer than its row: PostgreSQL lost what MongoDB still shows, as
+		 * after a restore.
+		 */
 		AHEAD
+
 	}
 
 	enum Outcome {
+
 		REPAIRED, REMOVED, UNREPAIRED
+
 	}
 
 	/** One code's drift; a version is null where there is no row or no document. */
-	record Finding(ContentKind kind, String code, Drift drift, Outcome outcome, Long rowVersion,
-			Long documentVersion, String how) {
+	record Finding(ContentKind kind, String code, Drift drift, Outcome outcome, Long rowVersion, Long documentVersion,
+			String how) {
 
 		String line(boolean dryRun) {
 			String done = switch (outcome) {
@@ -63,11 +71,13 @@ public record ReconcileReport(boolean dryRun, Map<ContentKind, Sizes> sizes, Lis
 	/** The report as the command prints it and the job logs it. */
 	public List<String> lines() {
 		List<String> lines = new ArrayList<>();
-		StringBuilder looked = new StringBuilder(dryRun ? "catalog reconcile (dry run, nothing changed):" : "catalog reconcile:");
+		StringBuilder looked = new StringBuilder(
+				dryRun ? "catalog reconcile (dry run, nothing changed):" : "catalog reconcile:");
 		for (ContentKind kind : ContentKind.values()) {
 			Sizes size = sizes.get(kind);
 			if (size != null) {
-				looked.append(String.format(" %ss %d rows / %d documents;", kind.label(), size.rows(), size.documents()));
+				looked
+					.append(String.format(" %ss %d rows / %d documents;", kind.label(), size.rows(), size.documents()));
 			}
 		}
 		lines.add(looked.substring(0, looked.length() - (looked.charAt(looked.length() - 1) == ';' ? 1 : 0)));

@@ -13,9 +13,10 @@ import io.getaways.platform.ActorContext;
 import org.springframework.stereotype.Component;
 
 /**
- * What signed-in travellers read in the public catalog, for their activity stream. Controllers call it only after an
- * answer was found. An anonymous read costs one thread-local lookup: the user is checked before any details are built,
- * since {@link Activity} records nothing for anonymous callers anyway.
+ * What signed-in travellers read in the public catalog, for their activity stream.
+ * Controllers call it only after an answer was found. An anonymous read costs one
+ * thread-local lookup: the user is checked before any details are built, since
+ * {@link Activity} records nothing for anonymous callers anyway.
  */
 @Component
 class CatalogActivity {
@@ -79,7 +80,10 @@ class CatalogActivity {
 		}
 	}
 
-	/** Dates and amounts as text, so MongoDB keeps exactly what was asked, not a converted instant or double. */
+	/**
+	 * Dates and amounts as text, so MongoDB keeps exactly what was asked, not a converted
+	 * instant or double.
+	 */
 	private static void putIfPresent(Map<String, Object> details, String name, Object value) {
 		if (value != null) {
 			details.put(name, value instanceof Integer ? value : value.toString());
@@ -89,4 +93,5 @@ class CatalogActivity {
 	private static String plain(BigDecimal amount) {
 		return amount == null ? null : amount.toPlainString();
 	}
+
 }

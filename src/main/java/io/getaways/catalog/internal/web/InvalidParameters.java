@@ -8,8 +8,9 @@ import java.util.Map;
 import io.getaways.platform.DomainException;
 
 /**
- * Parameters that are well-formed alone but wrong together, all named in one answer, in the same problem shape as
- * every other 400: {@code errors[].parameter} and {@code errors[].message}.
+ * Parameters that are well-formed alone but wrong together, all named in one answer, in
+ * the same problem shape as every other 400: {@code errors[].parameter} and
+ * {@code errors[].message}.
  */
 public final class InvalidParameters {
 
@@ -43,5 +44,7 @@ public final class InvalidParameters {
 		public Map<String, Object> properties() {
 			return Map.of("errors", errors);
 		}
+
 	}
+
 }

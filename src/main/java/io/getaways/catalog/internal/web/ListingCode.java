@@ -12,8 +12,9 @@ import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * A trip or stay code as a route's path gives it: 1 to 20 letters or digits in either case, capitalized before the
- * lookup. A code a new listing may take is stricter (see the admin requests).
+ * A trip or stay code as a route's path gives it: 1 to 20 letters or digits in either
+ * case, capitalized before the lookup. A code a new listing may take is stricter (see the
+ * admin requests).
  */
 @Documented
 @Pattern(regexp = "[A-Za-z0-9]{1,20}")
@@ -28,4 +29,5 @@ public @interface ListingCode {
 	Class<?>[] groups() default {};
 
 	Class<? extends Payload>[] payload() default {};
+
 }

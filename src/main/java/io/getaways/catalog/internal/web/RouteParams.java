@@ -4,7 +4,10 @@ import java.util.Locale;
 
 import io.getaways.catalog.ListingStatus;
 
-/** Request parameters of the catalog routes, read the same way by the public and the admin routes. */
+/**
+ * Request parameters of the catalog routes, read the same way by the public and the admin
+ * routes.
+ */
 public final class RouteParams {
 
 	private RouteParams() {
@@ -15,7 +18,10 @@ public final class RouteParams {
 		return value == null || value.isBlank() ? null : value.trim();
 	}
 
-	/** A code from a path, which {@link ListingCode} lets through in either case; codes are stored in capitals. */
+	/**
+	 * A code from a path, which {@link ListingCode} lets through in either case; codes
+	 * are stored in capitals.
+	 */
 	public static String code(String value) {
 		return value.toUpperCase(Locale.ROOT);
 	}
@@ -29,4 +35,5 @@ public final class RouteParams {
 	public static ListingStatus status(String value) {
 		return value == null ? null : ListingStatus.valueOf(value);
 	}
+
 }

@@ -33,7 +33,9 @@ class StayController {
 	static final int MAX_NIGHTS = 365;
 
 	private final Listings catalog;
+
 	private final StayWindows windows;
+
 	private final CatalogActivity activity;
 
 	StayController(Listings catalog, StayWindows windows, CatalogActivity activity) {
@@ -59,8 +61,7 @@ class StayController {
 			@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(StayQuery.MAX_SIZE) int size) {
 		LocalDate today = windows.today();
-		new InvalidParameters()
-			.reject(checkIn != null && checkOut == null, "checkOut", "is required with checkIn")
+		new InvalidParameters().reject(checkIn != null && checkOut == null, "checkOut", "is required with checkIn")
 			.reject(checkOut != null && checkIn == null, "checkIn", "is required with checkOut")
 			.reject(checkIn != null && checkIn.isBefore(today), "checkIn", "must not be in the past (UTC)")
 			.reject(checkIn != null && checkOut != null && !checkOut.isAfter(checkIn), "checkOut",
@@ -100,4 +101,5 @@ class StayController {
 		activity.viewedStay(normalized);
 		return found;
 	}
+
 }

@@ -14,8 +14,8 @@ public record StayPageResponse(List<StaySummary> items, int page, int size, long
 				page.totalItems(), page.totalPages());
 	}
 
-	record StaySummary(String code, String name, String country, String city, BigDecimal pricePerNight,
-			String currency, int maxGuests, ListingStatus status, BigDecimal ratingAverage, int reviewCount) {
+	record StaySummary(String code, String name, String country, String city, BigDecimal pricePerNight, String currency,
+			int maxGuests, ListingStatus status, BigDecimal ratingAverage, int reviewCount) {
 
 		public static StaySummary of(Stay stay) {
 			return new StaySummary(stay.code(), stay.name(), stay.country(), stay.city(), stay.pricePerNight(),

@@ -10,7 +10,10 @@ import io.getaways.catalog.internal.Listings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** The availability window of a stay read: checked here once for the public and the admin routes alike. */
+/**
+ * The availability window of a stay read: checked here once for the public and the admin
+ * routes alike.
+ */
 @Component
 public class StayWindows {
 
@@ -18,12 +21,14 @@ public class StayWindows {
 	}
 
 	private final Listings catalog;
+
 	private final long defaultDays;
+
 	private final long maxDays;
+
 	private final Clock clock = Clock.systemUTC();
 
-	StayWindows(Listings catalog,
-			@Value("${getaways.stays.availability-window:90d}") Duration defaultWindow,
+	StayWindows(Listings catalog, @Value("${getaways.stays.availability-window:90d}") Duration defaultWindow,
 			@Value("${getaways.stays.availability-max-window:366d}") Duration maxWindow) {
 		this.catalog = catalog;
 		this.defaultDays = defaultWindow.toDays();
@@ -38,7 +43,10 @@ public class StayWindows {
 		return LocalDate.now(clock.withZone(ZoneOffset.UTC));
 	}
 
-	/** [from, to), defaulting to today and the configured number of days; 400 naming the parameter at fault. */
+	/**
+	 * [from, to), defaulting to today and the configured number of days; 400 naming the
+	 * parameter at fault.
+	 */
 	public Window window(LocalDate from, LocalDate to) {
 		LocalDate start = from == null ? today() : from;
 		LocalDate end = to == null ? start.plusDays(defaultDays) : to;
@@ -53,4 +61,5 @@ public class StayWindows {
 		return new StayResponse.Availability(window.from(), window.to(),
 				catalog.stayOccupancy(code, window.from(), window.to()));
 	}
+
 }

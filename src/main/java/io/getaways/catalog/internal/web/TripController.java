@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 class TripController {
 
 	private final Listings catalog;
+
 	private final CatalogActivity activity;
 
 	TripController(Listings catalog, CatalogActivity activity) {
@@ -80,4 +81,5 @@ class TripController {
 		activity.viewedTrip(normalized);
 		return found;
 	}
+
 }

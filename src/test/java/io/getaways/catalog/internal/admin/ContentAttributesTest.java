@@ -17,7 +17,8 @@ class ContentAttributesTest {
 	@Test
 	void plainWordsWithScalarsListsAndObjectsAreAccepted() {
 		assertThat(valid(Map.of("difficulty", "easy", "level", 2, "rating", 4.5, "pets", true, "tags",
-				List.of("a", "b"), "rooms", Map.of("double", 2, "twin", List.of(1, 2))))).isTrue();
+				List.of("a", "b"), "rooms", Map.of("double", 2, "twin", List.of(1, 2)))))
+			.isTrue();
 		assertThat(validator.isValid(null, null)).isTrue();
 	}
 
@@ -46,4 +47,5 @@ class ContentAttributesTest {
 	private boolean valid(Map attributes) {
 		return validator.isValid((Map<String, Object>) attributes, null);
 	}
+
 }

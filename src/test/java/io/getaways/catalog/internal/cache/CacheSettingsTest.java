@@ -32,4 +32,5 @@ class CacheSettingsTest {
 		assertThat(TestSettings.bind(CacheSettings.class, "getaways.cache.trip-ttl=").tripTtl())
 			.isEqualTo(Duration.ofMinutes(10));
 	}
+
 }

@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The generic cache over the test's Redis, with loads the test controls: an entry loaded before an invalidation is
- * never served after it, pages of one generation all go at once, and concurrent misses load once.
+ * The generic cache over the test's Redis, with loads the test controls: an entry loaded
+ * before an invalidation is never served after it, pages of one generation all go at
+ * once, and concurrent misses load once.
  */
 @IntegrationTest
 class CachedReadsIT {
@@ -41,7 +42,9 @@ class CachedReadsIT {
 	StringRedisTemplate redis;
 
 	private final String name = "test-" + TestTrips.token(8).toLowerCase();
+
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	private ExecutorService pool;
 
 	@BeforeEach
@@ -169,4 +172,5 @@ class CachedReadsIT {
 			Thread.currentThread().interrupt();
 		}
 	}
+
 }

@@ -51,4 +51,5 @@ class PageKeysTest {
 	private static TripQuery trip(String text, String resort, BigDecimal minPrice, int page) {
 		return TripQuery.active().withText(text).withResort(resort).withPrice(minPrice, null).onPage(page, 20);
 	}
+
 }

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
- * The demo catalog on a database seeded by an earlier version, which knew only trips: the stays arrive once, beside
- * whatever already holds their codes, and never twice.
+ * The demo catalog on a database seeded by an earlier version, which knew only trips: the
+ * stays arrive once, beside whatever already holds their codes, and never twice.
  */
 @IntegrationTest
 class DemoCatalogIT {
@@ -33,7 +33,8 @@ class DemoCatalogIT {
 			assertThat(codes(jdbc, demoCodes)).as("loaded at startup").containsExactlyInAnyOrderElementsOf(demoCodes);
 			assertThat(marker(jdbc, "demo-data.catalog")).isEqualTo(1);
 
-			// as before stays existed: no stay marker, and one demo code already used by an admin's own stay
+			// as before stays existed: no stay marker, and one demo code already used by
+			// an admin's own stay
 			jdbc.sql("DELETE FROM system.config WHERE key = 'demo-data.stays'").update();
 			jdbc.sql("UPDATE app.stays SET name = 'Admin owned villa' WHERE code = 'VILLAUBUD'").update();
 			// and one demo stay that never arrived
@@ -60,13 +61,15 @@ class DemoCatalogIT {
 	}
 
 	private static List<String> codes(JdbcClient jdbc, List<String> codes) {
-		return jdbc.sql("SELECT code FROM app.stays WHERE code IN (:codes)").param("codes", codes)
+		return jdbc.sql("SELECT code FROM app.stays WHERE code IN (:codes)")
+			.param("codes", codes)
 			.query(String.class)
 			.list();
 	}
 
 	private static long marker(JdbcClient jdbc, String key) {
-		return jdbc.sql("SELECT count(*) FROM system.config WHERE key = :key").param("key", key)
+		return jdbc.sql("SELECT count(*) FROM system.config WHERE key = :key")
+			.param("key", key)
 			.query(Long.class)
 			.single();
 	}
@@ -74,4 +77,5 @@ class DemoCatalogIT {
 	private static long count(JdbcClient jdbc, String sql) {
 		return jdbc.sql(sql).query(Long.class).single();
 	}
+
 }

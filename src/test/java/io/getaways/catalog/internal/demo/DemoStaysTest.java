@@ -14,7 +14,8 @@ class DemoStaysTest {
 	@Test
 	void codesAreUniqueAndValid() {
 		List<String> codes = DemoStays.all().stream().map(StayDraft::code).toList();
-		assertThat(codes).hasSizeGreaterThanOrEqualTo(5).doesNotHaveDuplicates()
+		assertThat(codes).hasSizeGreaterThanOrEqualTo(5)
+			.doesNotHaveDuplicates()
 			.allMatch(code -> code.matches("^[A-Z0-9]{4,20}$"));
 	}
 
@@ -33,4 +34,5 @@ class DemoStaysTest {
 			assertThat(stay.content().attributes()).containsKey("bedrooms");
 		});
 	}
+
 }

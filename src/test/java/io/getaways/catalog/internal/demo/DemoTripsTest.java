@@ -19,8 +19,7 @@ class DemoTripsTest {
 		List<TripDraft> all = DemoTrips.all();
 		assertThat(all).hasSize(3 + DemoTrips.GENERATED).hasSize(53);
 		assertThat(all.subList(0, 3)).extracting(TripDraft::code, TripDraft::name)
-			.containsExactly(tuple("GALR210214", "Gale Reef"),
-					tuple("DAWR210315", "Dawson's Reef"),
+			.containsExactly(tuple("GALR210214", "Gale Reef"), tuple("DAWR210315", "Dawson's Reef"),
 					tuple("CLAR210621", "Claire's Reef"));
 	}
 
@@ -38,8 +37,8 @@ class DemoTripsTest {
 
 	@Test
 	void generatedTripsDepartOnOrAfterTheFirstDay() {
-		assertThat(DemoTrips.generated(FIRST_DAY)).allSatisfy(trip -> assertThat(
-				trip.departsAt().atZone(ZoneOffset.UTC).toLocalDate()).isAfterOrEqualTo(FIRST_DAY));
+		assertThat(DemoTrips.generated(FIRST_DAY)).allSatisfy(
+				trip -> assertThat(trip.departsAt().atZone(ZoneOffset.UTC).toLocalDate()).isAfterOrEqualTo(FIRST_DAY));
 	}
 
 	@Test
@@ -53,4 +52,5 @@ class DemoTripsTest {
 			assertThat(trip.content().version()).isEqualTo(1);
 		});
 	}
+
 }

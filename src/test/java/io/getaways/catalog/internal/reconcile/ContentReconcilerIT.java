@@ -33,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Reconciliation against the real stores, with drift made by hand in MongoDB and in the outbox. Runs are limited to
- * this test's codes, so what other tests leave behind never changes the expected report.
+ * Reconciliation against the real stores, with drift made by hand in MongoDB and in the
+ * outbox. Runs are limited to this test's codes, so what other tests leave behind never
+ * changes the expected report.
  */
 @IntegrationTest
 class ContentReconcilerIT {
@@ -85,11 +86,13 @@ class ContentReconcilerIT {
 
 		ReconcileReport report = reconciler.reconcile(codes, false);
 
-		assertThat(finding(report, missing)).extracting(Finding::drift, Finding::outcome, Finding::rowVersion,
-				Finding::documentVersion).containsExactly(Drift.MISSING, Outcome.REPAIRED, 1L, null);
+		assertThat(finding(report, missing))
+			.extracting(Finding::drift, Finding::outcome, Finding::rowVersion, Finding::documentVersion)
+			.containsExactly(Drift.MISSING, Outcome.REPAIRED, 1L, null);
 		assertThat(finding(report, missing).how()).contains("completed outbox event");
-		assertThat(finding(report, stale)).extracting(Finding::drift, Finding::outcome, Finding::rowVersion,
-				Finding::documentVersion).containsExactly(Drift.STALE, Outcome.REPAIRED, 2L, 1L);
+		assertThat(finding(report, stale))
+			.extracting(Finding::drift, Finding::outcome, Finding::rowVersion, Finding::documentVersion)
+			.containsExactly(Drift.STALE, Outcome.REPAIRED, 2L, 1L);
 		assertThat(finding(report, purged)).extracting(Finding::drift, Finding::outcome)
 			.containsExactly(Drift.MISSING, Outcome.UNREPAIRED);
 		assertThat(finding(report, ahead)).extracting(Finding::drift, Finding::outcome, Finding::documentVersion)
@@ -115,7 +118,8 @@ class ContentReconcilerIT {
 		assertThat(document("trip_content", orphan)).isNull();
 		assertThat(document("trip_content", ahead).get("version", Number.class).longValue()).isEqualTo(9);
 		assertThat(new HttpApi(port).get("/api/v1/trips/" + missing).json().path("contentAvailable").asBoolean())
-			.as("the repaired trip reads with its content").isTrue();
+			.as("the repaired trip reads with its content")
+			.isTrue();
 
 		ReconcileReport again = reconciler.reconcile(List.of(missing, stale, missingStay, orphan), false);
 		assertThat(again.findings()).as("nothing left to repair").isEmpty();
@@ -148,9 +152,11 @@ class ContentReconcilerIT {
 
 	private String stay() {
 		String code = "S" + TestTrips.token(11);
-		ActorContext.callAs(Actor.job("test"), () -> catalog.createStay(new StayDraft(code, "Reconciled Stay",
-				"Driftland", "Drift", new BigDecimal("80.00"), "EUR", 2, new StayContent(1, "<p>stay</p>", null,
-						List.of(), List.of(), List.of(), Map.of()))));
+		ActorContext
+			.callAs(Actor.job("test"),
+					() -> catalog.createStay(new StayDraft(code, "Reconciled Stay", "Driftland", "Drift",
+							new BigDecimal("80.00"), "EUR", 2,
+							new StayContent(1, "<p>stay</p>", null, List.of(), List.of(), List.of(), Map.of()))));
 		return code;
 	}
 
@@ -159,11 +165,15 @@ class ContentReconcilerIT {
 				Instant.parse("2097-01-10T08:00:00Z"), "250.00", TestTrips.content(1, description, "second.jpg")));
 	}
 
-	/** Every event of the codes delivered, so that no late projection undoes the drift the test makes. */
+	/**
+	 * Every event of the codes delivered, so that no late projection undoes the drift the
+	 * test makes.
+	 */
 	private void awaitSettled(String... codes) {
 		for (String code : codes) {
-			await().atMost(PROJECTION).until(() -> OutboxEvents.incomplete(context, code) == 0
-					&& (document("trip_content", code) != null || document("stay_content", code) != null));
+			await().atMost(PROJECTION)
+				.until(() -> OutboxEvents.incomplete(context, code) == 0
+						&& (document("trip_content", code) != null || document("stay_content", code) != null));
 		}
 	}
 
@@ -182,4 +192,5 @@ class ContentReconcilerIT {
 	private static Query byCode(String code) {
 		return Query.query(Criteria.where("_id").is(code));
 	}
+
 }

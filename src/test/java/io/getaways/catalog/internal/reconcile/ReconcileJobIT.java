@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The scheduled reconciliation over every code: it repairs, counts what it found in metrics, and does not run while
- * another instance holds its lock.
+ * The scheduled reconciliation over every code: it repairs, counts what it found in
+ * metrics, and does not run while another instance holds its lock.
  */
 @IntegrationTest
 class ReconcileJobIT {
@@ -46,11 +46,12 @@ class ReconcileJobIT {
 	@Test
 	void repairsEveryCodeCountsTheDriftAndWaitsForAnotherInstancesLock() throws Exception {
 		String code = TestTrips.code();
-		TestTrips.create(catalog, TestTrips.draft(code, "Job Drift", "Drift Bay", Instant.parse("2097-02-10T08:00:00Z"),
-				"250.00"));
+		TestTrips.create(catalog,
+				TestTrips.draft(code, "Job Drift", "Drift Bay", Instant.parse("2097-02-10T08:00:00Z"), "250.00"));
 		String orphan = TestTrips.code();
-		await().atMost(Duration.ofSeconds(30)).until(() -> OutboxEvents.incomplete(context, code) == 0
-				&& mongo.findById(code, Document.class, "trip_content") != null);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> OutboxEvents.incomplete(context, code) == 0
+					&& mongo.findById(code, Document.class, "trip_content") != null);
 		mongo.remove(Query.query(Criteria.where("_id").is(code)), "trip_content");
 		mongo.insert(new Document("_id", orphan).append("code", orphan).append("version", 2L), "trip_content");
 		double repaired = drift("missing", "repaired");
@@ -85,4 +86,5 @@ class ReconcileJobIT {
 			.counter();
 		return counter == null ? 0 : counter.count();
 	}
+
 }

@@ -49,4 +49,5 @@ class ReconcileReportTest {
 						+ "event")
 			.endsWith("repairable 1, removable 0, unrepaired 0");
 	}
+
 }

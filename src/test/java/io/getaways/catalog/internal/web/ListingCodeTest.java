@@ -31,4 +31,5 @@ class ListingCodeTest {
 			.extracting(ConstraintViolation::getMessage)
 			.isEqualTo("must be 1 to 20 letters or digits");
 	}
+
 }
