@@ -31,7 +31,9 @@ record BookingSettings(@DefaultValue("15m") @PositiveDuration Duration holdDurat
 	 * {@code tiers}: "notice:percent" pairs such as {@code 30d:100,7d:50}; see
 	 * {@link RefundPolicy}.
 	 */
-	record Refund(@DefaultValue("30d:100,7d:50") List<String> tiers) implements SettingsRules {
+	// @formatter:off: the formatter breaks an array-valued annotation on a record component
+	record Refund(@DefaultValue({ "30d:100", "7d:50" }) List<String> tiers) implements SettingsRules {
+	// @formatter:on
 
 		Refund {
 			tiers = List.copyOf(tiers);
