@@ -1,18 +1,11 @@
 package io.getaways.ops;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import io.getaways.ops.OpsFiles.Rule;
 import io.getaways.ops.OpsFiles.Target;
@@ -40,7 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessResourceFailureException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,10 +49,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealPrometheusIT {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	private static final String CIRCUIT_ALERT = "GetawaysStoreCircuitOpen";
 
 	@LocalServerPort
@@ -73,11 +60,7 @@ class RealPrometheusIT {
 	@Autowired
 	MeterRegistry registry;
 
-	private Path workDir;
-
-	private Process prometheus;
-
-	private String api;
+	private PrometheusServer prometheus;
 
 	@BeforeAll
 	void startPrometheusAndMakeTraffic() throws Exception {
@@ -86,35 +69,11 @@ class RealPrometheusIT {
 			PrometheusTools.failIfRequired("prometheus");
 			return;
 		}
-		workDir = Files.createTempDirectory("getaways-prometheus-");
-		Path rules = workDir.resolve("rules.yml");
-		// short enough for a test: an alert fires on its second evaluation
-		Files.writeString(rules, Files.readString(PrometheusTools.RULES).replaceAll("(?m)^(\\s+for:) \\S+$", "$1 1s"));
-		Path config = workDir.resolve("prometheus.yml");
-		Files.writeString(config, """
-				global:
-				  scrape_interval: 1s
-				  evaluation_interval: 1s
-				rule_files:
-				  - %s
-				scrape_configs:
-				  - job_name: getaways
-				    metrics_path: /actuator/prometheus
-				    static_configs:
-				      - targets: ['127.0.0.1:%d']
-				""".formatted(rules, port));
-		int prometheusPort = freePort();
-		api = "http://127.0.0.1:" + prometheusPort + "/api/v1/";
-		prometheus = new ProcessBuilder(binary.get().toString(), "--config.file=" + config,
-				"--storage.tsdb.path=" + workDir.resolve("data"), "--web.listen-address=127.0.0.1:" + prometheusPort,
-				"--log.level=warn")
-			.redirectErrorStream(true)
-			.redirectOutput(workDir.resolve("prometheus.log").toFile())
-			.start();
+		prometheus = PrometheusServer.scraping(binary.get(), port);
 		makeTraffic();
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-			assertThat(prometheus.isAlive()).as(this::prometheusLog).isTrue();
-			JsonNode targets = get("targets").path("data").path("activeTargets");
+			assertThat(prometheus.isAlive()).as(prometheus::log).isTrue();
+			JsonNode targets = prometheus.get("targets").path("data").path("activeTargets");
 			assertThat(targets.size()).isEqualTo(1);
 			assertThat(targets.get(0).path("health").asString()).as(targets.toString()).isEqualTo("up");
 		});
@@ -135,15 +94,7 @@ class RealPrometheusIT {
 	@AfterAll
 	void stopPrometheus() throws Exception {
 		if (prometheus != null) {
-			prometheus.destroy();
-			if (!prometheus.waitFor(10, TimeUnit.SECONDS)) {
-				prometheus.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-		if (workDir != null) {
-			try (Stream<Path> files = Files.walk(workDir)) {
-				files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-			}
+			prometheus.close();
 		}
 	}
 
@@ -156,7 +107,7 @@ class RealPrometheusIT {
 		assertThat(wanted).contains("http_server_requests_seconds_count", "resilience4j_circuitbreaker_state", "up");
 		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
 			Set<String> scraped = new TreeSet<>();
-			get("label/__name__/values").path("data").forEach(name -> scraped.add(name.asString()));
+			prometheus.get("label/__name__/values").path("data").forEach(name -> scraped.add(name.asString()));
 			assertThat(scraped).containsAll(wanted);
 		});
 	}
@@ -166,7 +117,7 @@ class RealPrometheusIT {
 		List<String> recorded = OpsFiles.rules().stream().filter(rule -> !rule.isAlert()).map(Rule::name).toList();
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
 			List<String> unhealthy = new ArrayList<>();
-			for (JsonNode group : get("rules").path("data").path("groups")) {
+			for (JsonNode group : prometheus.get("rules").path("data").path("groups")) {
 				for (JsonNode rule : group.path("rules")) {
 					if (!rule.path("health").asString().equals("ok")) {
 						unhealthy.add(rule.path("name").asString() + ": " + rule.path("health").asString() + " "
@@ -175,7 +126,7 @@ class RealPrometheusIT {
 				}
 			}
 			assertThat(unhealthy).isEmpty();
-			List<String> empty = recorded.stream().filter(name -> query(name).isEmpty()).toList();
+			List<String> empty = recorded.stream().filter(name -> prometheus.query(name).isEmpty()).toList();
 			assertThat(empty).as("recording rules without a value").isEmpty();
 		});
 	}
@@ -184,9 +135,9 @@ class RealPrometheusIT {
 	void everyDashboardQueryParsesAndRuns() throws IOException {
 		for (Target target : OpsFiles.dashboardTargets()) {
 			String expr = URLEncoder.encode(target.expr(), StandardCharsets.UTF_8);
-			JsonNode parsed = get("format_query?query=" + expr);
+			JsonNode parsed = prometheus.get("format_query?query=" + expr);
 			assertThat(parsed.path("status").asString()).as(target.panel() + ": " + parsed).isEqualTo("success");
-			JsonNode ran = get("query?query=" + expr);
+			JsonNode ran = prometheus.get("query?query=" + expr);
 			assertThat(ran.path("status").asString()).as(target.panel() + ": " + ran).isEqualTo("success");
 		}
 	}
@@ -199,12 +150,12 @@ class RealPrometheusIT {
 	 */
 	@Test
 	void storeCircuitAlertFiresWhileACircuitIsOpenAndResolvesWhenItCloses() {
-		assertThat(firingAlerts()).doesNotContain(CIRCUIT_ALERT);
+		assertThat(prometheus.firingAlerts()).doesNotContain(CIRCUIT_ALERT);
 		ScheduledExecutorService outage = Executors.newSingleThreadScheduledExecutor();
 		try {
 			outage.scheduleWithFixedDelay(this::failingRedisCall, 0, 5, TimeUnit.MILLISECONDS);
 			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-				JsonNode alert = alert(CIRCUIT_ALERT);
+				JsonNode alert = prometheus.alert(CIRCUIT_ALERT);
 				assertThat(alert.path("state").asString()).isEqualTo("firing");
 				assertThat(alert.path("labels").path("name").asString()).isEqualTo("redis");
 				assertThat(alert.path("labels").path("severity").asString()).isEqualTo("critical");
@@ -218,7 +169,7 @@ class RealPrometheusIT {
 		}
 		await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(250))
-			.untilAsserted(() -> assertThat(firingAlerts()).doesNotContain(CIRCUIT_ALERT));
+			.untilAsserted(() -> assertThat(prometheus.firingAlerts()).doesNotContain(CIRCUIT_ALERT));
 	}
 
 	private void failingRedisCall() {
@@ -263,64 +214,6 @@ class RealPrometheusIT {
 		accounts.signIn(email);
 		assertThat(accounts.login(email, "not the password", TestAccounts.address()).status()).isEqualTo(401);
 		assertThat(http.get("/api/v1/bookings").status()).isEqualTo(401);
-	}
-
-	private List<String> query(String expression) {
-		List<String> values = new ArrayList<>();
-		get("query?query=" + URLEncoder.encode(expression, StandardCharsets.UTF_8)).path("data")
-			.path("result")
-			.forEach(sample -> values.add(sample.path("value").get(1).asString()));
-		return values;
-	}
-
-	private List<String> firingAlerts() {
-		List<String> names = new ArrayList<>();
-		get("alerts").path("data").path("alerts").forEach(alert -> {
-			if (alert.path("state").asString().equals("firing")) {
-				names.add(alert.path("labels").path("alertname").asString());
-			}
-		});
-		return names;
-	}
-
-	private JsonNode alert(String name) {
-		for (JsonNode alert : get("alerts").path("data").path("alerts")) {
-			if (alert.path("labels").path("alertname").asString().equals(name)) {
-				return alert;
-			}
-		}
-		return JSON.createObjectNode();
-	}
-
-	private JsonNode get(String path) {
-		try {
-			HttpResponse<String> response = CLIENT.send(
-					HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(10)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			return JSON.readTree(response.body());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Prometheus " + path + ": " + ex.getMessage(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private String prometheusLog() {
-		try {
-			return Files.readString(workDir.resolve("prometheus.log"));
-		}
-		catch (IOException ex) {
-			return "(no log: " + ex.getMessage() + ")";
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }
