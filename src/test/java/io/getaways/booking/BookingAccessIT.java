@@ -1,22 +1,14 @@
 package io.getaways.booking;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 import io.getaways.identity.Identity;
-import io.getaways.support.HttpApi;
 import io.getaways.support.HttpApi.Answer;
 import io.getaways.support.IntegrationTest;
 import io.getaways.support.TestAccounts;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import static io.getaways.booking.BookingFixtures.tripBody;
@@ -28,29 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them as an admin.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BookingAccessIT {
-
-	private static final Instant FAR = Instant.now().plus(Duration.ofDays(120)).truncatedTo(ChronoUnit.SECONDS);
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	ApplicationContext context;
+class BookingAccessIT extends AbstractBookingApiIT {
 
 	@Autowired
 	Identity identity;
-
-	private BookingFixtures fixtures;
-
-	private TestAccounts accounts;
-
-	@BeforeAll
-	void connect() {
-		fixtures = new BookingFixtures(context, new HttpApi(port));
-		accounts = fixtures.accounts();
-	}
 
 	@Test
 	void cancellingAPendingBookingFreesItsSeatsOnce() {

@@ -9,17 +9,11 @@ import java.time.temporal.ChronoUnit;
 
 import io.getaways.catalog.Catalog;
 import io.getaways.catalog.TripDraft;
-import io.getaways.support.HttpApi;
 import io.getaways.support.HttpApi.Answer;
 import io.getaways.support.IntegrationTest;
-import io.getaways.support.TestAccounts;
 import io.getaways.support.TestTrips;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import static io.getaways.booking.BookingFixtures.stayBody;
@@ -34,29 +28,10 @@ import static org.assertj.core.api.Assertions.within;
  * booked.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BookingPlacementIT {
-
-	private static final Instant FAR = Instant.now().plus(Duration.ofDays(120)).truncatedTo(ChronoUnit.SECONDS);
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	ApplicationContext context;
+class BookingPlacementIT extends AbstractBookingApiIT {
 
 	@Autowired
 	Catalog catalog;
-
-	private BookingFixtures fixtures;
-
-	private TestAccounts accounts;
-
-	@BeforeAll
-	void connect() {
-		fixtures = new BookingFixtures(context, new HttpApi(port));
-		accounts = fixtures.accounts();
-	}
 
 	@Test
 	void aTripBookingHoldsSeatsAtTheCurrentPrice() {

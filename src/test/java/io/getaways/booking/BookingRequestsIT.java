@@ -1,21 +1,13 @@
 package io.getaways.booking;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 import io.getaways.support.HttpApi;
 import io.getaways.support.HttpApi.Answer;
 import io.getaways.support.IntegrationTest;
 import io.getaways.support.TestAccounts;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import static io.getaways.booking.BookingFixtures.stayBody;
@@ -29,26 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * describes them all.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BookingRequestsIT {
-
-	private static final Instant FAR = Instant.now().plus(Duration.ofDays(120)).truncatedTo(ChronoUnit.SECONDS);
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	ApplicationContext context;
-
-	private BookingFixtures fixtures;
-
-	private TestAccounts accounts;
-
-	@BeforeAll
-	void connect() {
-		fixtures = new BookingFixtures(context, new HttpApi(port));
-		accounts = fixtures.accounts();
-	}
+class BookingRequestsIT extends AbstractBookingApiIT {
 
 	@Test
 	void badInputIsRefusedNamingTheFieldAndWritesNothing() {

@@ -17,14 +17,8 @@ import io.getaways.support.HttpApi;
 import io.getaways.support.HttpApi.Answer;
 import io.getaways.support.IntegrationTest;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -40,42 +34,10 @@ import static org.awaitility.Awaitility.await;
  * once, and each confirmation is notified once.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TwoInstancesBookingsIT {
-
-	private static final String NOTIFY = "BookingNotifications.confirmed";
+class TwoInstancesBookingsIT extends AbstractTwoInstancesIT {
 
 	@LocalServerPort
 	int port;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	MongoTemplate mongo;
-
-	private SecondInstance second;
-
-	private SentNotifications sent;
-
-	private SharedPostgres postgres;
-
-	@BeforeAll
-	void startSecondInstance() {
-		second = SecondInstance.besides(context.getEnvironment());
-		sent = SentNotifications.capture();
-		postgres = new SharedPostgres(context);
-	}
-
-	@AfterAll
-	void stopSecondInstance() {
-		if (sent != null) {
-			sent.close();
-		}
-		if (second != null) {
-			second.close();
-		}
-	}
 
 	@Test
 	void bookingsPaidThroughEitherInstanceOrBothAtOnceAreConfirmedAndNotifiedOnce() throws Exception {
@@ -139,10 +101,6 @@ class TwoInstancesBookingsIT {
 			assertThat(postgres.states(NOTIFY, id)).as("one BookingConfirmed, delivered on its first attempt")
 				.containsExactly(new State("COMPLETED", true, 1));
 		}
-	}
-
-	private Duration notifierInterval() {
-		return context.getEnvironment().getRequiredProperty("getaways.notifications.interval", Duration.class);
 	}
 
 	private static <T> Callable<T> gated(CountDownLatch start, Callable<T> work) {

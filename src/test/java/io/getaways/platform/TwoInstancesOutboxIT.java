@@ -15,14 +15,11 @@ import io.getaways.platform.SharedPostgres.Session;
 import io.getaways.platform.SharedPostgres.State;
 import io.getaways.support.IntegrationTest;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,10 +34,7 @@ import static org.awaitility.Awaitility.await;
  * delivered once.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TwoInstancesOutboxIT {
-
-	private static final String NOTIFY = "BookingNotifications.confirmed";
+class TwoInstancesOutboxIT extends AbstractTwoInstancesIT {
 
 	private static final String RESUBMIT_JOB = "outbox-resubmit";
 
@@ -49,42 +43,17 @@ class TwoInstancesOutboxIT {
 	private static final String TEST_LOCK_OWNER = "two-instances-test";
 
 	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	MongoTemplate mongo;
-
-	@Autowired
 	ApplicationEventPublisher events;
 
 	@Autowired
 	TransactionTemplate transactions;
 
-	private SecondInstance second;
-
-	private SentNotifications sent;
-
-	private SharedPostgres postgres;
-
 	private Duration resubmitInterval;
 
 	@BeforeAll
-	void startSecondInstance() {
-		second = SecondInstance.besides(context.getEnvironment());
-		sent = SentNotifications.capture();
-		postgres = new SharedPostgres(context);
+	void readResubmitInterval() {
 		resubmitInterval = context.getEnvironment()
 			.getRequiredProperty("getaways.outbox.resubmit-interval", Duration.class);
-	}
-
-	@AfterAll
-	void stopSecondInstance() {
-		if (sent != null) {
-			sent.close();
-		}
-		if (second != null) {
-			second.close();
-		}
 	}
 
 	@Test
@@ -242,10 +211,6 @@ class TwoInstancesOutboxIT {
 	private ApplicationContext instance(Session session) {
 		assertThat(session.application()).isIn("getaways", SecondInstance.APPLICATION_NAME);
 		return SecondInstance.APPLICATION_NAME.equals(session.application()) ? second.context() : context;
-	}
-
-	private Duration notifierInterval() {
-		return context.getEnvironment().getRequiredProperty("getaways.notifications.interval", Duration.class);
 	}
 
 }

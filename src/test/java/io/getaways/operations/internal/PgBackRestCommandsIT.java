@@ -1,6 +1,5 @@
 package io.getaways.operations.internal;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -11,11 +10,8 @@ import java.util.Map;
 
 import io.getaways.operations.internal.PgBackRestInfo.Backup;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -24,38 +20,16 @@ import static io.getaways.operations.internal.PgBackRestServer.STANZA;
 import static io.getaways.operations.internal.PgBackRestServer.execute;
 import static io.getaways.operations.internal.PgBackRestServer.serverTime;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The service's backup commands (create, list, verify, restore) for an external
  * PostgreSQL 15 server, which go through pgBackRest. Skipped where pgBackRest or the
  * server binaries are missing ({@link PgBackRestServer}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PgBackRestCommandsIT {
 
-	private PgBackRestServer server;
-
-	@BeforeAll
-	void startServer() throws Exception {
-		server = PgBackRestServer.startIfPossible().orElse(null);
-	}
-
-	/**
-	 * Per test rather than in @BeforeAll: Surefire reports a class-level skip as zero
-	 * tests and drops the reason.
-	 */
-	@BeforeEach
-	void skipWithoutPrerequisites() {
-		assumeTrue(server != null, () -> "Skipped: " + PgBackRestServer.missingPrerequisite().orElseThrow());
-	}
-
-	@AfterAll
-	void stopServer() throws IOException {
-		if (server != null) {
-			server.close();
-		}
-	}
+	@RegisterExtension
+	static final PgBackRestServer server = new PgBackRestServer();
 
 	@Test
 	void theBackupCommandsGoThroughPgBackRestForAnExternalServer() throws Exception {

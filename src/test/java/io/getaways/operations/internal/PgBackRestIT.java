@@ -1,51 +1,25 @@
 package io.getaways.operations.internal;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 
 import io.getaways.operations.internal.PgBackRestInfo.Backup;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.getaways.operations.internal.PgBackRestServer.STANZA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * pgBackRest's backups of a real PostgreSQL 15 server: what info reports, incremental
  * backups and expiry, and the error line of a failing command. Skipped where pgBackRest
  * or the server binaries are missing ({@link PgBackRestServer}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PgBackRestIT {
 
-	private PgBackRestServer server;
-
-	@BeforeAll
-	void startServer() throws Exception {
-		server = PgBackRestServer.startIfPossible().orElse(null);
-	}
-
-	/**
-	 * Per test rather than in @BeforeAll: Surefire reports a class-level skip as zero
-	 * tests and drops the reason.
-	 */
-	@BeforeEach
-	void skipWithoutPrerequisites() {
-		assumeTrue(server != null, () -> "Skipped: " + PgBackRestServer.missingPrerequisite().orElseThrow());
-	}
-
-	@AfterAll
-	void stopServer() throws IOException {
-		if (server != null) {
-			server.close();
-		}
-	}
+	@RegisterExtension
+	static final PgBackRestServer server = new PgBackRestServer();
 
 	@Test
 	void infoListsTheFullBackupWithItsLsnsAndWal() {

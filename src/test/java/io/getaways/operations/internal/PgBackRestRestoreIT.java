@@ -6,11 +6,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.getaways.operations.internal.PgBackRestServer.INSERT_RANGE;
 import static io.getaways.operations.internal.PgBackRestServer.execute;
@@ -18,38 +15,16 @@ import static io.getaways.operations.internal.PgBackRestServer.ids;
 import static io.getaways.operations.internal.PgBackRestServer.serverTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Restores of a real PostgreSQL 15 server backed up with pgBackRest: to a point in time,
  * to a backup, and never over a directory in use. Skipped where pgBackRest or the server
  * binaries are missing ({@link PgBackRestServer}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PgBackRestRestoreIT {
 
-	private PgBackRestServer server;
-
-	@BeforeAll
-	void startServer() throws Exception {
-		server = PgBackRestServer.startIfPossible().orElse(null);
-	}
-
-	/**
-	 * Per test rather than in @BeforeAll: Surefire reports a class-level skip as zero
-	 * tests and drops the reason.
-	 */
-	@BeforeEach
-	void skipWithoutPrerequisites() {
-		assumeTrue(server != null, () -> "Skipped: " + PgBackRestServer.missingPrerequisite().orElseThrow());
-	}
-
-	@AfterAll
-	void stopServer() throws IOException {
-		if (server != null) {
-			server.close();
-		}
-	}
+	@RegisterExtension
+	static final PgBackRestServer server = new PgBackRestServer();
 
 	@Test
 	void restoreToATimeKeepsExactlyTheRowsCommittedBeforeIt() throws Exception {

@@ -18,16 +18,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A real PostgreSQL 15 server archiving its WAL through pgBackRest into a repository of
- * its own, with a table of ids and a first full backup, for the pgBackRest tests; each
- * test class starts one and closes it. Without pgBackRest or the server binaries,
- * {@link #missingPrerequisite()} says what is missing and the tests skip, unless
- * {@value #REQUIRE_PROPERTY} makes their absence a failure (CI).
+ * its own, with a table of ids and a first full backup, for the pgBackRest tests. A test
+ * class registers one in a static {@code @RegisterExtension} field: it starts before the
+ * class's first test and is closed after its last. Without pgBackRest or the server
+ * binaries, each test skips naming what is missing, unless {@value #REQUIRE_PROPERTY}
+ * makes their absence a failure (CI).
  */
-final class PgBackRestServer implements AutoCloseable {
+final class PgBackRestServer implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, AutoCloseable {
 
 	static final String REQUIRE_PROPERTY = "getaways.test.require-pgbackrest";
 
@@ -55,9 +62,9 @@ final class PgBackRestServer implements AutoCloseable {
 
 	private final List<LocalPostgresCluster> clusters = new ArrayList<>();
 
-	private final Path workDir;
+	private Path workDir;
 
-	private final Path backupRepository;
+	private Path backupRepository;
 
 	private LocalPostgresCluster primary;
 
@@ -65,12 +72,48 @@ final class PgBackRestServer implements AutoCloseable {
 
 	private String fullBackup;
 
-	private PgBackRestServer() throws IOException {
-		workDir = LocalPostgresCluster.ownedDirectory(Files.createTempDirectory("getaways-pgbackrest-"));
-		backupRepository = LocalPostgresCluster.ownedDirectory(workDir.resolve("backups"));
+	private Optional<String> missing = Optional.empty();
+
+	/**
+	 * Starts the server with rows 1 to 3 and a full backup of them, unless a prerequisite
+	 * is missing and not required. A start that fails half-way stops what it started and
+	 * deletes its files before it throws.
+	 */
+	@Override
+	public void beforeAll(ExtensionContext context) throws Exception {
+		missing = missingPrerequisite();
+		if (missing.isPresent()) {
+			if (Boolean.getBoolean(REQUIRE_PROPERTY)) {
+				fail(missing.get() + "; " + REQUIRE_PROPERTY + "=true makes this test mandatory");
+			}
+			return;
+		}
+		try {
+			start();
+		}
+		catch (Exception | AssertionError ex) {
+			close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Per test rather than before all: Surefire reports a class-level skip as zero tests
+	 * and drops the reason.
+	 */
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		assumeTrue(missing.isEmpty(), () -> "Skipped: " + missing.orElseThrow());
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) throws IOException {
+		close();
 	}
 
 	private void start() throws Exception {
+		workDir = LocalPostgresCluster.ownedDirectory(Files.createTempDirectory("getaways-pgbackrest-"));
+		backupRepository = LocalPostgresCluster.ownedDirectory(workDir.resolve("backups"));
 		Path socketDir = LocalPostgresCluster.ownedDirectory(workDir.resolve("socket"));
 		// pgBackRest's repository inside the one the backup commands use, where they
 		// expect it
@@ -95,31 +138,7 @@ final class PgBackRestServer implements AutoCloseable {
 		fullBackup = pgBackRest.backup("full");
 	}
 
-	/**
-	 * A started server with rows 1 to 3 and a full backup of them, or empty when a
-	 * prerequisite is missing and not required. A start that fails half-way stops what it
-	 * started and deletes its files before it throws.
-	 */
-	static Optional<PgBackRestServer> startIfPossible() throws Exception {
-		Optional<String> missing = missingPrerequisite();
-		if (missing.isPresent()) {
-			if (Boolean.getBoolean(REQUIRE_PROPERTY)) {
-				fail(missing.get() + "; " + REQUIRE_PROPERTY + "=true makes this test mandatory");
-			}
-			return Optional.empty();
-		}
-		PgBackRestServer server = new PgBackRestServer();
-		try {
-			server.start();
-		}
-		catch (Exception | AssertionError ex) {
-			server.close();
-			throw ex;
-		}
-		return Optional.of(server);
-	}
-
-	static Optional<String> missingPrerequisite() {
+	private static Optional<String> missingPrerequisite() {
 		if (!onPath("pgbackrest")) {
 			return Optional.of("pgbackrest is not on the PATH (Debian: apt-get install pgbackrest)");
 		}
@@ -187,8 +206,12 @@ final class PgBackRestServer implements AutoCloseable {
 		}
 	}
 
+	/** Stops every server started and deletes the files; a second call does nothing. */
 	@Override
 	public void close() throws IOException {
+		if (workDir == null) {
+			return;
+		}
 		for (LocalPostgresCluster cluster : clusters) {
 			try {
 				cluster.stop();
@@ -201,6 +224,8 @@ final class PgBackRestServer implements AutoCloseable {
 		try (Stream<Path> files = Files.walk(workDir)) {
 			files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
 		}
+		clusters.clear();
+		workDir = null;
 	}
 
 	static void execute(LocalPostgresCluster cluster, String... statements) throws SQLException {

@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.getaways.identity.UserAccount;
 import io.getaways.payment.BookingAlreadyPaidException;
 import io.getaways.payment.PaymentDeclinedException;
 import io.getaways.payment.PaymentReceipt;
@@ -22,11 +21,8 @@ import io.getaways.platform.ActorContext;
 import io.getaways.platform.web.DomainStatuses;
 import io.getaways.support.IntegrationTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,11 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * booking is voided at the gateway.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CaptureFailuresIT {
-
-	@Autowired
-	ApplicationContext context;
+class CaptureFailuresIT extends AbstractPaymentIT {
 
 	@Autowired
 	Payments payments;
@@ -52,16 +44,6 @@ class CaptureFailuresIT {
 
 	@Autowired
 	TransactionTemplate transactions;
-
-	TestPayers payers;
-
-	UserAccount traveller;
-
-	@BeforeAll
-	void setUp() {
-		payers = new TestPayers(context);
-		traveller = payers.newUser("customer");
-	}
 
 	@Test
 	void aDeclineThrowsAndRecordsNothing() {

@@ -5,14 +5,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.getaways.identity.UserAccount;
 import io.getaways.payment.IdempotentRequests;
 import io.getaways.payment.IdempotentRequests.IdempotentCall;
-import io.getaways.payment.TestPayers;
 import io.getaways.payment.internal.IdempotentCalls.Paid;
 import io.getaways.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -28,27 +24,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * when abandoned, absent once expired and then purged.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IdempotencyKeyLifecycleIT {
-
-	@Autowired
-	ApplicationContext context;
+class IdempotencyKeyLifecycleIT extends AbstractPaymentIT {
 
 	@Autowired
 	IdempotentRequests requests;
 
 	@Autowired
 	IdempotencyPurgeJob purgeJob;
-
-	TestPayers payers;
-
-	UserAccount traveller;
-
-	@BeforeAll
-	void setUp() {
-		payers = new TestPayers(context);
-		traveller = payers.newUser("customer");
-	}
 
 	@Test
 	void aKeyIsReleasedWhenTheActionThrowsOrAnswersWithoutSuccess() {

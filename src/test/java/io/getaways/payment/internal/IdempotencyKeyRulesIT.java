@@ -3,22 +3,17 @@ package io.getaways.payment.internal;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.getaways.identity.UserAccount;
 import io.getaways.payment.IdempotentRequests;
-import io.getaways.payment.TestPayers;
 import io.getaways.payment.internal.IdempotentCalls.Paid;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
 import io.getaways.platform.InvalidParameterException;
 import io.getaways.platform.web.DomainStatuses;
 import io.getaways.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,24 +29,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * transaction.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IdempotencyKeyRulesIT {
-
-	@Autowired
-	ApplicationContext context;
+class IdempotencyKeyRulesIT extends AbstractPaymentIT {
 
 	@Autowired
 	IdempotentRequests requests;
-
-	TestPayers payers;
-
-	UserAccount traveller;
-
-	@BeforeAll
-	void setUp() {
-		payers = new TestPayers(context);
-		traveller = payers.newUser("customer");
-	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", "has space", "tab\tinside", "caf\u00e9", "line\nbreak" })

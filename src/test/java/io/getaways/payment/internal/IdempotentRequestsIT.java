@@ -15,16 +15,12 @@ import java.util.function.Supplier;
 import io.getaways.identity.UserAccount;
 import io.getaways.payment.IdempotentRequests.IdempotentCall;
 import io.getaways.payment.IdempotentRequests;
-import io.getaways.payment.TestPayers;
 import io.getaways.payment.internal.IdempotentCalls.Paid;
 import io.getaways.platform.web.DomainStatuses;
 import io.getaways.support.IntegrationTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,24 +38,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * every repeat gets the first answer, or a 409 while it is still running.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IdempotentRequestsIT {
-
-	@Autowired
-	ApplicationContext context;
+class IdempotentRequestsIT extends AbstractPaymentIT {
 
 	@Autowired
 	IdempotentRequests requests;
-
-	TestPayers payers;
-
-	UserAccount traveller;
-
-	@BeforeAll
-	void setUp() {
-		payers = new TestPayers(context);
-		traveller = payers.newUser("customer");
-	}
 
 	@Test
 	void tenConcurrentRequestsWithOneKeyRunTheActionOnceAndAllGetItsAnswer() throws Exception {

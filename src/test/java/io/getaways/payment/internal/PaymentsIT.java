@@ -13,11 +13,8 @@ import io.getaways.payment.RefundReceipt;
 import io.getaways.payment.TestPayers;
 import io.getaways.platform.ActorContext;
 import io.getaways.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.IllegalTransactionStateException;
 
 import static io.getaways.payment.TestPayers.as;
@@ -30,27 +27,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * before the gateway is asked.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PaymentsIT {
-
-	@Autowired
-	ApplicationContext context;
+class PaymentsIT extends AbstractPaymentIT {
 
 	@Autowired
 	Payments payments;
 
 	@Autowired
 	SimulatedPaymentGateway gateway;
-
-	TestPayers payers;
-
-	UserAccount traveller;
-
-	@BeforeAll
-	void setUp() {
-		payers = new TestPayers(context);
-		traveller = payers.newUser("customer");
-	}
 
 	@Test
 	void aCaptureIsRecordedWithTheGatewaysReferenceAndPublishedInTheSameTransaction() {
