@@ -3,7 +3,8 @@
 
 scenario_dir="$WORK_DIR/login"
 data_dir="$scenario_dir/data"
-rm -rf "$data_dir"
+# The default backup repository sits beside the data directory; a new cluster must not meet the old one's WAL.
+rm -rf "$data_dir" "$scenario_dir/backups"
 mkdir -p "$scenario_dir"
 
 start_app "$data_dir" "$scenario_dir/app.log"

@@ -39,7 +39,8 @@ peak_kb=0
 rss_end_kb=0
 stores_mb=0
 for run in $(seq 1 "$runs"); do
-	data_dir="$scenario_dir/data-$run"
+	# Each run is an installation of its own, with the default backup repository beside its data directory.
+	data_dir="$scenario_dir/run-$run/data"
 	for kind in new existing; do
 		log_file="$scenario_dir/app-$run-$kind.log"
 		read -r busy_before total_before < <(machine_ticks)

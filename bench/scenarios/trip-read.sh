@@ -8,7 +8,8 @@ mkdir -p "$scenario_dir"
 # The measured start is always over an existing directory, so the demo catalog load is never part of it.
 if [[ ! -f "$scenario_dir/prepared" ]]; then
 	log "preparing $data_dir (first start loads the demo catalog)"
-	rm -rf "$data_dir"
+	# The default backup repository sits beside the data directory; a new cluster must not meet the old one's WAL.
+	rm -rf "$data_dir" "$scenario_dir/backups"
 	start_app "$data_dir" "$scenario_dir/prepare.log"
 	wait_up 300 "$scenario_dir/prepare.log" >/dev/null || exit 1
 	stop_app
