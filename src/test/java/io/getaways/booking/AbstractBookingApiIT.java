@@ -28,13 +28,13 @@ abstract class AbstractBookingApiIT {
 	@Autowired
 	ApplicationContext context;
 
-	BookingFixtures fixtures;
+	TestBookingApi fixtures;
 
 	TestAccounts accounts;
 
 	@BeforeAll
 	void connect() {
-		fixtures = new BookingFixtures(context, new HttpApi(port));
+		fixtures = new TestBookingApi(context, new HttpApi(port));
 		accounts = fixtures.accounts();
 	}
 

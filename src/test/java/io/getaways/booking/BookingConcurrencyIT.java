@@ -26,8 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-import static io.getaways.booking.BookingFixtures.stayBody;
-import static io.getaways.booking.BookingFixtures.tripBody;
+import static io.getaways.booking.TestBookingApi.stayBody;
+import static io.getaways.booking.TestBookingApi.tripBody;
 import static io.getaways.support.TestAccounts.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +49,7 @@ class BookingConcurrencyIT {
 	@Autowired
 	ApplicationContext context;
 
-	private BookingFixtures fixtures;
+	private TestBookingApi fixtures;
 
 	private ExecutorService pool;
 
@@ -57,7 +57,7 @@ class BookingConcurrencyIT {
 
 	@BeforeAll
 	void travellers() throws Exception {
-		fixtures = new BookingFixtures(context, new HttpApi(port));
+		fixtures = new TestBookingApi(context, new HttpApi(port));
 		// registration hashes a password each time; a few at once keep the setup from
 		// starving the pool
 		pool = Executors.newFixedThreadPool(6);

@@ -26,8 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-import static io.getaways.booking.BookingFixtures.stayBody;
-import static io.getaways.booking.BookingFixtures.tripBody;
+import static io.getaways.booking.TestBookingApi.stayBody;
+import static io.getaways.booking.TestBookingApi.tripBody;
 import static io.getaways.support.TestAccounts.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,14 +50,14 @@ class BookingPaymentIT {
 
 	private HttpApi http;
 
-	private BookingFixtures fixtures;
+	private TestBookingApi fixtures;
 
 	private TestAccounts accounts;
 
 	@BeforeAll
 	void connect() {
 		http = new HttpApi(port);
-		fixtures = new BookingFixtures(context, http);
+		fixtures = new TestBookingApi(context, http);
 		accounts = fixtures.accounts();
 	}
 

@@ -10,8 +10,8 @@ import io.getaways.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import static io.getaways.booking.BookingFixtures.stayBody;
-import static io.getaways.booking.BookingFixtures.tripBody;
+import static io.getaways.booking.TestBookingApi.stayBody;
+import static io.getaways.booking.TestBookingApi.tripBody;
 import static io.getaways.support.TestAccounts.accessToken;
 import static io.getaways.support.TestAccounts.json;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.getaways.booking.BookingConfirmed;
-import io.getaways.booking.BookingFixtures;
+import io.getaways.booking.TestBookingApi;
 import io.getaways.platform.SharedPostgres.State;
 import io.getaways.support.HttpApi;
 import io.getaways.support.HttpApi.Answer;
@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import static io.getaways.booking.BookingFixtures.tripBody;
+import static io.getaways.booking.TestBookingApi.tripBody;
 import static io.getaways.support.TestAccounts.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,14 +41,14 @@ class TwoInstancesBookingsIT extends AbstractTwoInstancesIT {
 
 	@Test
 	void bookingsPaidThroughEitherInstanceOrBothAtOnceAreConfirmedAndNotifiedOnce() throws Exception {
-		BookingFixtures first = new BookingFixtures(context, new HttpApi(port));
-		BookingFixtures other = new BookingFixtures(context, new HttpApi(second.port()));
+		TestBookingApi first = new TestBookingApi(context, new HttpApi(port));
+		TestBookingApi other = new TestBookingApi(context, new HttpApi(second.port()));
 		int bookings = 12;
 		String trip = first.trip(bookings, "80.00", Instant.now().plus(Duration.ofDays(90)));
 		List<String> ids = new ArrayList<>();
 		List<String> tokens = new ArrayList<>();
 		for (int i = 0; i < bookings; i++) {
-			BookingFixtures placedOn = i % 2 == 0 ? first : other;
+			TestBookingApi placedOn = i % 2 == 0 ? first : other;
 			String token = accessToken(placedOn.accounts().newCustomer());
 			tokens.add(token);
 			ids.add(placedOn.bookOk(token, tripBody(trip, 1)));
@@ -64,7 +64,7 @@ class TwoInstancesBookingsIT extends AbstractTwoInstancesIT {
 			for (int i = 0; i < bookings; i++) {
 				String token = tokens.get(i);
 				String id = ids.get(i);
-				List<BookingFixtures> through = i < bookings - 2 ? List.of(first, other)
+				List<TestBookingApi> through = i < bookings - 2 ? List.of(first, other)
 						: List.of(i % 2 == 0 ? first : other);
 				payments.add(through.stream().map(api -> pool.submit(gated(start, () -> api.pay(token, id)))).toList());
 			}

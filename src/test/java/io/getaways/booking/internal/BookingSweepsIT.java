@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.getaways.booking.BookingFixtures;
+import io.getaways.booking.TestBookingApi;
 import io.getaways.support.HttpApi;
 import io.getaways.support.HttpApi.Answer;
 import io.getaways.support.IntegrationTest;
@@ -26,8 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-import static io.getaways.booking.BookingFixtures.stayBody;
-import static io.getaways.booking.BookingFixtures.tripBody;
+import static io.getaways.booking.TestBookingApi.stayBody;
+import static io.getaways.booking.TestBookingApi.tripBody;
 import static io.getaways.support.TestAccounts.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +50,7 @@ class BookingSweepsIT {
 	@Autowired
 	BookingSweeps sweeps;
 
-	private BookingFixtures fixtures;
+	private TestBookingApi fixtures;
 
 	private TestAccounts accounts;
 
@@ -59,7 +59,7 @@ class BookingSweepsIT {
 	@BeforeAll
 	void connect() {
 		http = new HttpApi(port);
-		fixtures = new BookingFixtures(context, http);
+		fixtures = new TestBookingApi(context, http);
 		accounts = fixtures.accounts();
 	}
 

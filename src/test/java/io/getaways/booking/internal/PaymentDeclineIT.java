@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.getaways.booking.BookingFixtures;
+import io.getaways.booking.TestBookingApi;
 import io.getaways.platform.web.DomainStatuses;
 import io.getaways.catalog.Inventory;
 import io.getaways.payment.PaymentDeclinedException;
@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-import static io.getaways.booking.BookingFixtures.tripBody;
+import static io.getaways.booking.TestBookingApi.tripBody;
 import static io.getaways.support.TestAccounts.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -66,7 +66,7 @@ class PaymentDeclineIT {
 
 	@Test
 	void aDeclinedPaymentLeavesTheBookingPendingAndPayableLater() {
-		BookingFixtures fixtures = new BookingFixtures(context, new HttpApi(port));
+		TestBookingApi fixtures = new TestBookingApi(context, new HttpApi(port));
 		String trip = fixtures.trip(5, "60.00", Instant.now().plus(Duration.ofDays(40)));
 		JsonNode traveller = fixtures.accounts().newCustomer();
 		String id = fixtures.bookOk(accessToken(traveller), tripBody(trip, 2));
@@ -88,7 +88,7 @@ class PaymentDeclineIT {
 		assertThat(fixtures.pay(accessToken(traveller), id).status()).as("paid with another card").isEqualTo(200);
 	}
 
-	private static Map<String, Object> row(BookingFixtures fixtures, String id) {
+	private static Map<String, Object> row(TestBookingApi fixtures, String id) {
 		return fixtures
 			.rows("SELECT status, hold_expires_at, confirmed_at, updated_at FROM app.bookings " + "WHERE id = ?::uuid",
 					id)

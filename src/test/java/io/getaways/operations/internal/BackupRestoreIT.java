@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 
 import io.getaways.GetawaysApplication;
 import io.getaways.audit.AuditChain;
-import io.getaways.booking.BookingFixtures;
+import io.getaways.booking.TestBookingApi;
 import io.getaways.support.HttpApi;
 import io.getaways.support.IntegrationTest;
 import io.getaways.support.TestStores;
@@ -59,14 +59,14 @@ class BackupRestoreIT {
 	@Autowired
 	BackupOperations operations;
 
-	private BookingFixtures fixtures;
+	private TestBookingApi fixtures;
 
 	private DataSource superuser;
 
 	@BeforeAll
 	void setUp() {
 		assumeFalse(TestStores.external(), "the built-in backup engine copies the embedded server's data directory");
-		fixtures = new BookingFixtures(context, new HttpApi(port));
+		fixtures = new TestBookingApi(context, new HttpApi(port));
 		superuser = BackupTestSupport.superuser(context);
 	}
 

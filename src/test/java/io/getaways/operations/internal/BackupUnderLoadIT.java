@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.getaways.booking.BookingFixtures;
+import io.getaways.booking.TestBookingApi;
 import io.getaways.support.HttpApi;
 import io.getaways.support.IntegrationTest;
 import io.getaways.support.TestStores;
@@ -50,7 +50,7 @@ class BackupUnderLoadIT {
 	@Test
 	void aBackupUnderBookingLoadHoldsEveryBookingAnsweredBeforeItsPoint(@TempDir Path temp) throws Exception {
 		assumeFalse(TestStores.external(), "the built-in backup engine copies the embedded server's data directory");
-		BookingFixtures fixtures = new BookingFixtures(context, new HttpApi(port));
+		TestBookingApi fixtures = new TestBookingApi(context, new HttpApi(port));
 		String trip = fixtures.trip(100_000, "50.00",
 				Instant.now().plus(Duration.ofDays(200)).truncatedTo(ChronoUnit.SECONDS));
 		Map<String, Instant> answered = new ConcurrentHashMap<>();

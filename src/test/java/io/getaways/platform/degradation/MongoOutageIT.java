@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.getaways.booking.BookingFixtures;
+import io.getaways.booking.TestBookingApi;
 import io.getaways.catalog.Catalog;
 import io.getaways.identity.Identity;
 import io.getaways.platform.embedded.EmbeddedMongoServer;
@@ -31,7 +31,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static io.getaways.booking.BookingFixtures.tripBody;
+import static io.getaways.booking.TestBookingApi.tripBody;
 import static io.getaways.support.TestAccounts.accessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -75,13 +75,13 @@ class MongoOutageIT {
 
 	private HttpApi http;
 
-	private BookingFixtures fixtures;
+	private TestBookingApi fixtures;
 
 	@Test
 	void bookingsAndPaymentsSucceedWhileMongoIsDownAndWhatItMissedConvergesAfterwards() {
 		Assumptions.assumeFalse(TestStores.external(), "stops the embedded MongoDB");
 		http = new HttpApi(port);
-		fixtures = new BookingFixtures(context, http);
+		fixtures = new TestBookingApi(context, http);
 		TestAccounts accounts = fixtures.accounts();
 		String admin = accessToken(accounts.newUserWithRole(identity, "admin"));
 		String traveller = accessToken(accounts.newCustomer());

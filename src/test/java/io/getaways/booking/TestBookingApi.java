@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it, and the superuser's SQL for what no role of the application may do, such as moving
  * a hold's expiry into the past.
  */
-public final class BookingFixtures {
+public final class TestBookingApi {
 
 	private final ApplicationContext context;
 
@@ -42,7 +42,7 @@ public final class BookingFixtures {
 
 	private final TestAccounts accounts;
 
-	public BookingFixtures(ApplicationContext context, HttpApi http) {
+	public TestBookingApi(ApplicationContext context, HttpApi http) {
 		this.context = context;
 		this.catalog = context.getBean(Catalog.class);
 		this.jdbc = context.getBean(JdbcClient.class);
