@@ -35,9 +35,9 @@ class ModulesTest {
 
 	@Test
 	void theModulesAreExactlyThese() {
-		assertThat(modules.stream().map(module -> module.getIdentifier().toString())).containsExactlyInAnyOrder("audit",
-				"booking", "catalog", "identity", "notification", "operations", "payment", "platform", "review",
-				"travlr");
+		assertThat(modules.stream().map(module -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
+				"analytics", "audit", "booking", "catalog", "identity", "notification", "operations", "payment",
+				"platform", "review", "search", "travlr");
 	}
 
 	/**
