@@ -12,8 +12,9 @@ public interface CliTasks {
 	 * Starts a non-web context holding the application pool (logging in as the
 	 * application role, one actor per transaction, as in the service), a
 	 * {@code JdbcClient}, a {@code TransactionTemplate} and store metrics, plus the given
-	 * components. In embedded mode it starts only PostgreSQL. It applies no migration: a
-	 * task reads or changes data, never the schema.
+	 * components. In embedded mode it starts only PostgreSQL. It provisions and migrates
+	 * as the service does on start, so a task works on a new data directory; with
+	 * {@code getaways.db.migrate-on-start=false} a pending migration stops it instead.
 	 */
 	ConfigurableApplicationContext startWithDatabase(Class<?>... components);
 

@@ -26,6 +26,10 @@ public abstract class TaskSubcommand implements CliSubcommand, Callable<Integer>
 		return tasks;
 	}
 
+	protected CommandSpec spec() {
+		return spec;
+	}
+
 	protected PrintWriter out() {
 		return spec.commandLine().getOut();
 	}

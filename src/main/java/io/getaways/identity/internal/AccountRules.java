@@ -33,8 +33,12 @@ final class AccountRules {
 		if (name == null || name.isBlank() || name.length() > MAX_NAME) {
 			throw new InvalidParameterException("name", "must be 1 to " + MAX_NAME + " characters");
 		}
+		checkPassword("password", password);
+	}
+
+	static void checkPassword(String field, String password) {
 		if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-			throw new InvalidParameterException("password",
+			throw new InvalidParameterException(field,
 					"must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
 		}
 	}

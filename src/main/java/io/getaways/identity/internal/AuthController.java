@@ -41,6 +41,15 @@ class AuthController {
 		return SessionResponse.of(signIn.signIn(request.email().trim(), request.password(), false));
 	}
 
+	@PostMapping("/password")
+	@Operation(summary = "Change the password with the current one, and sign in",
+			description = "Also how an account whose password an operator reset gets its first session."
+					+ " Throttled as sign-in is; every other session of the account ends.")
+	SessionResponse changePassword(@Valid @RequestBody AuthRequests.PasswordChange request) {
+		return SessionResponse
+			.of(signIn.changePassword(request.email().trim(), request.password(), request.newPassword()));
+	}
+
 	@PostMapping("/refresh")
 	@Operation(summary = "Exchange a refresh token for new tokens; a reused refresh token revokes its family")
 	SessionResponse refresh(@Valid @RequestBody AuthRequests.Refresh request) {

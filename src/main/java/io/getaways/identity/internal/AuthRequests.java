@@ -17,6 +17,10 @@ final class AuthRequests {
 	record SignIn(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {
 	}
 
+	record PasswordChange(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password,
+			@NotBlank @Size(min = 8, max = 128) String newPassword) {
+	}
+
 	record Refresh(@NotBlank @Size(max = 100) String refreshToken) {
 	}
 

@@ -71,6 +71,17 @@ class RefreshTokens {
 			.update();
 	}
 
+	/**
+	 * Ends every session of a user, as that user or as an admin: after a password change,
+	 * a reset, or disabling the account.
+	 */
+	int revokeAll(UUID userId) {
+		return jdbc.sql("""
+				UPDATE system.refresh_tokens SET revoked_at = now()
+				WHERE revoked_at IS NULL
+				  AND user_id = :user""").param("user", userId).update();
+	}
+
 	private static String newToken() {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);

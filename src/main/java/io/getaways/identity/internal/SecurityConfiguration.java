@@ -64,7 +64,7 @@ class SecurityConfiguration {
 			.formLogin(form -> form.disable())
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.OPTIONS, "/**")
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/api/trips", "/api/trips/*")
+				.requestMatchers(HttpMethod.GET, "/", "/api/trips", "/api/trips/*")
 				.permitAll()
 				// read-only resources: any other method is answered 405 by the
 				// controller, not 401
@@ -84,7 +84,7 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/admin/backups", "/api/v1/admin/backups/**")
 				.hasRole("ADMIN")
 				.requestMatchers(HttpMethod.POST, "/api/login", "/api/register", "/api/v1/auth/register",
-						"/api/v1/auth/login", "/api/v1/auth/refresh")
+						"/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/password")
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
 						"/.well-known/jwks.json", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",

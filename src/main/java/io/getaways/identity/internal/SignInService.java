@@ -15,6 +15,7 @@ import io.getaways.identity.SignInThrottledException;
 import io.getaways.identity.UserAccount;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
+import io.getaways.platform.InvalidParameterException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -78,6 +79,47 @@ class SignInService {
 	}
 
 	Session signIn(String email, String password, boolean travlr) {
+		UserRepository.LoginCandidate user = authenticate(email, password);
+		if (user.passwordChangeRequired()) {
+			asUser(user.id(), () -> {
+				events.record("LOGIN_PASSWORD_CHANGE_REQUIRED", user.id().toString(), Map.of("email", email));
+				return null;
+			});
+			throw new PasswordChangeRequiredException();
+		}
+		String upgraded = hasher.needsUpgrade(user.passwordHash()) ? hasher.hash(password) : null;
+		Session session = asUser(user.id(), () -> {
+			users.recordSignIn(user.id(), upgraded);
+			events.record("LOGIN_SUCCESS", user.id().toString(), Map.of("email", email));
+			return newSession(users.find(user.id()).orElseThrow(), travlr);
+		});
+		activity.record(user.id().toString(), ActivityKind.SIGN_IN, Map.of("api", travlr ? "travlr" : "v1"));
+		return session;
+	}
+
+	/**
+	 * A new password for one who knows the current one, as sign-in checks it (throttled
+	 * alike). The account's other sessions end; the answer is a new one.
+	 */
+	Session changePassword(String email, String password, String newPassword) {
+		AccountRules.checkPassword("newPassword", newPassword);
+		if (newPassword.equals(password)) {
+			throw new InvalidParameterException("newPassword", "must differ from the current password");
+		}
+		UserRepository.LoginCandidate user = authenticate(email, password);
+		String hash = hasher.hash(newPassword);
+		return asUser(user.id(), () -> {
+			users.changePassword(user.id(), hash);
+			refreshTokens.revokeAll(user.id());
+			events.record("PASSWORD_CHANGED", user.id().toString(), Map.of("email", email));
+			return newSession(users.find(user.id()).orElseThrow(), false);
+		});
+	}
+
+	/**
+	 * The active account these credentials open, or the one answer every failure gets.
+	 */
+	private UserRepository.LoginCandidate authenticate(String email, String password) {
 		String account = SignInThrottle.account(email);
 		String address = SignInThrottle.address(ActorContext.current().clientIp());
 		asSystem(() -> throttle.waitRequired(List.of(account, address), Instant.now())).ifPresent(wait -> {
@@ -97,19 +139,11 @@ class SignInService {
 			recordFailure(email, account, address);
 			throw new InvalidCredentialsException();
 		}
-		UserRepository.LoginCandidate user = candidate.get();
-		String upgraded = hasher.needsUpgrade(user.passwordHash()) ? hasher.hash(password) : null;
 		asSystem(() -> {
 			throttle.clear(account);
 			return null;
 		});
-		Session session = asUser(user.id(), () -> {
-			users.recordSignIn(user.id(), upgraded);
-			events.record("LOGIN_SUCCESS", user.id().toString(), Map.of("email", email));
-			return newSession(users.find(user.id()).orElseThrow(), travlr);
-		});
-		activity.record(user.id().toString(), ActivityKind.SIGN_IN, Map.of("api", travlr ? "travlr" : "v1"));
-		return session;
+		return candidate.get();
 	}
 
 	private void recordFailure(String email, String account, String address) {

@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import io.getaways.identity.EmailTakenException;
 import io.getaways.identity.UserAccount;
-import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
 import io.getaways.platform.InvalidParameterException;
 import org.springframework.dao.DuplicateKeyException;
@@ -14,8 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates an account with any role, as an admin: an admin caller acts as itself; anyone
- * else (the operator's command line) acts as an admin named after the tool, so the audit
- * log shows who created the account.
+ * else (the operator's command line, the bootstrap admin) acts as the operator, so the
+ * audit log shows who created the account.
  */
 @Component
 class UserCreation {
@@ -38,9 +37,7 @@ class UserCreation {
 	UserAccount create(String email, String name, String password, String role) {
 		AccountRules.check(email == null ? null : email.trim(), name == null ? null : name.trim(), password);
 		String hash = hasher.hash(password);
-		Actor current = ActorContext.current();
-		Actor operator = current.role() == Actor.Role.ADMIN ? current : Actor.job("users-cli").as(Actor.Role.ADMIN);
-		return ActorContext.callAs(operator, () -> transactions.execute(status -> {
+		return ActorContext.callAs(Operators.current("getaways users"), () -> transactions.execute(status -> {
 			if (!users.roleNames().contains(role)) {
 				throw new InvalidParameterException("role", "'" + role + "' is not one of " + users.roleNames());
 			}

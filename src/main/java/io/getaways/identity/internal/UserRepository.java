@@ -31,10 +31,12 @@ class UserRepository {
 	}
 
 	Optional<LoginCandidate> loginCandidate(String email) {
-		return jdbc.sql("SELECT id, password_hash, status FROM app.login_candidate(:email)")
+		return jdbc.sql("""
+				SELECT id, password_hash, status, password_change_required
+				FROM app.login_candidate(:email)""")
 			.param("email", email)
 			.query((row, n) -> new LoginCandidate(row.getObject("id", UUID.class), row.getString("password_hash"),
-					row.getString("status")))
+					row.getString("status"), row.getBoolean("password_change_required")))
 			.optional();
 	}
 
@@ -87,13 +89,20 @@ class UserRepository {
 		return jdbc.sql("SELECT name FROM app.roles ORDER BY name").query(String.class).list();
 	}
 
-	private static UserAccount mapUser(ResultSet row, int n) throws SQLException {
+	static UserAccount mapUser(ResultSet row, int n) throws SQLException {
 		String[] roles = (String[]) row.getArray("roles").getArray();
 		return new UserAccount(row.getObject("id", UUID.class), row.getString("email"), row.getString("name"),
 				new HashSet<>(Arrays.asList(roles)), row.getString("status"));
 	}
 
-	record LoginCandidate(UUID id, String passwordHash, String status) {
+	void changePassword(UUID id, String passwordHash) {
+		jdbc.sql("""
+				UPDATE app.users
+				SET password_hash = :hash, password_change_required = false, updated_at = now()
+				WHERE id = :id""").param("id", id).param("hash", passwordHash).update();
+	}
+
+	record LoginCandidate(UUID id, String passwordHash, String status, boolean passwordChangeRequired) {
 	}
 
 }

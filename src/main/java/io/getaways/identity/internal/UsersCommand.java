@@ -1,61 +1,57 @@
 package io.getaways.identity.internal;
 
 import java.io.PrintWriter;
+import java.util.function.Function;
 
-import io.getaways.identity.UserAccount;
 import io.getaways.platform.TaskSubcommand;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code getaways.jar users create --email E --name N --password P --role admin}: how an
- * operator creates the first admin. Found by the command line through
+ * {@code getaways.jar users create|list|grant|revoke|reset-password|disable|enable}: how
+ * an operator creates the first admin and looks after accounts. Each change is audited
+ * with the operator as actor. Found by the command line through
  * {@code META-INF/spring.factories}.
  */
 @Command(name = "users", mixinStandardHelpOptions = true,
-		description = "Accounts: create (--email, --name, --password, --role customer|admin|auditor|partner).")
+		subcommands = { UserCommands.Create.class, UserCommands.ListUsers.class, UserCommands.Grant.class,
+				UserCommands.Revoke.class, UserCommands.ResetPassword.class, UserCommands.Disable.class,
+				UserCommands.Enable.class },
+		description = "Accounts: create, list, grant, revoke, reset-password, disable, enable.")
 class UsersCommand extends TaskSubcommand {
-
-	enum Action {
-
-		create
-
-	}
-
-	@Parameters(index = "0", description = "One of: ${COMPLETION-CANDIDATES}")
-	Action action;
-
-	@Option(names = "--email", required = true)
-	String email;
-
-	@Option(names = "--name", required = true)
-	String name;
-
-	@Option(names = "--password", required = true, description = "At least 8 characters", interactive = false)
-	String password;
-
-	@Option(names = "--role", defaultValue = "customer", description = "customer, admin, auditor or partner")
-	String role;
 
 	@Override
 	public Integer call() {
-		PrintWriter out = out();
-		try (ConfigurableApplicationContext context = tasks().startWithDatabase(CreateTask.class)) {
-			UserAccount user = context.getBean(UserCreation.class).create(email, name, password, role);
-			out.printf("created %s %s with roles %s%n", user.id(), user.email(), user.roles());
+		spec().commandLine().usage(out());
+		return 2;
+	}
+
+	/**
+	 * Runs one piece of account work in a task context and prints what it answers; the
+	 * context provisions and migrates a new data directory first.
+	 */
+	int run(PrintWriter out, Function<ConfigurableApplicationContext, String> work) {
+		try (ConfigurableApplicationContext context = tasks().startWithDatabase(UsersTask.class)) {
+			out.println(work.apply(context));
 			out.flush();
 			return 0;
 		}
 	}
 
 	/** Not a scanned configuration: only this task's context uses it. */
-	@Import({ UserCreation.class, UserRepository.class, PasswordHasher.class })
+	@Import({ UserCreation.class, UserAdministration.class, UserRepository.class, PasswordHasher.class,
+			RefreshTokens.class, SignInEvents.class })
 	@EnableConfigurationProperties(IdentitySettings.class)
-	static class CreateTask {
+	static class UsersTask {
+
+		@Bean
+		JsonMapper jsonMapper() {
+			return JsonMapper.builder().build();
+		}
 
 	}
 

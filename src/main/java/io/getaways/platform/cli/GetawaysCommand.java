@@ -25,6 +25,9 @@ public class GetawaysCommand {
 	/** Spring properties that every subcommand's context starts with. */
 	final List<String> properties = new ArrayList<>();
 
+	/** Where the stores of the latest task context are, for failure messages. */
+	final StoreAddresses stores = new StoreAddresses();
+
 	public static int execute(String[] args, List<String> properties) {
 		GetawaysCommand root = new GetawaysCommand();
 		root.properties.addAll(properties);
@@ -36,7 +39,7 @@ public class GetawaysCommand {
 			commandLine.addSubcommand(subcommand);
 		}
 		commandLine.setExecutionExceptionHandler((ex, line, parsed) -> {
-			line.getErr().println(line.getCommandName() + ": " + ex.getMessage());
+			line.getErr().println(line.getCommandName() + ": " + FailureMessages.explain(ex, root.stores));
 			return 1;
 		});
 		return commandLine.execute(args);

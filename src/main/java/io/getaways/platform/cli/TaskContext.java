@@ -1,6 +1,5 @@
 package io.getaways.platform.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -17,13 +16,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class TaskContext {
 
-	private static final String MIGRATE_ON_START = "getaways.db.migrate-on-start";
-
 	private TaskContext() {
 	}
 
 	static ConfigurableApplicationContext start(Class<?> configuration, GetawaysCommand root, String embeddedStores) {
-		return start(new Class<?>[] { configuration }, root.springArguments(), embeddedStores);
+		return start(new Class<?>[] { configuration }, root, embeddedStores);
 	}
 
 	/**
@@ -45,26 +42,28 @@ final class TaskContext {
 
 			@Override
 			public ConfigurableApplicationContext startWithoutStores(Class<?>... components) {
-				return TaskContext.start(components, root.springArguments(), "");
+				return TaskContext.start(components, root, "");
 			}
 		};
 	}
 
-	/** The service's pool and transactions plus the given components; never migrates. */
+	/**
+	 * The service's pool and transactions plus the given components. The database is
+	 * provisioned and migrated exactly as {@code serve} does, so that a command works on
+	 * a data directory that has never been served.
+	 */
 	static ConfigurableApplicationContext startWithDatabase(GetawaysCommand root, String embeddedStores,
 			Class<?>... components) {
-		List<String> arguments = new ArrayList<>(root.springArguments());
-		if (arguments.stream().noneMatch(argument -> argument.startsWith("--" + MIGRATE_ON_START + "="))) {
-			arguments.add("--" + MIGRATE_ON_START + "=false");
-		}
 		Class<?>[] sources = Stream.concat(Stream.of(CliDatabaseTask.class), Stream.of(components))
 			.toArray(Class<?>[]::new);
-		return start(sources, arguments, embeddedStores);
+		return start(sources, root, embeddedStores);
 	}
 
-	private static ConfigurableApplicationContext start(Class<?>[] sources, List<String> arguments,
+	private static ConfigurableApplicationContext start(Class<?>[] sources, GetawaysCommand root,
 			String embeddedStores) {
+		List<String> arguments = root.springArguments();
 		return new SpringApplicationBuilder(sources).web(WebApplicationType.NONE)
+			.listeners(root.stores)
 			.logStartupInfo(false)
 			.properties("spring.main.banner-mode=off", "getaways.embedded.stores=" + embeddedStores,
 					"logging.level.root=WARN", "logging.level.io.getaways=INFO")

@@ -30,6 +30,22 @@ public class CliDatabaseTask {
 		return new TransactionTemplate(transactionManager);
 	}
 
+	/**
+	 * Where migrations are left to the operator, a task never runs on a schema behind the
+	 * changelog: it stops and says what to run first.
+	 */
+	@Bean
+	Object schemaIsCurrent(DatabaseSettings settings, DatabaseMigrator migrator) {
+		if (!settings.migrateOnStart()) {
+			int pending = migrator.status().pending().size();
+			if (pending > 0) {
+				throw new MigrationFailedException(pending + " migration(s) pending and getaways.db.migrate-on-start"
+						+ " is false: run `java -jar getaways.jar migrate up` first", null);
+			}
+		}
+		return Boolean.TRUE;
+	}
+
 	/** A task's timings are not scraped, so they stay in memory. */
 	@Bean
 	StoreMetrics storeMetrics() {
