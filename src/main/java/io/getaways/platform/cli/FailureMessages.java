@@ -54,7 +54,7 @@ final class FailureMessages {
 		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof MigrationFailedException) {
-				return firstLine(cause.getMessage());
+				return migration(cause.getMessage());
 			}
 		}
 		// a bean that failed to start wraps the reason in several layers that name beans
@@ -105,6 +105,17 @@ final class FailureMessages {
 			root = root.getCause();
 		}
 		return root.getMessage() == null ? root.getClass().getSimpleName() : firstLine(root.getMessage());
+	}
+
+	/**
+	 * Liquibase spreads the changeset and the server's reason over several lines and
+	 * appends the whole statement: one line keeps both and drops the statement.
+	 */
+	private static String migration(String message) {
+		String joined = String.join(" ", message.strip().split("\\s*\\R\\s*"))
+			.replaceAll("liquibase\\.exception\\.\\w+: ", "");
+		int statement = joined.indexOf(" [Failed SQL");
+		return statement < 0 ? joined : joined.substring(0, statement);
 	}
 
 	private static String firstLine(String message) {
