@@ -43,7 +43,7 @@ class FirstBooking {
 		LocalDate checkIn = LocalDate.now(ZoneOffset.UTC).plusDays(30);
 		LocalDate checkOut = checkIn.plusDays(STAY_NIGHTS);
 		List<BookableStay> stays = listings
-			.searchStays(StayQuery.active().withDates(checkIn, checkOut).onPage(0, STAYS_SHOWN))
+			.searchStays(StayQuery.active().withDates(checkIn, checkOut).withGuests(2).onPage(0, STAYS_SHOWN))
 			.items()
 			.stream()
 			.map(stay -> BookableStay.of(stay, checkIn, checkOut))
