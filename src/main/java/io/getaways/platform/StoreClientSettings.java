@@ -53,12 +53,17 @@ class StoreClientSettings {
 	LettuceClientConfigurationBuilderCustomizer fastFailingRedis(
 			@Value("${spring.data.redis.connect-timeout:500ms}") Duration connectTimeout,
 			@Value("${spring.data.redis.timeout:250ms}") Duration commandTimeout) {
-		return builder -> builder.clientOptions(ClientOptions.builder()
-			.autoReconnect(true)
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
-			.timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-			.build());
+		// Spring Boot has already put the SSL bundle's trust material in the client
+		// options: they are amended, never replaced
+		return builder -> {
+			ClientOptions current = builder.build().getClientOptions().orElseGet(ClientOptions::create);
+			builder.clientOptions(current.mutate()
+				.autoReconnect(true)
+				.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+				.socketOptions(current.getSocketOptions().mutate().connectTimeout(connectTimeout).build())
+				.timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+				.build());
+		};
 	}
 
 }

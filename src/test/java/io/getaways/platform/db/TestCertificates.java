@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -36,7 +37,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * A throw-away certificate authority and the server certificates it signs, written as PEM
  * files.
  */
-final class TestCertificates {
+public final class TestCertificates {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -52,7 +53,7 @@ final class TestCertificates {
 		this.certificate = certificate;
 	}
 
-	static TestCertificates authority(String commonName) {
+	public static TestCertificates authority(String commonName) {
 		X500Name name = new X500Name("CN=" + commonName);
 		KeyPair keys = rsaKeys();
 		try {
@@ -70,7 +71,7 @@ final class TestCertificates {
 	}
 
 	/** Writes this authority's certificate and returns the file. */
-	Path writeCertificate(Path file) {
+	public Path writeCertificate(Path file) {
 		return write(file, certificate);
 	}
 
@@ -78,7 +79,21 @@ final class TestCertificates {
 	 * Issues a server certificate whose only name is the DNS name given, and writes it
 	 * and its key (mode 0600, as PostgreSQL demands) next to each other.
 	 */
-	ServerFiles issueServer(String dnsName, Path directory) {
+	public ServerFiles issueServer(String dnsName, Path directory) {
+		Issued issued = issue(dnsName);
+		try {
+			Path certificateFile = write(directory.resolve("server.crt"), issued.certificate());
+			Path keyFile = Files.createFile(directory.resolve("server.key"),
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			return new ServerFiles(certificateFile, write(keyFile, issued.key()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A server certificate whose only name is the DNS name given, with its key. */
+	public Issued issue(String dnsName) {
 		KeyPair serverKeys = rsaKeys();
 		try {
 			JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
@@ -91,10 +106,7 @@ final class TestCertificates {
 						new GeneralNames(new GeneralName(GeneralName.dNSName, dnsName)))
 				.addExtension(Extension.authorityKeyIdentifier, false,
 						extensions.createAuthorityKeyIdentifier(certificate));
-			Path certificateFile = write(directory.resolve("server.crt"), sign(builder, keys));
-			Path keyFile = Files.createFile(directory.resolve("server.key"),
-					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-			return new ServerFiles(certificateFile, write(keyFile, serverKeys.getPrivate()));
+			return new Issued(serverKeys.getPrivate(), sign(builder, keys));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -104,7 +116,10 @@ final class TestCertificates {
 		}
 	}
 
-	record ServerFiles(Path certificate, Path key) {
+	public record Issued(PrivateKey key, X509Certificate certificate) {
+	}
+
+	public record ServerFiles(Path certificate, Path key) {
 	}
 
 	private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair subjectKeys) {
