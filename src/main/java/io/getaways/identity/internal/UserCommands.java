@@ -43,6 +43,22 @@ final class UserCommands {
 
 	}
 
+	/** A subcommand about one existing account, named by its email. */
+	abstract static class OneAccount extends AccountCommand {
+
+		@Option(names = "--email", required = true)
+		String email;
+
+	}
+
+	/** A subcommand about one account and one role. */
+	abstract static class AccountRole extends OneAccount {
+
+		@Option(names = "--role", required = true, description = "customer, admin, auditor or partner")
+		String role;
+
+	}
+
 	@Command(name = "create", mixinStandardHelpOptions = true,
 			description = "Create an account with a role; the way to the first admin.")
 	static class Create extends AccountCommand {
@@ -88,13 +104,7 @@ final class UserCommands {
 	}
 
 	@Command(name = "grant", mixinStandardHelpOptions = true, description = "Add a role to an account.")
-	static class Grant extends AccountCommand {
-
-		@Option(names = "--email", required = true)
-		String email;
-
-		@Option(names = "--role", required = true)
-		String role;
+	static class Grant extends AccountRole {
 
 		@Override
 		public Integer call() {
@@ -104,13 +114,7 @@ final class UserCommands {
 	}
 
 	@Command(name = "revoke", mixinStandardHelpOptions = true, description = "Remove a role from an account.")
-	static class Revoke extends AccountCommand {
-
-		@Option(names = "--email", required = true)
-		String email;
-
-		@Option(names = "--role", required = true)
-		String role;
+	static class Revoke extends AccountRole {
 
 		@Override
 		public Integer call() {
@@ -121,12 +125,9 @@ final class UserCommands {
 
 	@Command(name = "reset-password", mixinStandardHelpOptions = true,
 			description = "Set a temporary password that must be changed at the next sign-in; every session ends.")
-	static class ResetPassword extends AccountCommand {
+	static class ResetPassword extends OneAccount {
 
 		private static final SecureRandom RANDOM = new SecureRandom();
-
-		@Option(names = "--email", required = true)
-		String email;
 
 		@Option(names = "--password", description = "The temporary password (default: a random one, printed once)")
 		String password;
@@ -151,10 +152,7 @@ final class UserCommands {
 
 	@Command(name = "disable", mixinStandardHelpOptions = true,
 			description = "Refuse the account's sign-ins and end its sessions.")
-	static class Disable extends AccountCommand {
-
-		@Option(names = "--email", required = true)
-		String email;
+	static class Disable extends OneAccount {
 
 		@Override
 		public Integer call() {
@@ -164,10 +162,7 @@ final class UserCommands {
 	}
 
 	@Command(name = "enable", mixinStandardHelpOptions = true, description = "Let a disabled account sign in again.")
-	static class Enable extends AccountCommand {
-
-		@Option(names = "--email", required = true)
-		String email;
+	static class Enable extends OneAccount {
 
 		@Override
 		public Integer call() {
