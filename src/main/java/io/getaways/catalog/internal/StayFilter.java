@@ -30,7 +30,7 @@ record StayFilter(String where, Map<String, Object> params) {
 		if (query.text() != null) {
 			// the search index's full-text match, as /api/v1/search has it (see
 			// package-info)
-			conditions.add("s.code IN (SELECT search.matching('stay', :text))");
+			conditions.add("s.code IN (SELECT m.code FROM search.matching('stay', :text) AS m(code))");
 			params.put("text", query.text());
 		}
 		if (query.country() != null) {

@@ -171,7 +171,7 @@ class TripRepository implements ListingRows<Trip> {
 			if (query.text() != null) {
 				// the search index's full-text match, as /api/v1/search has it (see
 				// package-info)
-				conditions.add("code IN (SELECT search.matching('trip', :text))");
+				conditions.add("code IN (SELECT m.code FROM search.matching('trip', :text) AS m(code))");
 				params.put("text", query.text());
 			}
 			if (query.resort() != null) {

@@ -87,8 +87,13 @@ class SearchController {
 		return SearchResponse.of(searches.search(request));
 	}
 
+	/**
+	 * Blank is no filter; control characters count as spaces, since PostgreSQL text
+	 * cannot hold a NUL.
+	 */
 	private static String text(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
+		String spaced = value == null ? null : value.replaceAll("\\p{Cntrl}", " ");
+		return spaced == null || spaced.isBlank() ? null : spaced.strip();
 	}
 
 }

@@ -128,7 +128,11 @@ class SearchIndex {
 	}
 
 	boolean configExists(String config) {
-		return jdbc.sql("SELECT to_regconfig(:config) IS NOT NULL")
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1
+				               FROM pg_catalog.pg_ts_config c
+				               JOIN pg_catalog.pg_namespace n ON n.oid = c.cfgnamespace
+				               WHERE n.nspname || '.' || c.cfgname = :config)""")
 			.param("config", config)
 			.query(Boolean.class)
 			.single();

@@ -79,6 +79,14 @@ class SearchRepository {
 		return new Facets(kinds, countries, bands);
 	}
 
+	/** For the rest of the transaction, the fallback's word similarity threshold. */
+	void useFuzzyThreshold(double threshold) {
+		jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', :threshold, true)")
+			.param("threshold", Double.toString(threshold))
+			.query(String.class)
+			.single();
+	}
+
 	String suggest(String text, List<String> titles) {
 		return metrics.record(Store.POSTGRES, "search.suggest",
 				() -> jdbc.sql(SUGGEST)

@@ -16,13 +16,17 @@ import org.springframework.validation.annotation.Validated;
  * @param backfillOnStart whether a start brings the index up to the catalog (cheap when
  * nothing changed)
  * @param backfillBatch listings read and written per round trip by the backfill
+ * @param fuzzyThreshold how similar (pg_trgm word similarity, 0 to 1) a name or place
+ * must be to the text for the fallback to answer it; pg_trgm's own default of 0.6 misses
+ * one-letter typos in short words
  */
 @ConfigurationProperties("getaways.search")
 @Validated
 record SearchSettings(@DefaultValue("english") @Pattern(regexp = "[a-z_]{1,50}",
 		message = "must be the name of a text search configuration in schema search, such as english") String language,
 		@DefaultValue("true") boolean backfillOnStart,
-		@DefaultValue("500") @AtLeast("1") @AtMost("10000") int backfillBatch) {
+		@DefaultValue("500") @AtLeast("1") @AtMost("10000") int backfillBatch,
+		@DefaultValue("0.4") @AtLeast("0.1") @AtMost("1") double fuzzyThreshold) {
 
 	/** The configuration as PostgreSQL names it. */
 	String config() {

@@ -55,6 +55,7 @@ class Searches {
 		if (found.totalHits() > 0) {
 			return found;
 		}
+		repository.useFuzzyThreshold(settings.fuzzyThreshold());
 		SearchResult fuzzy = run(request, SearchSql.Match.FUZZY);
 		List<String> titles = fuzzy.hits().stream().limit(5).map(hit -> hit.name() + " " + hit.place()).toList();
 		String suggestion = titles.isEmpty() ? null : repository.suggest(request.text(), titles);
