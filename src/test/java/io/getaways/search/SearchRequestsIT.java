@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 import static io.getaways.support.HttpApi.encode;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +84,16 @@ class SearchRequestsIT {
 	@Test
 	void searchIsPublicAndReadOnly() {
 		assertThat(api.send("POST", "/api/v1/search", "application/json", "{}").status()).isIn(401, 403, 405);
+	}
+
+	@Test
+	void theRouteIsInTheOpenApiDocument() {
+		Answer docs = api.get("/v3/api-docs");
+		assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
+		JsonNode parameters = docs.json().path("paths").path("/api/v1/search").path("get").path("parameters");
+		assertThat(parameters.findValuesAsString("name")).contains("q", "kind", "country", "city", "minPrice",
+				"maxPrice", "departFrom", "departTo", "checkIn", "checkOut", "guests", "minRating", "sort", "cursor",
+				"size");
 	}
 
 	private static String cursor(String text) {

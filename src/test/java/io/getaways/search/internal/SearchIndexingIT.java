@@ -9,6 +9,7 @@ import io.getaways.catalog.Superuser;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
 import io.getaways.search.SearchFixtures;
+import io.getaways.search.SearchPerformed;
 import io.getaways.support.HttpApi;
 import io.getaways.support.IntegrationTest;
 import io.getaways.support.SearchIndexing;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static io.getaways.support.HttpApi.encode;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  * changed.
  */
 @IntegrationTest
+@RecordApplicationEvents
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchIndexingIT {
 
@@ -41,6 +45,9 @@ class SearchIndexingIT {
 
 	@Autowired
 	Indexer indexer;
+
+	@Autowired
+	Searches searches;
 
 	@Autowired
 	ApplicationContext context;
@@ -103,6 +110,21 @@ class SearchIndexingIT {
 		await().atMost(Duration.ofSeconds(30)).until(() -> {
 			Indexer.BackfillResult again = indexer.backfill();
 			return again.read() > 0 && again.factsWritten() == 0 && again.textsWritten() == 0;
+		});
+	}
+
+	@Test
+	void everyAnsweredSearchIsPublished(ApplicationEvents events) {
+		String code = fixtures.trip("Glacier Lagoon", "Icebergs drift.", "900.00", "2091-07-04T08:00:00Z");
+		SearchIndexing.awaitIndexed(context, List.of(code));
+		SearchResult result = searches.search(new SearchRequest("icebergs " + token, "trip", null, null, null, null,
+				null, null, null, null, null, null, SearchSort.RELEVANCE, null, 10));
+		assertThat(result.totalHits()).isEqualTo(1);
+		assertThat(events.stream(SearchPerformed.class)).singleElement().satisfies(performed -> {
+			assertThat(performed.query()).isEqualTo("icebergs " + token);
+			assertThat(performed.kind()).isEqualTo("trip");
+			assertThat(performed.hits()).isEqualTo(1);
+			assertThat(performed.userId()).isNull();
 		});
 	}
 
