@@ -62,13 +62,13 @@ public final class Generate {
 			                             title)
 			SELECT 'trip', t.code, t.id, t.name, t.resort, NULL, NULL, t.price_per_person, t.currency, t.rating_average,
 			       t.review_count, t.departs_at, t.nights, t.capacity - t.seats_booked, NULL, t.status = 'ACTIVE',
-			       t.updated_at, t.content_version, %1$s, 'Welcome drink · Airport transfer', s.config, '', ''
+			       t.updated_at, t.content_version, %1$s, 'Welcome drink · Airport transfer', s.config, ''::tsvector, ''
 			FROM app.trips t CROSS JOIN search.settings s
 			WHERE t.code LIKE 'BT%%'
 			UNION ALL
 			SELECT 'stay', t.code, t.id, t.name, t.city, t.country, t.city, t.price_per_night, t.currency,
 			       t.rating_average, t.review_count, NULL, NULL, NULL, t.max_guests, t.status = 'ACTIVE', t.updated_at,
-			       t.content_version, %1$s, 'Pool · Breakfast · Wi-Fi', s.config, '', ''
+			       t.content_version, %1$s, 'Pool · Breakfast · Wi-Fi', s.config, ''::tsvector, ''
 			FROM app.stays t CROSS JOIN search.settings s
 			WHERE t.code LIKE 'BS%%'""";
 
