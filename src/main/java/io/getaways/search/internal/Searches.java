@@ -74,7 +74,7 @@ class Searches {
 			Row last = rows.get(rows.size() - 1);
 			next = new Cursor(request.sort(), last.sortKey(), last.hit().kind(), last.hit().code()).encode();
 		}
-		SearchResult.Facets facets = repository.facets(SearchSql.of(request, match, settings.config()));
+		SearchResult.Facets facets = repository.facets(sql);
 		long total = facets.kind().stream().mapToLong(SearchResult.Count::hits).sum();
 		return new SearchResult(rows.stream().map(Row::hit).toList(), total, facets, match == SearchSql.Match.FUZZY,
 				null, next);
