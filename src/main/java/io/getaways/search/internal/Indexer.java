@@ -1,8 +1,10 @@
 package io.getaways.search.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -81,8 +83,9 @@ class Indexer {
 	}
 
 	/**
-	 * Every listing, a batch at a time: facts that did not change and text already held
-	 * write nothing, so a start over an indexed catalog only reads.
+	 * Every listing, a batch at a time: the batch's stamps are compared in one statement,
+	 * and only listings whose facts or text the index does not hold are written, so a
+	 * start over an indexed catalog only reads.
 	 */
 	BackfillResult backfill() {
 		String config = settings.config();
@@ -121,7 +124,11 @@ class Indexer {
 		if (page.isEmpty()) {
 			return new BackfillPage(null, null);
 		}
-		int changed = index.upsertFacts(page, config);
+		Map<String, Instant> stamps = page.stream()
+			.collect(Collectors.toMap(SearchableListing::code, SearchableListing::updatedAt));
+		Set<String> stale = Set.copyOf(index.behindOnFacts(kind, stamps, config));
+		int changed = stale.isEmpty() ? 0
+				: index.upsertFacts(page.stream().filter(listing -> stale.contains(listing.code())).toList(), config);
 		Map<String, Long> versions = page.stream()
 			.collect(Collectors.toMap(SearchableListing::code, SearchableListing::contentVersion));
 		List<String> behind = index.behindOnText(kind, versions);

@@ -123,6 +123,29 @@ class SearchIndex {
 			.list();
 	}
 
+	/**
+	 * Codes of the kind whose row is missing, or holds other facts (by the catalog row's
+	 * {@code updated_at}) or another configuration: the only ones a backfill must write.
+	 */
+	List<String> behindOnFacts(String kind, Map<String, Instant> stamps, String config) {
+		return jdbc.sql("""
+				SELECT v.code
+				FROM unnest(CAST(:codes AS text[]), CAST(:stamps AS text[])) AS v(code, stamp)
+				LEFT JOIN search.listings l
+				  ON l.kind = :kind
+				 AND l.code = v.code
+				WHERE l.code IS NULL
+				   OR l.facts_updated_at IS DISTINCT FROM CAST(v.stamp AS timestamptz)
+				   OR l.config <> CAST(:config AS regconfig)""")
+			.param("kind", kind)
+			.param("codes", stamps.keySet().toArray(String[]::new))
+			.param("stamps",
+					stamps.keySet().stream().map(code -> String.valueOf(stamps.get(code))).toArray(String[]::new))
+			.param("config", config)
+			.query(String.class)
+			.list();
+	}
+
 	void delete(String kind, String code) {
 		jdbc.sql(DELETE).param("kind", kind).param("code", code).update();
 	}
