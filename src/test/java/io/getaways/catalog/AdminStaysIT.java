@@ -54,6 +54,10 @@ class AdminStaysIT extends AdminCatalogTest {
 		JsonNode adminView = adminGet("/api/v1/admin/stays/" + code).json();
 		assertThat(adminView.path("status").asString()).isEqualTo("INACTIVE");
 		assertThat(adminView.path("availability").path("occupied")).isEmpty();
+		// q= matches through the search index, which follows the catalog through the
+		// outbox
+		await().atMost(PROJECTION)
+			.until(() -> adminGet("/api/v1/admin/stays?q=" + code).json().path("totalItems").asLong() == 1);
 		assertThat(adminGet("/api/v1/admin/stays?status=INACTIVE&q=" + code).json()
 			.path("items")
 			.findValuesAsString("code")).containsExactly(code);

@@ -1,5 +1,6 @@
 package io.getaways.catalog;
 
+import java.time.Duration;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
@@ -127,6 +128,10 @@ class AdminTripsIT extends AdminCatalogTest {
 		assertThat(api.get("/api/v1/trips/" + code).status()).as("cache evicted on commit").isEqualTo(404);
 		assertThat(api.get("/api/v1/trips?q=" + code).json().path("totalItems").asLong()).isZero();
 		assertThat(api.get("/api/trips").body()).doesNotContain(code);
+		// q= matches through the search index, which follows the catalog through the
+		// outbox
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> adminGet("/api/v1/admin/trips?q=" + code).json().path("totalItems").asLong() == 1);
 		assertThat(adminGet("/api/v1/admin/trips?status=INACTIVE&q=" + code).json()
 			.path("items")
 			.findValuesAsString("code")).containsExactly(code);

@@ -14,6 +14,7 @@ import io.getaways.identity.Identity;
 import io.getaways.support.HttpApi;
 import io.getaways.support.HttpApi.Answer;
 import io.getaways.support.IntegrationTest;
+import io.getaways.support.SearchIndexing;
 import io.getaways.support.TestAccounts;
 import io.getaways.support.TestTrips;
 import org.junit.jupiter.api.AfterAll;
@@ -87,6 +88,9 @@ class StayApiIT {
 		TestStays.create(catalog, TestStays.draft(cabin, "Driftwood Cabin", country, "Lagos", "150.00", 10));
 		TestStays.create(catalog, TestStays.draft(closed, "Ember Closed Lodge", country, "Porto", "120.00", 8));
 		TestStays.changeStatus(catalog, closed, ListingStatus.INACTIVE);
+		// q= matches through the search index, which follows the catalog through the
+		// outbox
+		SearchIndexing.awaitIndexed(context, List.of(seaside, hillside, harbour, cabin, closed));
 
 		// seaside: confirmed [today+10, today+13); hillside: pending [today+12,
 		// today+14);

@@ -28,8 +28,10 @@ record StayFilter(String where, Map<String, Object> params) {
 			params.put("status", query.status().name());
 		}
 		if (query.text() != null) {
-			conditions.add("(s.name || ' ' || s.city || ' ' || s.country) ILIKE :text");
-			params.put("text", LikePatterns.contains(query.text()));
+			// the search index's full-text match, as /api/v1/search has it (see
+			// package-info)
+			conditions.add("s.code IN (SELECT m.code FROM search.matching('stay', :text) AS m(code))");
+			params.put("text", query.text());
 		}
 		if (query.country() != null) {
 			conditions.add("lower(s.country) = lower(:country)");

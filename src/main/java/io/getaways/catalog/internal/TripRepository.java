@@ -169,8 +169,10 @@ class TripRepository implements ListingRows<Trip> {
 				params.put("status", query.status().name());
 			}
 			if (query.text() != null) {
-				conditions.add("(name || ' ' || resort) ILIKE :text");
-				params.put("text", LikePatterns.contains(query.text()));
+				// the search index's full-text match, as /api/v1/search has it (see
+				// package-info)
+				conditions.add("code IN (SELECT m.code FROM search.matching('trip', :text) AS m(code))");
+				params.put("text", query.text());
 			}
 			if (query.resort() != null) {
 				conditions.add("resort ILIKE :resort");

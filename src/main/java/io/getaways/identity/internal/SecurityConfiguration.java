@@ -73,7 +73,7 @@ class SecurityConfiguration {
 				// published catalog and reviews: anyone reads them; writes still need a
 				// signed-in caller
 				.requestMatchers(HttpMethod.GET, "/api/v1/stays", "/api/v1/stays/*", "/api/v1/reviews",
-						"/api/v1/reviews/*")
+						"/api/v1/reviews/*", "/api/v1/search")
 				.permitAll()
 				.requestMatchers("/api/v1/admin/trips", "/api/v1/admin/trips/**", "/api/v1/admin/stays",
 						"/api/v1/admin/stays/**")

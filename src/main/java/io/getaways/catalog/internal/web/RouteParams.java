@@ -13,9 +13,13 @@ public final class RouteParams {
 	private RouteParams() {
 	}
 
-	/** Text filters: blank is no filter, and surrounding spaces never count. */
+	/**
+	 * Text filters: blank is no filter, and surrounding spaces never count. Control
+	 * characters count as spaces: PostgreSQL text cannot hold a NUL.
+	 */
 	public static String text(String value) {
-		return value == null || value.isBlank() ? null : value.trim();
+		String spaced = value == null ? null : value.replaceAll("\\p{Cntrl}", " ");
+		return spaced == null || spaced.isBlank() ? null : spaced.trim();
 	}
 
 	/**
