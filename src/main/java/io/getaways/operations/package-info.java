@@ -10,5 +10,5 @@
  * exists only once complete. docs/operations/backups.md is the runbook.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "operations",
-		allowedDependencies = { "platform", "platform :: config", "platform :: embedded", "audit" })
+		allowedDependencies = { "platform", "platform :: config", "platform :: embedded", "platform :: db", "audit" })
 package io.getaways.operations;
