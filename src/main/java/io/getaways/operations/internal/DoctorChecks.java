@@ -13,6 +13,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 final class DoctorChecks {
 
+	/** Every check after the local ones, in order. */
+	static final List<String> AFTER_SERVICE = List.of(DoctorStoreChecks.POSTGRES, DoctorStoreChecks.MONGO,
+			DoctorStoreChecks.REDIS, DoctorTlsCheck.NAME, "migrations", "extensions", "roles-rls", "clock",
+			"signing-keys", DoctorBackupCheck.BACKUPS, DoctorBackupCheck.WAL);
+
 	private final DoctorReport report;
 
 	private final DoctorTargets targets;

@@ -51,7 +51,8 @@ class DoctorCommand extends TaskSubcommand {
 	private void embedded(DoctorReport report, ConfigurableEnvironment environment, Set<Store> wanted,
 			BackupOperations backups) {
 		Path dataDir = DoctorStores.dataDir(environment);
-		report.add(DoctorLocalChecks.dataDirectory(dataDir));
+		DoctorFinding directory = DoctorLocalChecks.dataDirectory(dataDir);
+		report.add(directory);
 		ConfigurableApplicationContext stores;
 		try {
 			stores = DoctorStores.start(environment);
@@ -59,8 +60,12 @@ class DoctorCommand extends TaskSubcommand {
 		catch (RuntimeException ex) {
 			DataDirectoryInUseException inUse = DoctorStores.inUse(ex);
 			if (inUse == null) {
-				report.add(DoctorFinding.fail("service", "the embedded stores did not start over " + dataDir + ": "
-						+ DoctorSchemaChecks.firstLine(DoctorStores.rootMessage(ex))));
+				String cause = DoctorSchemaChecks.firstLine(DoctorStores.rootMessage(ex));
+				report.add(directory.status() == DoctorFinding.Status.FAIL
+						? DoctorFinding.skipped("service", "data directory unusable (" + cause + ")") : DoctorFinding
+							.fail("service", "the embedded stores did not start over " + dataDir + ": " + cause));
+				DoctorChecks.AFTER_SERVICE
+					.forEach(check -> report.add(DoctorFinding.skipped(check, "the embedded stores did not start")));
 				return;
 			}
 			runningService(report, environment, wanted, dataDir, backups);
@@ -82,7 +87,7 @@ class DoctorCommand extends TaskSubcommand {
 				+ ": checking its stores as far as the data directory tells where they are"));
 		DoctorTargets targets;
 		try {
-			targets = DoctorTargets.ofRunningService(dataDir, environment);
+			targets = DoctorTargets.ofRunningService(dataDir, environment, wanted.contains(Store.POSTGRES));
 		}
 		catch (Exception ex) {
 			report.add(DoctorFinding.warn(DoctorStoreChecks.POSTGRES,

@@ -55,7 +55,9 @@ final class DoctorLocalChecks {
 			return DoctorFinding.ok("data-dir", detail);
 		}
 		catch (IOException ex) {
-			return DoctorFinding.fail("data-dir", dataDir + " is not writable (" + ex.getMessage()
+			String why = ex instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
+					: ex instanceof java.nio.file.AccessDeniedException ? "permission denied" : ex.getMessage();
+			return DoctorFinding.fail("data-dir", dataDir + " is not writable (" + why
 					+ "): fix its owner or mode, or set getaways.data-dir (GETAWAYS_DATA_DIR)");
 		}
 	}

@@ -65,16 +65,21 @@ record DoctorTargets(Postgres postgres, String mongoUri, String mongoDatabase, S
 	 * {@code secrets.properties}; MongoDB's and Redis' ports are written nowhere, so
 	 * those two are judged by the service's health endpoint.
 	 */
-	static DoctorTargets ofRunningService(Path dataDir, Environment environment) throws IOException {
+	static DoctorTargets ofRunningService(Path dataDir, Environment environment, boolean embeddedPostgres)
+			throws IOException {
 		String prefix = environment.getProperty("getaways.db.role-prefix", "getaways");
 		String database = environment.getProperty("getaways.embedded.database", "getaways");
-		List<String> pid = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"));
-		Properties secrets = new Properties();
-		try (Reader reader = Files.newBufferedReader(dataDir.resolve("secrets.properties"))) {
-			secrets.load(reader);
+		Postgres postgres = null;
+		if (embeddedPostgres) {
+			List<String> pid = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"));
+			Properties secrets = new Properties();
+			try (Reader reader = Files.newBufferedReader(dataDir.resolve("secrets.properties"))) {
+				secrets.load(reader);
+			}
+			postgres = new Postgres("jdbc:postgresql://localhost:" + pid.get(3).strip() + "/" + database,
+					prefix + "_app", secrets.getProperty("app"), prefix + "_owner", secrets.getProperty("owner"),
+					prefix);
 		}
-		Postgres postgres = new Postgres("jdbc:postgresql://localhost:" + pid.get(3).strip() + "/" + database,
-				prefix + "_app", secrets.getProperty("app"), prefix + "_owner", secrets.getProperty("owner"), prefix);
 		String port = environment.getProperty("server.port", "8080");
 		return new DoctorTargets(postgres, null, database, null, EnumSet.allOf(EmbeddedStores.Store.class),
 				"http://localhost:" + port + "/actuator/health");

@@ -126,6 +126,16 @@ class DoctorCommandIT {
 	}
 
 	@Test
+	void unusableDataDirectoryFailsOnceAndSkipsTheRest() throws IOException {
+		Path notADirectory = Files.writeString(temp.resolve("not-a-directory"), "x");
+		Result doctor = run("doctor", "--data-dir=" + notADirectory);
+		assertThat(doctor.exitCode()).isEqualTo(1);
+		assertThat(status(doctor, "data-dir")).startsWith("FAIL " + notADirectory + " is not writable");
+		assertThat(status(doctor, "wal-archiving")).isEqualTo("FAIL skipped: the embedded stores did not start");
+		assertThat(doctor.out()).contains("doctor: 1 failure(s), 12 check(s) skipped because of them");
+	}
+
+	@Test
 	void pendingMigrationFailsAndNamesTheCommandToRun() {
 		Path dataDir = temp.resolve("rolled-back").resolve("data");
 		assertThat(run("migrate", "up", "--data-dir=" + dataDir).exitCode()).isZero();
