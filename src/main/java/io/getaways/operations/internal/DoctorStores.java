@@ -27,6 +27,9 @@ import org.springframework.util.StringUtils;
  */
 final class DoctorStores {
 
+	private static final List<String> QUIET_WHILE_STARTING = List.of("org.springframework.boot.SpringApplication",
+			"org.springframework.boot.diagnostics");
+
 	private DoctorStores() {
 	}
 
@@ -65,13 +68,21 @@ final class DoctorStores {
 			}
 		}
 		// the servers log their ports as they start, before this context's own levels
-		// apply
-		LoggingSystem.get(DoctorStores.class.getClassLoader()).setLogLevel("io.getaways", LogLevel.WARN);
-		return new SpringApplicationBuilder(Object.class).web(WebApplicationType.NONE)
-			.logStartupInfo(false)
-			.properties("spring.main.banner-mode=off", "getaways.embedded.stores=postgres,mongo,redis",
-					"getaways.db.migrate-on-start=false", "logging.level.root=WARN", "logging.level.io.getaways=WARN")
-			.run(arguments.toArray(String[]::new));
+		// apply; and a failure to start is doctor's finding, not a stack trace
+		LoggingSystem logging = LoggingSystem.get(DoctorStores.class.getClassLoader());
+		logging.setLogLevel("io.getaways", LogLevel.WARN);
+		QUIET_WHILE_STARTING.forEach(logger -> logging.setLogLevel(logger, LogLevel.OFF));
+		try {
+			return new SpringApplicationBuilder(Object.class).web(WebApplicationType.NONE)
+				.logStartupInfo(false)
+				.properties("spring.main.banner-mode=off", "getaways.embedded.stores=postgres,mongo,redis",
+						"getaways.db.migrate-on-start=false", "logging.level.root=WARN",
+						"logging.level.io.getaways=WARN")
+				.run(arguments.toArray(String[]::new));
+		}
+		finally {
+			QUIET_WHILE_STARTING.forEach(logger -> logging.setLogLevel(logger, null));
+		}
 	}
 
 	static Set<Store> running(EmbeddedStores embedded) {

@@ -224,6 +224,9 @@ class DoctorCommandIT {
 			assertThat(status(doctor, "mongodb")).isEqualTo("OK reported UP by the running service at http://localhost:"
 					+ port + "/actuator/health (its port is not recorded in the data directory)");
 			assertThat(status(doctor, "redis")).startsWith("OK reported UP");
+			assertThat(doctor.out()).doesNotContain("Exception");
+			Result json = inOwnProcess("doctor", "--json", "--data-dir=" + dataDir, "--server.port=" + port);
+			assertThat(JsonMapper.builder().build().readTree(json.out()).path("status").asString()).isEqualTo("OK");
 		}
 	}
 
