@@ -90,9 +90,9 @@ class DoctorCommand extends TaskSubcommand {
 			targets = DoctorTargets.ofRunningService(dataDir, environment, wanted.contains(Store.POSTGRES));
 		}
 		catch (Exception ex) {
-			report.add(DoctorFinding.warn(DoctorStoreChecks.POSTGRES,
-					"not checked: the running service's PostgreSQL port or passwords are not readable under " + dataDir
-							+ " (" + ex.getMessage() + ")"));
+			String why = "the running service's PostgreSQL port or passwords are not readable under " + dataDir + " ("
+					+ ex.getMessage() + "); run doctor as the service's user";
+			DoctorChecks.AFTER_SERVICE.forEach(check -> report.add(DoctorFinding.warn(check, "not checked: " + why)));
 			return;
 		}
 		List<String> viaHealth = wanted.stream()
