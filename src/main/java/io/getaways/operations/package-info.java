@@ -1,6 +1,7 @@
 /**
- * Backup, restore and point-in-time recovery; later replicas, maintenance and
- * {@code doctor}. It may use every module's API; no module uses it.
+ * Backup, restore and point-in-time recovery, and {@code doctor}
+ * (docs/operations/doctor.md); later replicas and maintenance. It may use every module's
+ * API; no module uses it.
  *
  * <p>
  * A backup is a PostgreSQL base backup taken with the non-exclusive low-level API while
