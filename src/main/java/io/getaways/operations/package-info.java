@@ -1,6 +1,7 @@
 /**
- * Backup, restore and point-in-time recovery; later replicas, maintenance and
- * {@code doctor}. It may use every module's API; no module uses it.
+ * Backup, restore and point-in-time recovery, and {@code doctor}
+ * (docs/operations/doctor.md); later replicas and maintenance. It may use every module's
+ * API; no module uses it.
  *
  * <p>
  * A backup is a PostgreSQL base backup taken with the non-exclusive low-level API while
@@ -10,5 +11,5 @@
  * exists only once complete. docs/operations/backups.md is the runbook.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "operations",
-		allowedDependencies = { "platform", "platform :: config", "platform :: embedded", "audit" })
+		allowedDependencies = { "platform", "platform :: config", "platform :: embedded", "platform :: db", "audit" })
 package io.getaways.operations;

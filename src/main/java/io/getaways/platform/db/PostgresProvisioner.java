@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one step that needs a PostgreSQL superuser: the schema owner role, the database it
  * owns, and the backup role (only a superuser may grant BYPASSRLS). Embedded mode runs it
- * on its own server; an operator runs the equivalent SQL in the README once on a real
- * server. Safe to repeat.
+ * on its own server; an operator runs the equivalent ops/postgres/provision.sql once on a
+ * real server. Safe to repeat.
  */
 public final class PostgresProvisioner {
 
