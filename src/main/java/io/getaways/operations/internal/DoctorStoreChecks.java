@@ -13,6 +13,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.getaways.platform.StoreFailures;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -62,8 +63,7 @@ final class DoctorStoreChecks {
 			return DoctorFinding.ok(POSTGRES, "PostgreSQL " + version + " at " + target.address() + " as " + user);
 		}
 		catch (SQLException ex) {
-			return DoctorFinding.fail(POSTGRES,
-					DoctorConnectionFailure.describe("PostgreSQL", target.address(), user, ex));
+			return DoctorFinding.fail(POSTGRES, StoreFailures.describe("PostgreSQL", target.address(), user, ex));
 		}
 	}
 
@@ -90,8 +90,7 @@ final class DoctorStoreChecks {
 			return DoctorFinding.ok(MONGO, "MongoDB " + version + " at " + address);
 		}
 		catch (RuntimeException ex) {
-			return DoctorFinding.fail(MONGO,
-					DoctorConnectionFailure.describe("MongoDB", address, connection.getUsername(), ex));
+			return DoctorFinding.fail(MONGO, StoreFailures.describe("MongoDB", address, connection.getUsername(), ex));
 		}
 	}
 
@@ -115,7 +114,7 @@ final class DoctorStoreChecks {
 			return DoctorFinding.ok(REDIS, (embedded ? "embedded " : "") + "Redis " + version + " at " + address);
 		}
 		catch (RuntimeException ex) {
-			return DoctorFinding.fail(REDIS, DoctorConnectionFailure.describe("Redis", address, "default", ex));
+			return DoctorFinding.fail(REDIS, StoreFailures.describe("Redis", address, "default", ex));
 		}
 		finally {
 			client.shutdown(Duration.ZERO, Duration.ofSeconds(2));

@@ -1,13 +1,9 @@
 package io.getaways.platform.cli;
 
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import io.getaways.platform.StoreFailures;
 import io.getaways.platform.config.InvalidSettings;
 import io.getaways.platform.db.MigrationFailedException;
 import io.getaways.platform.embedded.DataDirectoryInUseException;
@@ -20,8 +16,6 @@ import org.springframework.core.NestedExceptionUtils;
  * JDBC Connection for transaction").
  */
 final class FailureMessages {
-
-	private static final Pattern SERVER_USER = Pattern.compile("(?:for user|role) \"([^\"]+)\"");
 
 	private FailureMessages() {
 	}
@@ -36,20 +30,16 @@ final class FailureMessages {
 				return cause.getMessage() + " Commands on embedded stores need the data directory to themselves:"
 						+ " stop the service first, or use its admin API while it runs.";
 			}
-			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-				String explained = postgres(sql, stores);
-				if (explained != null) {
-					return explained;
-				}
+			if (cause instanceof SQLException sql && isConnectionFailure(sql.getSQLState())) {
+				return StoreFailures.describe("PostgreSQL", stores.postgres(), stores.postgresUser(), sql);
 			}
 			String type = cause.getClass().getName();
 			if (type.startsWith("com.mongodb.") && (type.endsWith("TimeoutException")
 					|| type.endsWith("SocketOpenException") || type.endsWith("SecurityException"))) {
-				return "MongoDB at " + stores.mongo() + " is not usable: " + firstLine(cause.getMessage());
+				return StoreFailures.describe("MongoDB", stores.mongo(), null, cause);
 			}
 			if (type.equals("org.springframework.data.redis.RedisConnectionFailureException")) {
-				return "Redis at " + stores.redis() + " is not reachable: " + rootMessage(cause)
-						+ " (not started, or wrong host or port in spring.data.redis.url)";
+				return StoreFailures.describe("Redis", stores.redis(), "default", cause);
 			}
 		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -64,47 +54,9 @@ final class FailureMessages {
 		return message == null ? reason.getClass().getSimpleName() : firstLine(message);
 	}
 
-	private static String postgres(SQLException sql, StoreAddresses stores) {
-		String at = "PostgreSQL at " + stores.postgres();
-		String state = sql.getSQLState();
-		return switch (state) {
-			case "28P01" -> at + " refused user '" + user(sql, stores)
-					+ "': wrong password (spring.datasource.password, or SPRING_DATASOURCE_PASSWORD;"
-					+ " getaways.db.owner.password for migrations)";
-			case "28000" -> at + " refused user '" + user(sql, stores) + "': " + firstLine(sql.getMessage())
-					+ " (does the role exist, and does pg_hba.conf allow it?)";
-			case "3D000" -> at + ": " + firstLine(sql.getMessage())
-					+ " (create it as docs/external-servers.md shows, or fix the database in spring.datasource.url)";
-			default -> state.startsWith("08") ? at + " is not reachable: " + connectionCause(sql) : null;
-		};
-	}
-
-	private static String connectionCause(SQLException sql) {
-		for (Throwable cause = sql; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ConnectException) {
-				return "connection refused (not started, or wrong host or port in spring.datasource.url)";
-			}
-			if (cause instanceof UnknownHostException) {
-				return "unknown host " + cause.getMessage() + " (check spring.datasource.url)";
-			}
-			if (cause instanceof SocketTimeoutException) {
-				return "no answer in time (a firewall, or the wrong host)";
-			}
-		}
-		return firstLine(sql.getMessage());
-	}
-
-	private static String user(SQLException sql, StoreAddresses stores) {
-		Matcher matcher = SERVER_USER.matcher(String.valueOf(sql.getMessage()));
-		return matcher.find() ? matcher.group(1) : stores.postgresUser();
-	}
-
-	private static String rootMessage(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null) {
-			root = root.getCause();
-		}
-		return root.getMessage() == null ? root.getClass().getSimpleName() : firstLine(root.getMessage());
+	/** Connection exceptions (08), refused logins (28) and a missing database (3D000). */
+	private static boolean isConnectionFailure(String state) {
+		return state != null && (state.startsWith("08") || state.startsWith("28") || state.equals("3D000"));
 	}
 
 	/**
@@ -119,9 +71,6 @@ final class FailureMessages {
 	}
 
 	private static String firstLine(String message) {
-		if (message == null) {
-			return "";
-		}
 		int end = message.indexOf('\n');
 		return end < 0 ? message.strip() : message.substring(0, end).strip();
 	}

@@ -104,7 +104,7 @@ class FirstRunCommandsIT {
 
 			assertThat(list.exitCode()).isNotZero();
 			assertThat(list.err().strip()).isEqualTo("list: PostgreSQL at " + address
-					+ " refused user 'getaways_owner': wrong password (spring.datasource.password, or"
+					+ ": authentication failed: wrong password for user getaways_owner (spring.datasource.password or"
 					+ " SPRING_DATASOURCE_PASSWORD; getaways.db.owner.password for migrations)");
 		}
 	}

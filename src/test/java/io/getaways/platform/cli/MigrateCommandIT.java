@@ -81,7 +81,7 @@ class MigrateCommandIT {
 		assumeOwnDatabase();
 		Result up = run("migrate", "up", "--spring.datasource.url=" + UNREACHABLE, "--data-dir=" + dataDir);
 		assertThat(up.exitCode()).isNotZero();
-		assertThat(up.err()).contains("PostgreSQL at 127.0.0.1:1/none is not reachable: connection refused");
+		assertThat(up.err()).contains("PostgreSQL at 127.0.0.1:1/none: connection refused: PostgreSQL is not started");
 		assertThat(dataDir.resolve("postgres")).doesNotExist();
 	}
 
