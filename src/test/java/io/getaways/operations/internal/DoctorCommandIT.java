@@ -168,14 +168,15 @@ class DoctorCommandIT {
 				Statement statement = owner.createStatement()) {
 			String url = stores.getEnvironment().getRequiredProperty("spring.datasource.url");
 			// the embedded server trusts local logins, so an unknown role stands in for a
-			// wrong password: both are refused at authentication
+			// wrong password (FirstRunCommandsIT has one, on a server that checks them)
 			Result wrongPassword = run("doctor", "--data-dir=" + dataDir, "--spring.datasource.url=" + url,
 					"--spring.datasource.username=getaways_app", "--spring.datasource.password=wrong",
 					"--getaways.db.owner.username=getaways_nobody", "--getaways.db.owner.password=wrong");
 			assertThat(wrongPassword.exitCode()).isEqualTo(1);
-			assertThat(status(wrongPassword, "postgresql"))
-				.isEqualTo("FAIL PostgreSQL at " + url.replace("jdbc:postgresql://", "")
-						+ ": authentication failed: wrong password for user getaways_nobody (or no such role)");
+			assertThat(status(wrongPassword, "postgresql")).isEqualTo("FAIL PostgreSQL at "
+					+ url.replace("jdbc:postgresql://", "")
+					+ ": authentication failed: user getaways_nobody refused (FATAL: role \"getaways_nobody\" does not"
+					+ " exist): does the role exist, and does pg_hba.conf allow it?");
 			statement.executeUpdate("UPDATE public.databasechangelog SET md5sum = '9:0123456789abcdef0123456789abcdef'"
 					+ " WHERE id = '003-trips'");
 		}
