@@ -1,11 +1,7 @@
 package io.getaways.analytics.internal;
 
-import java.time.Clock;
-
 import io.getaways.platform.StoreMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -13,26 +9,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+/** The service's analytics beans beyond maintenance: recording, reports, the schedule. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AnalyticsSettings.class)
 class AnalyticsConfiguration {
 
 	@Bean
 	ActivityRecorder activityRecorder(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions,
 			StoreMetrics metrics, AnalyticsSettings settings, MeterRegistry registry) {
 		return new ActivityRecorder(new ActivityRepository(jdbc, transactions, metrics), settings, registry);
-	}
-
-	@Bean
-	ReportViews reportViews(JdbcClient jdbc, TransactionTemplate transactions) {
-		return new ReportViews(jdbc, transactions);
-	}
-
-	@Bean
-	AnalyticsMaintenanceService analyticsMaintenance(JdbcClient jdbc, TransactionTemplate transactions,
-			AnalyticsSettings settings, ReportViews views, ObjectProvider<Clock> clock) {
-		return new AnalyticsMaintenanceService(new PartitionUpkeeper(new PartitionRepository(jdbc), transactions,
-				settings, clock.getIfAvailable(Clock::systemUTC)), views);
 	}
 
 	@Bean
