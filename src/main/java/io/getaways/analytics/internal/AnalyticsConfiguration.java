@@ -20,6 +20,11 @@ class AnalyticsConfiguration {
 	}
 
 	@Bean
+	PartitionsOnStartup partitionsOnStartup(PartitionUpkeeper upkeeper) {
+		return new PartitionsOnStartup(upkeeper);
+	}
+
+	@Bean
 	ReportRefreshJob reportRefreshJob(ReportViews views) {
 		return new ReportRefreshJob(views);
 	}

@@ -24,10 +24,15 @@ public class AnalyticsMaintenanceConfiguration {
 	}
 
 	@Bean
-	AnalyticsMaintenanceService analyticsMaintenance(JdbcClient jdbc, TransactionTemplate transactions,
-			AnalyticsSettings settings, ReportViews views, ObjectProvider<Clock> clock) {
-		return new AnalyticsMaintenanceService(new PartitionUpkeeper(new PartitionRepository(jdbc), transactions,
-				settings, clock.getIfAvailable(Clock::systemUTC)), views);
+	PartitionUpkeeper partitionUpkeeper(JdbcClient jdbc, TransactionTemplate transactions, AnalyticsSettings settings,
+			ObjectProvider<Clock> clock) {
+		return new PartitionUpkeeper(new PartitionRepository(jdbc), transactions, settings,
+				clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	AnalyticsMaintenanceService analyticsMaintenance(PartitionUpkeeper upkeeper, ReportViews views) {
+		return new AnalyticsMaintenanceService(upkeeper, views);
 	}
 
 }
