@@ -95,9 +95,10 @@ class MaintenanceApiIT {
 			.isEqualTo(1);
 		String metrics = http.get("/actuator/prometheus").body();
 		for (String task : MaintenanceRunner.TASKS) {
-			assertThat(metrics).contains("getaways_maintenance_task_last_run_timestamp_seconds{task=\"" + task + "\"}")
-				.contains("getaways_maintenance_task_last_duration_seconds{task=\"" + task + "\"}")
-				.contains("getaways_maintenance_task_last_success{task=\"" + task + "\"} 1.0");
+			String tags = "{application=\"getaways\",task=\"" + task + "\"}";
+			assertThat(metrics).contains("getaways_maintenance_task_last_run_timestamp_seconds" + tags)
+				.contains("getaways_maintenance_task_last_duration_seconds" + tags)
+				.contains("getaways_maintenance_task_last_success" + tags + " 1.0");
 		}
 	}
 
