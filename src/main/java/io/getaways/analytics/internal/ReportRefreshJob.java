@@ -12,8 +12,8 @@ import org.springframework.transaction.TransactionException;
 
 /**
  * The scheduled refresh of the report views, on one instance at a time (ShedLock). The
- * maintenance run refreshes them too; both take the same lock's place in PostgreSQL, a
- * concurrent refresh of one view waits for the other.
+ * maintenance run refreshes them too; PostgreSQL runs one concurrent refresh of a view at
+ * a time, so should both meet, the second waits for the first rather than failing.
  */
 class ReportRefreshJob {
 

@@ -36,7 +36,9 @@ class MaintenanceCommandIT {
 
 		Result report = run("maintenance", "report", "--json", "--data-dir=" + dataDir);
 		assertThat(report.exitCode()).as(report.toString()).isZero();
-		JsonNode json = MaintenanceCommand.JSON.readTree(report.out());
+		// the JSON document is printed indented, between the task context's log lines
+		String out = report.out();
+		JsonNode json = MaintenanceCommand.JSON.readTree(out.substring(out.indexOf("\n{") + 1, out.indexOf("\n}") + 2));
 		assertThat(json.path("slowStatementsNote").asString()).isNotBlank();
 		assertThat(json.path("defaultPartitionRows").isArray()).isTrue();
 
