@@ -42,7 +42,7 @@ final class ReportsLoad {
 			       tr.price_per_person * (1 + g % 4), tr.currency, 'PENDING', c.at + interval '15 minutes', c.at, c.at
 			FROM t
 			CROSS JOIN u
-			CROSS JOIN generate_series(1, ?) AS g
+			CROSS JOIN generate_series(1, CAST(? AS integer)) AS g
 			JOIN app.trips tr ON tr.id = t.ids[1 + (g * 7919) % cardinality(t.ids)]
 			CROSS JOIN LATERAL (SELECT now() - (g % 730) * interval '1 day' - (g % 1440) * interval '1 minute' AS at) c""";
 
@@ -57,7 +57,7 @@ final class ReportsLoad {
 			       c.at + interval '15 minutes', c.at, c.at
 			FROM s
 			CROSS JOIN u
-			CROSS JOIN generate_series(1, ?) AS g
+			CROSS JOIN generate_series(1, CAST(? AS integer)) AS g
 			JOIN app.stays st ON st.id = s.ids[1 + g % cardinality(s.ids)]
 			CROSS JOIN LATERAL (SELECT (current_date - 730 + (g / cardinality(s.ids)) * 5) AS check_in,
 			                           1 + g % 4 AS nights) d
