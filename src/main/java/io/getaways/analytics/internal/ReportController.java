@@ -1,6 +1,8 @@
 package io.getaways.analytics.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -61,8 +63,8 @@ class ReportController {
 		if (accept == null || accept.isBlank()) {
 			return false;
 		}
-		List<MediaType> types = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
-		types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+		List<MediaType> types = new ArrayList<>(MediaType.parseMediaTypes(accept));
+		types.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
 		for (MediaType type : types) {
 			if (type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType()) {
 				return false;

@@ -1,5 +1,6 @@
 package io.getaways.analytics.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ record ReportGrouping(String report, String name, String view, String sql, Strin
 	}
 
 	private static void add(String report, String name, String view, String sql, String coverageSql) {
-		BY_REPORT.computeIfAbsent(report, r -> new java.util.ArrayList<>())
+		BY_REPORT.computeIfAbsent(report, r -> new ArrayList<>())
 			.add(new ReportGrouping(report, name, view, sql, coverageSql, false));
 	}
 

@@ -92,7 +92,13 @@ class PartitionsIT {
 
 	@Test
 	void aViewOfAMonthWithoutPartitionLandsInTheDefaultAndIsReported() {
-		YearMonth far = NOW.plusYears(7);
+		// the test data directory outlives a run: the first far month that no run has
+		// provisioned yet
+		YearMonth unprovisioned = NOW.plusYears(7);
+		while (partitionExists("listing_views_p" + suffix(unprovisioned))) {
+			unprovisioned = unprovisioned.plusMonths(1);
+		}
+		YearMonth far = unprovisioned;
 		String code = "PART" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
 		events.publishEvent(new ListingViewed("trip", code, UUID.randomUUID().toString(),
 				far.atDay(10).atStartOfDay().toInstant(ZoneOffset.UTC)));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.getaways.analytics.AnalyticsMaintenance;
 import io.getaways.operations.internal.maintenance.MaintenanceReport.DeadTuples;
@@ -137,7 +138,7 @@ class MaintenanceReporter {
 		});
 	}
 
-	private <T> T inTransaction(java.util.function.Supplier<T> work) {
+	private <T> T inTransaction(Supplier<T> work) {
 		return transactions.execute(status -> work.get());
 	}
 
