@@ -6,14 +6,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import io.getaways.analytics.ReportRefresh;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,12 +33,26 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reports", description = "Revenue, occupancy, booking funnel and searches, from the report views")
 class ReportController {
 
+	private static final Logger log = LoggerFactory.getLogger(ReportController.class);
+
 	static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
 	private final ReportQueries queries;
 
-	ReportController(ReportQueries queries) {
+	private final ReportViews views;
+
+	ReportController(ReportQueries queries, ReportViews views) {
 		this.queries = queries;
+		this.views = views;
+	}
+
+	@PostMapping("/refresh")
+	@Operation(
+			summary = "Refresh every report view now, CONCURRENTLY: readers keep the previous data until each "
+					+ "view's refresh commits",
+			description = "Synchronous; answers each view's refresh time and duration.")
+	List<ReportRefresh> refresh() {
+		return views.refreshAll(line -> log.info("Analytics (on demand): {}", line));
 	}
 
 	@GetMapping(path = "/{report:revenue|occupancy|funnel|searches}",

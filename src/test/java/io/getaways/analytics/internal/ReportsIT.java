@@ -215,6 +215,20 @@ class ReportsIT {
 	}
 
 	@Test
+	void anAdminRefreshesOnDemandAndTheReportSaysWhen() {
+		Answer refreshed = http.send("POST", "/api/v1/admin/reports/refresh", "application/json", null, "Authorization",
+				"Bearer " + admin);
+		assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+		assertThat(refreshed.json()).extracting(view -> view.path("view").asString())
+			.containsExactly("revenue_monthly", "trip_occupancy", "stay_occupancy_monthly", "booking_funnel_weekly",
+					"search_terms_daily");
+		String revenueAt = refreshed.json().get(0).path("refreshedAt").asString();
+		Answer report = ok("/api/v1/admin/reports/revenue");
+		assertThat(Instant.parse(report.json().path("refreshedAt").asString())).isEqualTo(Instant.parse(revenueAt));
+		assertThat(Instant.parse(report.header("Report-Refreshed-At"))).isEqualTo(Instant.parse(revenueAt));
+	}
+
+	@Test
 	void csvWhenAskedFor() {
 		Answer csv = http.get("/api/v1/admin/reports/occupancy?groupBy=departure", "Authorization", "Bearer " + admin,
 				"Accept", "text/csv");
