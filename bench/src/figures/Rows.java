@@ -15,7 +15,7 @@ final class Rows {
 
 	/** In the order bench/run lists them. */
 	static final List<String> SCENARIOS = List.of("startup", "trip-read", "login", "audit-overhead", "booking",
-			"outbox-lag", "backup");
+			"outbox-lag", "backup", "reports");
 
 	private Rows() {
 	}
@@ -43,6 +43,7 @@ final class Rows {
 			case "booking" -> row(scenario, booking(r), bookingTargets(r), load, measured);
 			case "outbox-lag" -> row(scenario, outboxLag(r), outboxLagTargets(r), load, measured);
 			case "backup" -> row(scenario, backup(r), backupTargets(r), load, measured);
+			case "reports" -> row(scenario, reports(r), "none: refresh times are printed", load, measured);
 			default -> throw new IllegalStateException(
 					"No row for scenario " + scenario + "; add one to bench/src/figures/Rows.java");
 		};
@@ -75,6 +76,18 @@ final class Rows {
 		return n(r.path("logins_per_second"), 1) + " sign-ins/s, p50 " + n(r.path("p50_ms"), 0) + " ms, p99 "
 				+ n(r.path("p99_ms"), 0) + " ms with " + plain(r.path("clients")) + " clients (Argon2id "
 				+ plain(argon2.path("memory_kib")) + " KiB, " + plain(argon2.path("iterations")) + " passes)";
+	}
+
+	private static String reports(JsonNode r) {
+		StringBuilder views = new StringBuilder();
+		r.path("views").properties().forEach(view -> views.append(views.isEmpty() ? "" : ", ")
+			.append(view.getKey())
+			.append(' ')
+			.append(plain(view.getValue().path("ms")))
+			.append(" ms"));
+		return "refresh of every view with " + plain(r.path("bookings")) + " bookings: " + plain(r.path("total_refresh_ms"))
+				+ " ms (" + views + "); audit triggers " + r.path("audit_triggers_during_load").asString("?")
+				+ " during the load";
 	}
 
 	private static String auditOverhead(JsonNode r) {

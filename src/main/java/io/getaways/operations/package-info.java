@@ -9,7 +9,14 @@
  * MongoDB dump tied to the outbox position. Every stored file is compressed, optionally
  * encrypted (AES-256-GCM), and checksummed; the manifest is written last, so a backup
  * exists only once complete. docs/operations/backups.md is the runbook.
+ *
+ * <p>
+ * Maintenance ({@code internal.maintenance}, docs/operations/maintenance.md) keeps the
+ * analytics partitions and report views through analytics' public
+ * {@link io.getaways.analytics.AnalyticsMaintenance}, runs ANALYZE, and reports what an
+ * operator should look at.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "operations",
-		allowedDependencies = { "platform", "platform :: config", "platform :: embedded", "platform :: db", "audit" })
+		allowedDependencies = { "platform", "platform :: config", "platform :: embedded", "platform :: db", "audit",
+				"analytics" })
 package io.getaways.operations;

@@ -20,6 +20,8 @@ public record Actor(Role role, String userId, String name, String clientIp, Stri
 		CUSTOMER, ADMIN, JOBS,
 		/** Reads the audit log and nothing else. */
 		AUDITOR,
+		/** Reads the report views and recorded analytics, and changes nothing. */
+		READONLY,
 		/**
 		 * Identity internals: signing keys, deny-list, sign-in throttling, rate-limit
 		 * overrides.

@@ -83,6 +83,8 @@ class SecurityConfiguration {
 				.hasAuthority("booking:all")
 				.requestMatchers("/api/v1/admin/backups", "/api/v1/admin/backups/**")
 				.hasRole("ADMIN")
+				.requestMatchers("/api/v1/admin/reports/**", "/api/v1/admin/maintenance")
+				.hasRole("ADMIN")
 				.requestMatchers(HttpMethod.POST, "/api/login", "/api/register", "/api/v1/auth/register",
 						"/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/password")
 				.permitAll()

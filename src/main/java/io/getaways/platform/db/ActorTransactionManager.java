@@ -81,6 +81,7 @@ class ActorTransactionManager extends JdbcTransactionManager {
 			case ADMIN -> roles.admin();
 			case JOBS -> roles.jobs();
 			case AUDITOR -> roles.auditor();
+			case READONLY -> roles.readonly();
 			case SYSTEM -> roles.system();
 		};
 	}

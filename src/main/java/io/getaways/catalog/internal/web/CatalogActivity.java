@@ -1,37 +1,47 @@
 package io.getaways.catalog.internal.web;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import io.getaways.audit.Activity;
 import io.getaways.audit.ActivityKind;
+import io.getaways.catalog.ListingViewed;
 import io.getaways.catalog.internal.StayQuery;
 import io.getaways.catalog.internal.TripQuery;
 import io.getaways.platform.ActorContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * What signed-in travellers read in the public catalog, for their activity stream.
  * Controllers call it only after an answer was found. An anonymous read costs one
  * thread-local lookup: the user is checked before any details are built, since
- * {@link Activity} records nothing for anonymous callers anyway.
+ * {@link Activity} records nothing for anonymous callers anyway. Every read of a trip or
+ * stay page, anonymous or not, is also published as {@link ListingViewed} for analytics,
+ * whose listener only queues it.
  */
 @Component
 class CatalogActivity {
 
 	private final Activity activity;
 
-	CatalogActivity(Activity activity) {
+	private final ApplicationEventPublisher events;
+
+	CatalogActivity(Activity activity, ApplicationEventPublisher events) {
 		this.activity = activity;
+		this.events = events;
 	}
 
 	void viewedTrip(String code) {
+		events.publishEvent(new ListingViewed("trip", code, ActorContext.current().userId(), Instant.now()));
 		viewed("tripCode", code);
 	}
 
 	void viewedStay(String code) {
+		events.publishEvent(new ListingViewed("stay", code, ActorContext.current().userId(), Instant.now()));
 		viewed("stayCode", code);
 	}
 
