@@ -16,7 +16,6 @@
  * {@link io.getaways.analytics.AnalyticsMaintenance}, runs ANALYZE, and reports what an
  * operator should look at.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "operations",
-		allowedDependencies = { "platform", "platform :: config", "platform :: embedded", "platform :: db", "audit",
-				"analytics" })
+@org.springframework.modulith.ApplicationModule(displayName = "operations", allowedDependencies = { "platform",
+		"platform :: config", "platform :: embedded", "platform :: db", "audit", "analytics" })
 package io.getaways.operations;
