@@ -12,8 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Roles and row-level security as the design expects: every role exists, only the backup
  * role bypasses row-level security, the pool's login is no superuser, and every table
- * with a policy or a {@code user_id} column has row-level security enabled and forced
- * (forced, because the schema owner's definer functions would otherwise see every row).
+ * with a policy, or with a {@code user_id} column that a request's role (traveller or
+ * admin) may read, has row-level security enabled and forced (forced, because the schema
+ * owner's definer functions would otherwise see every row). A table only jobs and reports
+ * can read, such as the analytics events, is guarded by its privileges alone.
  */
 final class DoctorRoleChecks {
 
@@ -30,8 +32,10 @@ final class DoctorRoleChecks {
 			  AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'public')
 			  AND NOT (c.relrowsecurity AND c.relforcerowsecurity)
 			  AND (EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid)
-			    OR EXISTS (SELECT 1 FROM pg_attribute a
-			               WHERE a.attrelid = c.oid AND a.attname = 'user_id' AND NOT a.attisdropped))
+			    OR (EXISTS (SELECT 1 FROM pg_attribute a
+			                WHERE a.attrelid = c.oid AND a.attname = 'user_id' AND NOT a.attisdropped)
+			        AND (has_table_privilege(:customer, c.oid, 'SELECT')
+			          OR has_table_privilege(:admin, c.oid, 'SELECT'))))
 			ORDER BY 1""";
 
 	private static final String PROTECTED_COUNT = """
@@ -81,7 +85,11 @@ final class DoctorRoleChecks {
 			.filter(role -> role.bypassRls() || role.superuser())
 			.filter(role -> !role.name().equals(names.backup()) && !role.name().equals(target.appUser()))
 			.forEach(role -> problems.add(role.name() + " is a superuser or bypasses row-level security"));
-		List<String> unprotected = jdbc.sql(UNPROTECTED_TABLES).query(String.class).list();
+		List<String> unprotected = missing.isEmpty() ? jdbc.sql(UNPROTECTED_TABLES)
+			.param("customer", names.customer())
+			.param("admin", names.admin())
+			.query(String.class)
+			.list() : List.of();
 		if (!unprotected.isEmpty()) {
 			problems.add("row-level security not enabled and forced on " + unprotected);
 		}
