@@ -59,4 +59,38 @@ class UserCreation {
 		}));
 	}
 
+	boolean exists(String email) {
+		return ActorContext.callAs(Operators.current("getaways import"),
+				() -> transactions.execute(status -> jdbc.sql("""
+						SELECT count(*)
+						FROM app.users
+						WHERE email = :email::citext""").param("email", email.trim()).query(Long.class).single() > 0));
+	}
+
+	/**
+	 * A customer whose hash was made elsewhere; the email's owner keeps the account when
+	 * it exists already.
+	 */
+	boolean importTravlrUser(String email, String name, String storedHash) {
+		AccountRules.checkAccount(email == null ? null : email.trim(), name == null ? null : name.trim());
+		return ActorContext.callAs(Operators.current("getaways import"), () -> transactions.execute(status -> {
+			UUID id = jdbc.sql("""
+					INSERT INTO app.users (email, name, password_hash)
+					VALUES (:email, :name, :hash)
+					ON CONFLICT (email) DO NOTHING
+					RETURNING id""")
+				.param("email", email.trim())
+				.param("name", name.trim())
+				.param("hash", storedHash)
+				.query(UUID.class)
+				.optional()
+				.orElse(null);
+			if (id == null) {
+				return false;
+			}
+			users.grantRole(id, "customer", null);
+			return true;
+		}));
+	}
+
 }

@@ -44,6 +44,11 @@ final class TaskContext {
 			public ConfigurableApplicationContext startWithoutStores(Class<?>... components) {
 				return TaskContext.start(components, root, "");
 			}
+
+			@Override
+			public ConfigurableApplicationContext startService(Class<?> application) {
+				return TaskContext.start(new Class<?>[] { application }, root, "postgres,mongo,redis");
+			}
 		};
 	}
 
