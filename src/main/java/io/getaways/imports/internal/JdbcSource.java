@@ -61,8 +61,17 @@ final class JdbcSource implements ImportSource {
 			.forEach(entity -> orderBy.put(ImportSource.checkName(entity.source()),
 					sqlite ? "rowid" : "`" + ImportSource.checkName(entity.key()) + "`"));
 		try {
-			Connection connection = DriverManager.getConnection(url);
-			connection.setReadOnly(true);
+			Connection connection;
+			if (sqlite) {
+				// SQLITE_OPEN_READONLY: the file is never changed, not even its journal
+				java.util.Properties readOnly = new java.util.Properties();
+				readOnly.setProperty("open_mode", "1");
+				connection = DriverManager.getConnection(url, readOnly);
+			}
+			else {
+				connection = DriverManager.getConnection(url);
+				connection.setReadOnly(true);
+			}
 			return new JdbcSource(connection, description, sqlite, orderBy);
 		}
 		catch (SQLException ex) {

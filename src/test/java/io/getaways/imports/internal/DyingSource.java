@@ -3,18 +3,21 @@ package io.getaways.imports.internal;
 import java.util.Map;
 
 /**
- * A source whose process dies after some rows of its second entity, as a killed import
- * does: every later read throws.
+ * A source whose process dies after some rows of one table, as a killed import does:
+ * every later read throws.
  */
 final class DyingSource implements ImportSource {
 
 	private final ImportSource source;
 
-	private final int rowsOfTripsBeforeDeath;
+	private final String dyingTable;
 
-	DyingSource(ImportSource source, int rowsBeforeDeath) {
+	private final int rowsBeforeDeath;
+
+	DyingSource(ImportSource source, String dyingTable, int rowsBeforeDeath) {
 		this.source = source;
-		this.rowsOfTripsBeforeDeath = rowsBeforeDeath;
+		this.dyingTable = dyingTable;
+		this.rowsBeforeDeath = rowsBeforeDeath;
 	}
 
 	@Override
@@ -30,7 +33,7 @@ final class DyingSource implements ImportSource {
 	@Override
 	public Cursor read(String table, long skip) {
 		Cursor cursor = source.read(table, skip);
-		if (!table.equals("trips")) {
+		if (!table.equals(dyingTable)) {
 			return cursor;
 		}
 		return new Cursor() {
@@ -44,7 +47,7 @@ final class DyingSource implements ImportSource {
 
 			@Override
 			public Map<String, Object> next() {
-				if (++read > rowsOfTripsBeforeDeath) {
+				if (++read > rowsBeforeDeath) {
 					throw new IllegalStateException("killed");
 				}
 				return cursor.next();

@@ -181,7 +181,7 @@ class TravlrImportIT {
 		try (TravlrSeed seed = new TravlrSeed(context.getEnvironment()).seed(3)) {
 			ImportReport expected = run(seed, true, false);
 
-			try (ImportSource dying = new DyingSource(TravlrSource.open(seed.uri), 3)) {
+			try (ImportSource dying = new DyingSource(TravlrSource.open(seed.uri), "trips", 3)) {
 				assertThatThrownBy(() -> importer.run(dying, ImportMapping.builtIn("travlr.yml"), options(false, false),
 						new PrintWriter(progress)))
 					.hasMessageContaining("killed");
