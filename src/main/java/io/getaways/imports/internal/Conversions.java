@@ -120,6 +120,15 @@ final class Conversions {
 	 * A driver's date, epoch milliseconds, or ISO-8601 text (UTC when without offset).
 	 */
 	static Instant instant(String field, Object value) {
+		if (value instanceof java.sql.Date date) {
+			return date.toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+		}
+		if (value instanceof LocalDate date) {
+			return date.atStartOfDay(ZoneOffset.UTC).toInstant();
+		}
+		if (value instanceof LocalDateTime time) {
+			return time.toInstant(ZoneOffset.UTC);
+		}
 		if (value instanceof Date date) {
 			return date.toInstant();
 		}
@@ -145,9 +154,11 @@ final class Conversions {
 		}
 	}
 
-	/** A date in the mapping's format, at midnight UTC. */
+	/**
+	 * A date in the mapping's format, at midnight UTC; a database's dates as they are.
+	 */
 	static Instant date(String field, Object value, String format) {
-		if (format == null) {
+		if (format == null || !(value instanceof String)) {
 			return instant(field, value);
 		}
 		try {
