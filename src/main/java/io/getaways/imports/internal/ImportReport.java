@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The end of an import: per entity the source's rows, what became of them, the rows the
  * target holds for the source afterwards, and a checksum of the accepted rows' content.
  */
-record ImportReport(String source, boolean dryRun, List<Tally> entities, Path rejects, String stoppedAt) {
+record ImportReport(String source, boolean dryRun, List<Tally> entities, Path rejects, String stoppedAt,
+		java.time.Duration elapsed) {
 
 	long rejected() {
 		return entities.stream().mapToLong(tally -> tally.rejected).sum();
@@ -35,7 +36,8 @@ record ImportReport(String source, boolean dryRun, List<Tally> entities, Path re
 							tally.entity, tally.sourceRows, tally.inserted, tally.updated, tally.skipped,
 							tally.rejected, tally.present(), tally.checksum()));
 		}
-		String what = dryRun ? "dry run of " + source + " (nothing written)" : "imported " + source;
+		String what = (dryRun ? "dry run of " + source + " (nothing written)" : "imported " + source) + " in "
+				+ String.format(java.util.Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0);
 		if (stoppedAt != null) {
 			lines.add("import: stopped at " + stoppedAt + " (--fail-fast); rejects in " + rejects);
 		}
@@ -54,6 +56,7 @@ record ImportReport(String source, boolean dryRun, List<Tally> entities, Path re
 		json.put("dryRun", dryRun);
 		json.put("rejects", rejects.toString());
 		json.put("stoppedAt", stoppedAt);
+		json.put("elapsedMs", elapsed.toMillis());
 		json.put("entities", entities.stream().map(tally -> {
 			Map<String, Object> entity = new LinkedHashMap<>();
 			entity.put("entity", tally.entity);

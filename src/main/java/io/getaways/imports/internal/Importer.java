@@ -54,6 +54,7 @@ class Importer {
 				UUID.randomUUID().toString());
 		List<Tally> tallies = new ArrayList<>();
 		String stoppedAt = null;
+		long started = System.nanoTime();
 		try (ActorContext.Scope scope = ActorContext.enter(actor);
 				RejectsFile rejects = RejectsFile.open(options.rejects(), options.resume())) {
 			if (!options.resume() && !options.dryRun()) {
@@ -68,7 +69,8 @@ class Importer {
 					break;
 				}
 			}
-			return new ImportReport(source.description(), options.dryRun(), tallies, rejects.path(), stoppedAt);
+			return new ImportReport(source.description(), options.dryRun(), tallies, rejects.path(), stoppedAt,
+					java.time.Duration.ofNanos(System.nanoTime() - started));
 		}
 	}
 
