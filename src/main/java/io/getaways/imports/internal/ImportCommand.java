@@ -44,10 +44,12 @@ class ImportCommand extends TaskSubcommand {
 						"--mapping FILE is required for this source " + "(docs/imports.md, \"Mapping format\")");
 			}
 			ImportOptions options = flags.options();
-			try (ImportSource source = opener.apply(mapping);
-					ConfigurableApplicationContext context = tasks().startService(GetawaysApplication.class)) {
+			try (ImportSource source = opener.apply(mapping)) {
+				// an unreachable source fails before the service starts
 				source.count(mapping.entities().get(0).source());
-				report = context.getBean(Importer.class).run(source, mapping, options, err);
+				try (ConfigurableApplicationContext context = tasks().startService(GetawaysApplication.class)) {
+					report = context.getBean(Importer.class).run(source, mapping, options, err);
+				}
 			}
 		}
 		catch (ImportMapping.MappingException ex) {

@@ -17,6 +17,7 @@ import io.getaways.audit.AuditLog;
 import io.getaways.audit.AuditQuery;
 import io.getaways.catalog.Catalog;
 import io.getaways.identity.Identity;
+import io.getaways.support.CommandLineRuns;
 import io.getaways.support.HttpApi;
 import io.getaways.support.IntegrationTest;
 import io.getaways.support.TestStores;
@@ -197,6 +198,20 @@ class TravlrImportIT {
 			assertThat(seed.codes).allSatisfy(code -> assertThat(catalog.findTrip(code)).isPresent());
 			assertThat(seed.emails).allSatisfy(email -> assertThat(identity.userExists(email)).isTrue());
 		}
+	}
+
+	@Test
+	void anUnreachableSourceFailsInOneLineWithItsPasswordMaskedBeforeTheServiceStarts() {
+		CommandLineRuns.Result result = CommandLineRuns.run("import", "travlr",
+				"mongodb://travlr:s3cret-pw@127.0.0.1:1/travlr", "--data-dir",
+				context.getEnvironment().getRequiredProperty("getaways.data-dir"));
+
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err().strip())
+			.startsWith("import: cannot count users in travlr:mongodb://travlr:***@127.0.0.1:1")
+			.doesNotContain("s3cret-pw")
+			.doesNotContain("\n");
+		assertThat(result.out()).isEmpty();
 	}
 
 	private ImportReport run(TravlrSeed seed, boolean dryRun, boolean resume) {
