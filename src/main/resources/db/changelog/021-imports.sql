@@ -21,3 +21,16 @@ CREATE TABLE app.import_checkpoints (
 GRANT SELECT, INSERT, UPDATE, DELETE ON app.import_checkpoints TO ${role_admin};
 GRANT SELECT ON app.import_checkpoints TO ${role_backup};
 --rollback DROP TABLE app.import_checkpoints;
+
+--changeset getaways:021-import-references
+--comment: the natural key a source gave a row that has no such key here (a booking's reference), and the row it became: what makes a re-run of an import skip it. Written in the same transaction as the row
+CREATE TABLE app.import_references (
+  entity     text NOT NULL,
+  source_key text NOT NULL,
+  target_id  uuid NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  CONSTRAINT import_references_pkey PRIMARY KEY (entity, source_key)
+);
+GRANT SELECT, INSERT ON app.import_references TO ${role_admin};
+GRANT SELECT ON app.import_references TO ${role_backup};
+--rollback DROP TABLE app.import_references;

@@ -30,6 +30,9 @@ public interface Identity {
 	/** Whether an account with this email exists, in any status; for imports. */
 	boolean userExists(String email);
 
+	/** The id of the account with this email, in any status; for imports, as an admin. */
+	Optional<UUID> findUserId(String email);
+
 	/**
 	 * Creates a customer account from a Travlr user, keeping its PBKDF2-SHA512 salt and
 	 * hash (hex) until the first successful sign-in rehashes the password with Argon2id.

@@ -52,7 +52,12 @@ class IdentityService implements Identity {
 
 	@Override
 	public boolean userExists(String email) {
-		return creation.exists(email);
+		return creation.findId(email).isPresent();
+	}
+
+	@Override
+	public Optional<UUID> findUserId(String email) {
+		return creation.findId(email);
 	}
 
 	@Override

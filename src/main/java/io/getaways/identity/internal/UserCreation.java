@@ -1,5 +1,6 @@
 package io.getaways.identity.internal;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import io.getaways.identity.EmailTakenException;
@@ -59,12 +60,12 @@ class UserCreation {
 		}));
 	}
 
-	boolean exists(String email) {
+	Optional<UUID> findId(String email) {
 		return ActorContext.callAs(Operators.current("getaways import"),
 				() -> transactions.execute(status -> jdbc.sql("""
-						SELECT count(*)
+						SELECT id
 						FROM app.users
-						WHERE email = :email::citext""").param("email", email.trim()).query(Long.class).single() > 0));
+						WHERE email = :email::citext""").param("email", email.trim()).query(UUID.class).optional()));
 	}
 
 	/**

@@ -37,13 +37,17 @@ final class EntityImport<R> {
 
 	private final Progress progress;
 
-	private final Set<String> seen = new HashSet<>();
+	private final Set<String> seen;
+
+	private final ImportTarget.KnownKeys known;
 
 	String stoppedAt;
 
 	EntityImport(Checkpoints checkpoints, TransactionTemplate batches, TransactionTemplate rows,
 			ImportMapping.EntityMapping entity, ImportTarget<R> target, ImportSource source, ImportOptions options,
-			RejectsFile rejects, String runKey, PrintWriter progress) {
+			RejectsFile rejects, String runKey, PrintWriter progress, Map<String, Set<String>> accepted) {
+		this.seen = accepted.computeIfAbsent(entity.target(), name -> new HashSet<>());
+		this.known = (name, key) -> accepted.getOrDefault(name, Set.of()).contains(key);
 		this.checkpoints = checkpoints;
 		this.batches = batches;
 		this.rows = rows;
@@ -108,9 +112,17 @@ final class EntityImport<R> {
 
 	private Tally batch(List<Map<String, Object>> batch, Tally before) {
 		if (options.dryRun()) {
-			Tally tally = before.copy();
-			batch.forEach(row -> one(row, tally));
-			return tally;
+			// checked as the import's actor, then rolled back: a dry run writes nothing
+			return batches.execute(status -> {
+				status.setRollbackOnly();
+				Tally tally = before.copy();
+				for (Map<String, Object> row : batch) {
+					if (!one(row, tally)) {
+						break;
+					}
+				}
+				return tally;
+			});
 		}
 		Set<String> seenBefore = new HashSet<>(seen);
 		try {
@@ -134,16 +146,19 @@ final class EntityImport<R> {
 	/** Handles one row; false when the import stops here (--fail-fast). */
 	private boolean one(Map<String, Object> raw, Tally tally) {
 		String key = RowMapper.rawKey(entity, raw);
+		boolean added = false;
 		try {
 			R row = target.row(RowMapper.map(entity, raw));
 			key = target.key(row);
 			if (!seen.add(key)) {
 				throw new RowRejectedException(entity.key(), "duplicate key in the source");
 			}
+			added = true;
 			if (target.exists(row)) {
 				tally.skipped++;
 			}
 			else {
+				target.checkReferences(row, known);
 				if (!options.dryRun()) {
 					rows.executeWithoutResult(status -> target.insert(row));
 				}
@@ -157,6 +172,10 @@ final class EntityImport<R> {
 			if (!(ex instanceof RowRejectedException) && !(ex instanceof DomainException)
 					&& !(ex instanceof DataIntegrityViolationException)) {
 				throw ex;
+			}
+			if (added) {
+				// a rejected row is not there for later rows to refer to
+				seen.remove(key);
 			}
 			if (options.failFast()) {
 				stoppedAt = "row " + (tally.position + 1) + " (" + key + "): " + reason(ex);

@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 record ImportMapping(List<EntityMapping> entities, String text) {
 
-	static final Set<String> TARGETS = Set.of("users", "trips");
+	static final Set<String> TARGETS = Set.of("users", "trips", "bookings");
 
 	record EntityMapping(String source, String target, String key, Map<String, FieldMapping> fields) {
 	}

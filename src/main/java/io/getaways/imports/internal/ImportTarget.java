@@ -12,6 +12,20 @@ interface ImportTarget<R> {
 	/** The checked row; throws {@link RowRejectedException} naming the field. */
 	R row(Map<String, Object> fields);
 
+	/**
+	 * Rejects a row that refers to something neither the target holds nor an earlier
+	 * entity of this run accepted, so a dry run finds what the real run would.
+	 */
+	default void checkReferences(R row, KnownKeys known) {
+	}
+
+	/** Keys accepted so far in this run, per target entity. */
+	interface KnownKeys {
+
+		boolean has(String target, String key);
+
+	}
+
 	/** The natural key, normalised as the target compares it. */
 	String key(R row);
 

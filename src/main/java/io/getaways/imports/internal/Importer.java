@@ -5,11 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import io.getaways.booking.Bookings;
 import io.getaways.catalog.Catalog;
 import io.getaways.identity.Identity;
 import io.getaways.platform.Actor;
@@ -36,8 +39,10 @@ class Importer {
 
 	private final TransactionTemplate rows;
 
-	Importer(Catalog catalog, Identity identity, Checkpoints checkpoints, PlatformTransactionManager transactions) {
-		this.targets = Map.of("trips", new TripTarget(catalog), "users", new UserTarget(identity));
+	Importer(Catalog catalog, Identity identity, Bookings bookings, ImportReferences references,
+			Checkpoints checkpoints, PlatformTransactionManager transactions) {
+		this.targets = Map.of("trips", new TripTarget(catalog), "users", new UserTarget(identity), "bookings",
+				new BookingTarget(bookings, identity, catalog, references));
 		this.checkpoints = checkpoints;
 		this.batches = new TransactionTemplate(transactions);
 		this.rows = new TransactionTemplate(transactions);
@@ -51,6 +56,7 @@ class Importer {
 		List<Tally> tallies = new ArrayList<>();
 		String stoppedAt = null;
 		long started = System.nanoTime();
+		Map<String, Set<String>> accepted = new HashMap<>();
 		try (ActorContext.Scope scope = ActorContext.enter(actor);
 				RejectsFile rejects = RejectsFile.open(options.rejects(), options.resume())) {
 			if (!options.resume() && !options.dryRun()) {
@@ -58,7 +64,7 @@ class Importer {
 			}
 			for (ImportMapping.EntityMapping entity : mapping.entities()) {
 				EntityImport<?> run = new EntityImport<>(checkpoints, batches, rows, entity,
-						targets.get(entity.target()), source, options, rejects, runKey, progress);
+						targets.get(entity.target()), source, options, rejects, runKey, progress, accepted);
 				tallies.add(run.run());
 				if (run.stoppedAt != null) {
 					stoppedAt = entity.source() + " " + run.stoppedAt;

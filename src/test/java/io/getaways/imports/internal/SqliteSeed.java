@@ -43,6 +43,17 @@ final class SqliteSeed {
 			    defaults:
 			      currency: USD
 			      capacity: 16
+			  - source: reservations
+			    target: bookings
+			    key: reference
+			    fields:
+			      reference: reference
+			      user_email: {from: email, convert: lower}
+			      trip_code: {from: tour_code, convert: upper}
+			      seats: {from: seats, convert: int}
+			      unit_price: {from: price, convert: money}
+			      status: status
+			      booked_at: {from: booked_at, convert: instant}
 			""";
 
 	final Path file;
@@ -64,6 +75,9 @@ final class SqliteSeed {
 					+ "hash TEXT)");
 			ddl.execute("CREATE TABLE tours (id INTEGER PRIMARY KEY, code TEXT, title TEXT, resort TEXT, "
 					+ "starts_on TEXT, ends_on TEXT, price TEXT, seats, blurb TEXT)");
+			ddl.execute(
+					"CREATE TABLE reservations (id INTEGER PRIMARY KEY, reference TEXT, email TEXT, tour_code TEXT, "
+							+ "seats, price TEXT, status TEXT, booked_at TEXT)");
 			for (int i = 0; i < customers; i++) {
 				String email = "sqlite-" + run.toLowerCase(Locale.ROOT) + "-" + i + "@example.com";
 				emails.add(email);
@@ -101,6 +115,21 @@ final class SqliteSeed {
 			insert.setString(4, endsOn);
 			insert.setString(5, price);
 			insert.setObject(6, seats);
+			insert.executeUpdate();
+		}
+	}
+
+	void reservation(Connection sqlite, String reference, String email, String tourCode, Object seats, String price,
+			String status) throws SQLException {
+		try (PreparedStatement insert = sqlite
+			.prepareStatement("INSERT INTO reservations (reference, email, tour_code, "
+					+ "seats, price, status, booked_at) VALUES (?, ?, ?, ?, ?, ?, '2026-10-01T09:30:00Z')")) {
+			insert.setString(1, reference);
+			insert.setString(2, email);
+			insert.setString(3, tourCode);
+			insert.setObject(4, seats);
+			insert.setString(5, price);
+			insert.setString(6, status);
 			insert.executeUpdate();
 		}
 	}
