@@ -13,7 +13,8 @@ import javax.crypto.spec.PBEKeySpec;
 
 /**
  * The import scenario's source: a SQLite file of another booking system with customers, tours and bookings (one
- * customer per 10 bookings, one tour per 100), customers hashed as Travlr hashes. One PBKDF2 hash serves every
+ * customer per 10 bookings, one tour per 100), customers hashed as Travlr hashes, and a view of the bookings with the
+ * email and tour code they refer to. One PBKDF2 hash serves every
  * customer: computing a million would measure this program, and the import never verifies them.
  *
  * <p>Usage: ImportData --file FILE --bookings N
@@ -66,7 +67,8 @@ public final class ImportData {
 					insert.setString(5, String.format("2027-%02d-%02d", 1 + i % 12, 1 + i % 28));
 					insert.setInt(6, 2 + (int) (i % 12));
 					insert.setString(7, String.format("$%d.%02d", 200 + random.nextInt(3000), random.nextInt(100)));
-					insert.setInt(8, 40);
+					// room for every booking the random draw gives a tour (about 250 seats on average)
+					insert.setInt(8, 1000);
 					insert.setString(9, "<p>Bench tour " + i + ": sea, sand and a schedule.</p>");
 					batch(insert, i);
 				}
@@ -86,6 +88,10 @@ public final class ImportData {
 				insert.executeBatch();
 			}
 			sqlite.commit();
+			sqlite.setAutoCommit(true);
+			// the import reads bookings with the email and code they refer to, as a mapping expects
+			ddl.execute("CREATE VIEW booking_rows AS SELECT b.id, b.reference, c.email, t.code AS tour_code, b.seats, "
+					+ "b.booked_at FROM bookings b JOIN customers c ON c.id = b.customer_id JOIN tours t ON t.id = b.tour_id");
 		}
 		System.out.printf("{\"customers\":%d,\"tours\":%d,\"bookings\":%d}%n", customers, tours, bookings);
 	}

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * A SQLite file or a MySQL/MariaDB database read over JDBC. SQLite rows are read in
- * {@code rowid} order, others in primary key order as the mapping's key column gives.
+ * A SQLite file or a MySQL/MariaDB database read over JDBC. SQLite tables are read in
+ * {@code rowid} order, views and MySQL tables in the order of the mapping's key column.
  * SQLite text is decoded strictly, so invalid UTF-8 rejects its row instead of arriving
  * as replacement characters.
  */
@@ -57,9 +57,6 @@ final class JdbcSource implements ImportSource {
 
 	private static JdbcSource open(String url, String description, boolean sqlite, ImportMapping mapping) {
 		Map<String, String> orderBy = new LinkedHashMap<>();
-		mapping.entities()
-			.forEach(entity -> orderBy.put(ImportSource.checkName(entity.source()),
-					sqlite ? "rowid" : "`" + ImportSource.checkName(entity.key()) + "`"));
 		try {
 			Connection connection;
 			if (sqlite) {
@@ -72,11 +69,27 @@ final class JdbcSource implements ImportSource {
 				connection = DriverManager.getConnection(url);
 				connection.setReadOnly(true);
 			}
+			for (ImportMapping.EntityMapping entity : mapping.entities()) {
+				String table = ImportSource.checkName(entity.source());
+				String key = ImportSource.checkName(entity.key());
+				orderBy.put(table, !sqlite ? "`" + key + "`" : isView(connection, table) ? "\"" + key + "\"" : "rowid");
+			}
 			return new JdbcSource(connection, description, sqlite, orderBy);
 		}
 		catch (SQLException ex) {
 			throw new ImportMapping.MappingException(
 					"cannot open " + description + ": " + SourceUrls.mask(String.valueOf(ex.getMessage())));
+		}
+	}
+
+	/** A SQLite view has no rowid; its rows are read in key order instead. */
+	private static boolean isView(Connection connection, String table) throws SQLException {
+		try (java.sql.PreparedStatement type = connection
+			.prepareStatement("SELECT type FROM sqlite_master WHERE name = ?")) {
+			type.setString(1, table);
+			try (ResultSet row = type.executeQuery()) {
+				return row.next() && "view".equals(row.getString(1));
+			}
 		}
 	}
 
