@@ -138,6 +138,29 @@ class SqliteImportIT {
 	}
 
 	@Test
+	void failFastStopsAtTheFirstRejectedRowKeepingTheBatchesBeforeIt() throws Exception {
+		SqliteSeed seed = new SqliteSeed(dir.resolve("fast.db")).create(3, 0);
+		String bad = "BAD" + seed.run;
+		try (Connection sqlite = seed.connect()) {
+			seed.tour(sqlite, bad, "Bad", "-1.00", 10, "01.03.2027", "08.03.2027");
+			seed.tour(sqlite, "AFTER" + seed.run, "After", "$10", 10, "01.03.2027", "08.03.2027");
+		}
+		ImportMapping mapping = ImportMapping.parse(SqliteSeed.MAPPING, "test");
+		ImportReport report;
+		try (JdbcSource source = JdbcSource.sqlite(seed.file, mapping)) {
+			report = importer.run(source, mapping, new ImportOptions(false, 2, false, true, dir.resolve("rejects.csv")),
+					new PrintWriter(progress));
+		}
+
+		assertThat(report.exitCode()).isEqualTo(1);
+		assertThat(report.stoppedAt()).isEqualTo("tours row 4 (" + bad + "): price: must not be negative");
+		assertThat(report.lines()).last().asString().startsWith("import: stopped at tours row 4");
+		assertThat(seed.codes).allSatisfy(code -> assertThat(catalog.findTrip(code)).isPresent());
+		assertThat(catalog.findTrip("AFTER" + seed.run)).isEmpty();
+		assertThat(report.entities()).extracting(tally -> tally.entity).doesNotContain("reservations");
+	}
+
+	@Test
 	void theCommandLineImportsAFileAndReportsInJsonOrFailsInOneLine() throws Exception {
 		SqliteSeed seed = new SqliteSeed(dir.resolve("cli.db")).create(2, 1);
 		Path mapping = Files.writeString(dir.resolve("mapping.yml"), SqliteSeed.MAPPING);
