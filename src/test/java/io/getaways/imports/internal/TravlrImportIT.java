@@ -201,6 +201,23 @@ class TravlrImportIT {
 	}
 
 	@Test
+	void theCommandLineDryRunUsesTheBuiltInMappingAndWritesNothing() throws Exception {
+		try (TravlrSeed seed = new TravlrSeed(context.getEnvironment()).seed(2)) {
+			CommandLineRuns.Result result = CommandLineRuns.run("import", "travlr", seed.uri, "--dry-run", "--json",
+					"--rejects", dir.resolve("cli.csv").toString(), "--data-dir",
+					context.getEnvironment().getRequiredProperty("getaways.data-dir"));
+
+			assertThat(result.exitCode()).as(result.toString()).isZero();
+			assertThat(result.out()).contains("\"dryRun\":true")
+				.contains("\"entity\":\"users\",\"source\":2,\"inserted\":2")
+				.contains("\"entity\":\"trips\",\"source\":7,\"inserted\":7");
+			assertThat(result.out() + result.err()).doesNotContain(TravlrSeed.PASSWORD);
+			assertThat(seed.codes).allSatisfy(code -> assertThat(catalog.findTrip(code)).isEmpty());
+			assertThat(identity.userExists(seed.emails.get(0))).isFalse();
+		}
+	}
+
+	@Test
 	void anUnreachableSourceFailsInOneLineWithItsPasswordMaskedBeforeTheServiceStarts() {
 		CommandLineRuns.Result result = CommandLineRuns.run("import", "travlr",
 				"mongodb://travlr:s3cret-pw@127.0.0.1:1/travlr", "--data-dir",
