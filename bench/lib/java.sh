@@ -18,7 +18,7 @@ m2_jar() {
 	echo "$jar"
 }
 
-# The PostgreSQL and MongoDB drivers, and Jackson for bench/figures. The three MongoDB jars must be of one version,
+# The PostgreSQL, MongoDB and SQLite drivers, and Jackson for bench/figures. The three MongoDB jars must be of one version,
 # as must Jackson's databind and core: each set is taken at the version of its newest main jar.
 bench_libraries() {
 	local mongo jackson
@@ -31,7 +31,8 @@ bench_libraries() {
 		":$(m2_jar tools/jackson/core jackson-databind "$jackson")" \
 		":$(m2_jar tools/jackson/core jackson-core "$jackson")" \
 		":$(m2_jar com/fasterxml/jackson/core jackson-annotations \
-			"$(m2_version com/fasterxml/jackson/core jackson-annotations)")"
+			"$(m2_version com/fasterxml/jackson/core jackson-annotations)")" \
+		":$(m2_jar org/xerial sqlite-jdbc "$(m2_version org/xerial sqlite-jdbc)")"
 }
 
 # Compiles every program under bench/src into bench/work/classes when a source or a library changed since the last

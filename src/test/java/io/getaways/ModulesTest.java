@@ -36,8 +36,8 @@ class ModulesTest {
 	@Test
 	void theModulesAreExactlyThese() {
 		assertThat(modules.stream().map(module -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
-				"analytics", "audit", "booking", "catalog", "identity", "notification", "operations", "payment",
-				"platform", "review", "search", "travlr");
+				"analytics", "audit", "booking", "catalog", "identity", "imports", "notification", "operations",
+				"payment", "platform", "review", "search", "travlr");
 	}
 
 	/**

@@ -42,4 +42,12 @@ public interface Bookings {
 	/** Cancels any booking not yet completed, refunding in full whatever was paid. */
 	Booking cancelAsAdmin(UUID id);
 
+	/**
+	 * Keeps a booking from another system as it was: its seats taken unless cancelled,
+	 * its price as the source charged it, in the caller's transaction, as an admin. No
+	 * event is published, so nobody is notified of history. Throws
+	 * {@code TripSoldOutException} when the seats are not there.
+	 */
+	Booking importTripBooking(ImportedTripBooking booking);
+
 }

@@ -27,6 +27,23 @@ public interface Identity {
 
 	Optional<UserAccount> findUser(UUID id);
 
+	/** Whether an account with this email exists, in any status; for imports. */
+	boolean userExists(String email);
+
+	/** The id of the account with this email, in any status; for imports, as an admin. */
+	Optional<UUID> findUserId(String email);
+
+	/**
+	 * Creates a customer account from a Travlr user, keeping its PBKDF2-SHA512 salt and
+	 * hash (hex) until the first successful sign-in rehashes the password with Argon2id.
+	 * Needs an admin actor, who is audited. Answers false, writing nothing, when the
+	 * email is taken; throws {@code InvalidParameterException} naming the bad field.
+	 */
+	boolean importTravlrUser(String email, String name, String salt, String hash);
+
+	/** Checks an email and name as registration does, writing nothing. */
+	void checkAccount(String email, String name);
+
 	record AccessGrant(String accessToken, Instant expiresAt, String refreshToken, UserAccount user) {
 	}
 

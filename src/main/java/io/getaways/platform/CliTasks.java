@@ -32,4 +32,12 @@ public interface CliTasks {
 	 */
 	ConfigurableApplicationContext startWithoutStores(Class<?>... components);
 
+	/**
+	 * The whole service on its configuration, for tasks that write through other modules'
+	 * APIs (an import): every store, every module's beans, and the listeners that carry
+	 * events to MongoDB. Its web server listens on a random loopback port only. Events
+	 * still unsent when the task ends are resubmitted when the service next starts.
+	 */
+	ConfigurableApplicationContext startService(Class<?> application);
+
 }

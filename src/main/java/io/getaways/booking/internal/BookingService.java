@@ -11,6 +11,7 @@ import io.getaways.booking.BookingPage;
 import io.getaways.booking.BookingQuery;
 import io.getaways.booking.BookingStatus;
 import io.getaways.booking.Bookings;
+import io.getaways.booking.ImportedTripBooking;
 import io.getaways.booking.internal.BookingSearches.Filter;
 import io.getaways.payment.Payments;
 import io.getaways.platform.Actor;
@@ -30,6 +31,8 @@ class BookingService implements Bookings {
 
 	private final BookingPlacement placement;
 
+	private final BookingImports imports;
+
 	private final BookingTransitions transitions;
 
 	private final BookingRepository bookings;
@@ -41,7 +44,8 @@ class BookingService implements Bookings {
 	private final RetryingTransactions transactions;
 
 	BookingService(BookingPlacement placement, BookingTransitions transitions, BookingRepository bookings,
-			BookingSearches searches, Payments payments, RetryingTransactions transactions) {
+			BookingSearches searches, Payments payments, RetryingTransactions transactions, BookingImports imports) {
+		this.imports = imports;
 		this.placement = placement;
 		this.transitions = transitions;
 		this.bookings = bookings;
@@ -113,6 +117,12 @@ class BookingService implements Bookings {
 				.toList();
 			return new BookingPage(items, page, size, searches.count(filter));
 		});
+	}
+
+	@Override
+	public Booking importTripBooking(ImportedTripBooking booking) {
+		requireAdmin();
+		return imports.importTrip(booking);
 	}
 
 	private static UUID currentUser() {

@@ -26,6 +26,11 @@ final class AccountRules {
 	}
 
 	static void check(String email, String name, String password) {
+		checkAccount(email, name);
+		checkPassword("password", password);
+	}
+
+	static void checkAccount(String email, String name) {
 		if (email == null || email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
 			throw new InvalidParameterException("email",
 					"must be an email address of at most " + MAX_EMAIL + " characters");
@@ -33,7 +38,6 @@ final class AccountRules {
 		if (name == null || name.isBlank() || name.length() > MAX_NAME) {
 			throw new InvalidParameterException("name", "must be 1 to " + MAX_NAME + " characters");
 		}
-		checkPassword("password", password);
 	}
 
 	static void checkPassword(String field, String password) {

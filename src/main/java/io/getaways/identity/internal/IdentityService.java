@@ -50,4 +50,24 @@ class IdentityService implements Identity {
 		return transactions.execute(status -> users.find(id));
 	}
 
+	@Override
+	public boolean userExists(String email) {
+		return creation.findId(email).isPresent();
+	}
+
+	@Override
+	public Optional<UUID> findUserId(String email) {
+		return creation.findId(email);
+	}
+
+	@Override
+	public boolean importTravlrUser(String email, String name, String salt, String hash) {
+		return creation.importTravlrUser(email, name, TravlrPbkdf2.stored(salt, hash));
+	}
+
+	@Override
+	public void checkAccount(String email, String name) {
+		AccountRules.checkAccount(email, name);
+	}
+
 }

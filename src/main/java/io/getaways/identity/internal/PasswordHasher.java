@@ -5,7 +5,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Argon2id password hashes; the parameters travel inside each hash, so old hashes keep
- * verifying.
+ * verifying. Hashes imported from Travlr ({@link TravlrPbkdf2}) verify too, and are
+ * always upgraded.
  */
 @Component
 class PasswordHasher {
@@ -34,6 +35,9 @@ class PasswordHasher {
 	}
 
 	boolean matches(String password, String hash) {
+		if (TravlrPbkdf2.isStored(hash)) {
+			return TravlrPbkdf2.matches(password, hash);
+		}
 		return encoder.matches(password, hash);
 	}
 
@@ -42,8 +46,9 @@ class PasswordHasher {
 		encoder.matches(password, decoyHash);
 	}
 
+	/** Older Argon2id parameters, and every imported hash, are replaced on sign-in. */
 	boolean needsUpgrade(String hash) {
-		return encoder.upgradeEncoding(hash);
+		return TravlrPbkdf2.isStored(hash) || encoder.upgradeEncoding(hash);
 	}
 
 }

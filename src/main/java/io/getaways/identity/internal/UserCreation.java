@@ -1,5 +1,6 @@
 package io.getaways.identity.internal;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import io.getaways.identity.EmailTakenException;
@@ -56,6 +57,40 @@ class UserCreation {
 			}
 			users.grantRole(id, role, null);
 			return users.find(id).orElseThrow();
+		}));
+	}
+
+	Optional<UUID> findId(String email) {
+		return ActorContext.callAs(Operators.current("getaways import"),
+				() -> transactions.execute(status -> jdbc.sql("""
+						SELECT id
+						FROM app.users
+						WHERE email = :email::citext""").param("email", email.trim()).query(UUID.class).optional()));
+	}
+
+	/**
+	 * A customer whose hash was made elsewhere; the email's owner keeps the account when
+	 * it exists already.
+	 */
+	boolean importTravlrUser(String email, String name, String storedHash) {
+		AccountRules.checkAccount(email == null ? null : email.trim(), name == null ? null : name.trim());
+		return ActorContext.callAs(Operators.current("getaways import"), () -> transactions.execute(status -> {
+			UUID id = jdbc.sql("""
+					INSERT INTO app.users (email, name, password_hash)
+					VALUES (:email, :name, :hash)
+					ON CONFLICT (email) DO NOTHING
+					RETURNING id""")
+				.param("email", email.trim())
+				.param("name", name.trim())
+				.param("hash", storedHash)
+				.query(UUID.class)
+				.optional()
+				.orElse(null);
+			if (id == null) {
+				return false;
+			}
+			users.grantRole(id, "customer", null);
+			return true;
 		}));
 	}
 

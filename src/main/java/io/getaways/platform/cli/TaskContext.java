@@ -44,6 +44,11 @@ final class TaskContext {
 			public ConfigurableApplicationContext startWithoutStores(Class<?>... components) {
 				return TaskContext.start(components, root, "");
 			}
+
+			@Override
+			public ConfigurableApplicationContext startService(Class<?> application) {
+				return TaskContext.startService(application, root);
+			}
 		};
 	}
 
@@ -57,6 +62,19 @@ final class TaskContext {
 		Class<?>[] sources = Stream.concat(Stream.of(CliDatabaseTask.class), Stream.of(components))
 			.toArray(Class<?>[]::new);
 		return start(sources, root, embeddedStores);
+	}
+
+	/**
+	 * The service's own context. Its web security needs the servlet stack, so it listens,
+	 * on a random loopback port that nothing is told about.
+	 */
+	private static ConfigurableApplicationContext startService(Class<?> application, GetawaysCommand root) {
+		return new SpringApplicationBuilder(application).web(WebApplicationType.SERVLET)
+			.listeners(root.stores)
+			.logStartupInfo(false)
+			.properties("spring.main.banner-mode=off", "server.port=0", "server.address=127.0.0.1",
+					"logging.level.root=WARN", "logging.level.io.getaways=INFO")
+			.run(root.springArguments().toArray(String[]::new));
 	}
 
 	private static ConfigurableApplicationContext start(Class<?>[] sources, GetawaysCommand root,

@@ -1,0 +1,120 @@
+package io.getaways.booking.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.getaways.booking.Booking;
+import io.getaways.booking.BookingStatus;
+import io.getaways.booking.ImportedTripBooking;
+import io.getaways.catalog.BookableTrip;
+import io.getaways.catalog.Inventory;
+import io.getaways.platform.InvalidParameterException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Bookings brought in from another system. Joins the caller's transaction (an import's
+ * batch), unlike placement, which retries in a transaction of its own.
+ */
+@Component
+class BookingImports {
+
+	private static final String INSERT = """
+			INSERT INTO app.bookings
+			  (user_id, trip_id, seats, starts_at, ends_at, unit_price, quantity, total_amount, currency,
+			   hold_expires_at, created_at)
+			VALUES (:userId, :tripId, :seats, :startsAt, :endsAt, :unitPrice, :seats, :totalAmount, :currency,
+			        now() + interval '1 minute', :bookedAt)
+			RETURNING id""";
+
+	private static final String CONFIRM = """
+			UPDATE app.bookings
+			SET status = 'CONFIRMED',
+			    confirmed_at = :at
+			WHERE id = :id
+			  AND status = 'PENDING'""";
+
+	private static final String COMPLETE = """
+			UPDATE app.bookings
+			SET status = 'COMPLETED',
+			    completed_at = :at
+			WHERE id = :id
+			  AND status = 'CONFIRMED'""";
+
+	private static final String CANCEL = """
+			UPDATE app.bookings
+			SET status = 'CANCELLED',
+			    cancelled_at = :at,
+			    cancellation_reason = 'ADMIN'
+			WHERE id = :id
+			  AND status = 'PENDING'""";
+
+	private static final String FIND = "SELECT " + BookingRow.COLUMNS + " FROM app.bookings b WHERE b.id = :id";
+
+	private final Inventory inventory;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	BookingImports(Inventory inventory, JdbcClient jdbc, TransactionTemplate transactions) {
+		this.inventory = inventory;
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+	}
+
+	Booking importTrip(ImportedTripBooking booking) {
+		if (booking.status() == null || booking.status() == BookingStatus.PENDING) {
+			throw new InvalidParameterException("status", "must be CONFIRMED, COMPLETED or CANCELLED");
+		}
+		if (booking.seats() < 1) {
+			throw new InvalidParameterException("seats", "must be 1 or more");
+		}
+		if (booking.unitPrice() != null && booking.unitPrice().signum() < 0) {
+			throw new InvalidParameterException("unitPrice", "must not be negative");
+		}
+		return transactions.execute(status -> {
+			BookableTrip trip = inventory.tripForBooking(booking.tripCode());
+			if (booking.status() != BookingStatus.CANCELLED) {
+				inventory.reserveSeats(trip.id(), booking.seats());
+			}
+			BigDecimal unitPrice = booking.unitPrice() != null ? booking.unitPrice() : trip.pricePerPerson();
+			Timestamp bookedAt = Timestamp.from(booking.bookedAt());
+			UUID id = jdbc.sql(INSERT)
+				.param("userId", booking.userId())
+				.param("tripId", trip.id())
+				.param("seats", booking.seats())
+				.param("startsAt", Timestamp.from(trip.departsAt()))
+				.param("endsAt", Timestamp.from(trip.returnsAt()))
+				.param("unitPrice", unitPrice)
+				.param("totalAmount", unitPrice.multiply(BigDecimal.valueOf(booking.seats())))
+				.param("currency", trip.currency())
+				.param("bookedAt", bookedAt)
+				.query(UUID.class)
+				.single();
+			// through the state machine's own steps, which the table's triggers guard
+			if (booking.status() == BookingStatus.CANCELLED) {
+				move(CANCEL, id, bookedAt);
+			}
+			else {
+				move(CONFIRM, id, bookedAt);
+				if (booking.status() == BookingStatus.COMPLETED) {
+					Instant ended = trip.returnsAt().isAfter(booking.bookedAt()) ? trip.returnsAt()
+							: booking.bookedAt();
+					move(COMPLETE, id, Timestamp.from(ended));
+				}
+			}
+			return jdbc.sql(FIND).param("id", id).query(BookingRow::map).single().booking();
+		});
+	}
+
+	private void move(String transition, UUID id, Timestamp at) {
+		if (jdbc.sql(transition).param("id", id).param("at", at).update() != 1) {
+			throw new IllegalStateException("Imported booking " + id + " did not take its next status");
+		}
+	}
+
+}

@@ -1,0 +1,131 @@
+package io.getaways.imports.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.getaways.booking.Booking;
+import io.getaways.booking.BookingStatus;
+import io.getaways.booking.Bookings;
+import io.getaways.booking.ImportedTripBooking;
+import io.getaways.catalog.Catalog;
+import io.getaways.identity.Identity;
+
+/**
+ * Trip bookings through the booking module's API, by reference: the traveller by email
+ * and the trip by code, both imported before (by an earlier entity of the same mapping or
+ * an earlier import). The reference is kept in {@code app.import_references}.
+ */
+final class BookingTarget implements ImportTarget<BookingTarget.ImportedBooking> {
+
+	private static final Pattern REFERENCE = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
+
+	private final Bookings bookings;
+
+	private final Identity identity;
+
+	private final Catalog catalog;
+
+	private final ImportReferences references;
+
+	BookingTarget(Bookings bookings, Identity identity, Catalog catalog, ImportReferences references) {
+		this.bookings = bookings;
+		this.identity = identity;
+		this.catalog = catalog;
+		this.references = references;
+	}
+
+	record ImportedBooking(String reference, String userEmail, String tripCode, int seats, BigDecimal unitPrice,
+			BookingStatus status, Instant bookedAt) {
+	}
+
+	@Override
+	public ImportedBooking row(Map<String, Object> fields) {
+		String reference = ImportTarget.text(fields, "reference", 64, true);
+		if (!REFERENCE.matcher(reference).matches()) {
+			throw new RowRejectedException("reference", "must be 1 to 64 letters, digits, '.', '_' or '-'");
+		}
+		String email = ImportTarget.text(fields, "user_email", 254, true).toLowerCase(Locale.ROOT);
+		String trip = ImportTarget.text(fields, "trip_code", 20, true).toUpperCase(Locale.ROOT);
+		int seats = Conversions.integer("seats", fields.getOrDefault("seats", 1));
+		if (seats < 1 || seats > 1000) {
+			throw new RowRejectedException("seats", "must be between 1 and 1000");
+		}
+		BigDecimal unitPrice = null;
+		Object price = fields.get("unit_price");
+		if (price instanceof Conversions.Money money) {
+			unitPrice = money.amount();
+		}
+		else if (price != null) {
+			unitPrice = Conversions.decimal("unit_price", price);
+		}
+		if (unitPrice != null && unitPrice.signum() < 0) {
+			throw new RowRejectedException("unit_price", "must not be negative");
+		}
+		return new ImportedBooking(reference, email, trip, seats, unitPrice, status(fields), bookedAt(fields));
+	}
+
+	private static BookingStatus status(Map<String, Object> fields) {
+		String status = ImportTarget.text(fields, "status", 20, false);
+		if (status == null) {
+			return BookingStatus.CONFIRMED;
+		}
+		try {
+			BookingStatus parsed = BookingStatus.valueOf(status.toUpperCase(Locale.ROOT));
+			if (parsed != BookingStatus.PENDING) {
+				return parsed;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// named below
+		}
+		throw new RowRejectedException("status", "must be CONFIRMED, COMPLETED or CANCELLED");
+	}
+
+	private static Instant bookedAt(Map<String, Object> fields) {
+		Object value = fields.get("booked_at");
+		if (value == null) {
+			return Instant.now();
+		}
+		return value instanceof Instant instant ? instant : Conversions.instant("booked_at", value);
+	}
+
+	@Override
+	public void checkReferences(ImportedBooking row, KnownKeys known) {
+		if (!known.has("users", row.userEmail()) && !identity.userExists(row.userEmail())) {
+			throw new RowRejectedException("user_email", "no account has this email; import users first");
+		}
+		if (!known.has("trips", row.tripCode()) && catalog.findTrip(row.tripCode()).isEmpty()) {
+			throw new RowRejectedException("trip_code", "no trip has this code; import trips first");
+		}
+	}
+
+	@Override
+	public String key(ImportedBooking row) {
+		return row.reference();
+	}
+
+	@Override
+	public boolean exists(ImportedBooking row) {
+		return references.exists("bookings", row.reference());
+	}
+
+	@Override
+	public void insert(ImportedBooking row) {
+		var userId = identity.findUserId(row.userEmail())
+			.orElseThrow(() -> new RowRejectedException("user_email", "no account has this email"));
+		Booking booking = bookings.importTripBooking(new ImportedTripBooking(userId, row.tripCode(), row.seats(),
+				row.unitPrice(), row.status(), row.bookedAt()));
+		references.save("bookings", row.reference(), booking.id());
+	}
+
+	@Override
+	public String canonical(ImportedBooking row) {
+		return String.join("|", row.reference(), row.userEmail(), row.tripCode(), Integer.toString(row.seats()),
+				row.unitPrice() == null ? "" : row.unitPrice().stripTrailingZeros().toPlainString(),
+				row.status().name(), row.bookedAt().toString());
+	}
+
+}

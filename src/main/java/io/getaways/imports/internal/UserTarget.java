@@ -1,0 +1,77 @@
+package io.getaways.imports.internal;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.getaways.identity.Identity;
+import io.getaways.platform.InvalidParameterException;
+
+/**
+ * Customer accounts through identity's API, keeping the source's PBKDF2 hash until the
+ * first sign-in. Salt and hash are never part of a reason, a log line or the checksum.
+ */
+final class UserTarget implements ImportTarget<UserTarget.ImportedUser> {
+
+	private static final Pattern SALT = Pattern.compile("^[0-9a-fA-F]{2,256}$");
+
+	private static final Pattern HASH = Pattern.compile("^[0-9a-fA-F]{128}$");
+
+	private final Identity identity;
+
+	UserTarget(Identity identity) {
+		this.identity = identity;
+	}
+
+	record ImportedUser(String email, String name, String salt, String hash) {
+
+		@Override
+		public String toString() {
+			return "ImportedUser[" + email + "]";
+		}
+
+	}
+
+	@Override
+	public ImportedUser row(Map<String, Object> fields) {
+		String email = ImportTarget.text(fields, "email", 254, true).toLowerCase(Locale.ROOT);
+		String name = ImportTarget.text(fields, "name", 100, true);
+		try {
+			identity.checkAccount(email, name);
+		}
+		catch (InvalidParameterException ex) {
+			throw new RowRejectedException(ex.parameter(),
+					ex.getMessage().replaceFirst("^Invalid parameter '[^']*': ", ""));
+		}
+		String salt = fields.get("password_salt") == null ? "" : String.valueOf(fields.get("password_salt")).trim();
+		String hash = fields.get("password_hash") == null ? "" : String.valueOf(fields.get("password_hash")).trim();
+		if (!SALT.matcher(salt).matches()) {
+			throw new RowRejectedException("password_salt", "must be hex text (Travlr's 16-byte salt)");
+		}
+		if (!HASH.matcher(hash).matches()) {
+			throw new RowRejectedException("password_hash", "must be 128 hex digits (PBKDF2-SHA512, 64-byte key)");
+		}
+		return new ImportedUser(email, name, salt, hash);
+	}
+
+	@Override
+	public String key(ImportedUser row) {
+		return row.email();
+	}
+
+	@Override
+	public boolean exists(ImportedUser row) {
+		return identity.userExists(row.email());
+	}
+
+	@Override
+	public void insert(ImportedUser row) {
+		identity.importTravlrUser(row.email(), row.name(), row.salt(), row.hash());
+	}
+
+	@Override
+	public String canonical(ImportedUser row) {
+		return row.email() + "|" + row.name();
+	}
+
+}
