@@ -15,7 +15,7 @@ final class Rows {
 
 	/** In the order bench/run lists them. */
 	static final List<String> SCENARIOS = List.of("startup", "trip-read", "login", "audit-overhead", "booking",
-			"outbox-lag", "backup", "reports");
+			"outbox-lag", "backup", "search", "reports", "import");
 
 	private Rows() {
 	}
@@ -43,7 +43,10 @@ final class Rows {
 			case "booking" -> row(scenario, booking(r), bookingTargets(r), load, measured);
 			case "outbox-lag" -> row(scenario, outboxLag(r), outboxLagTargets(r), load, measured);
 			case "backup" -> row(scenario, backup(r), backupTargets(r), load, measured);
+			case "search" -> row(scenario, search(r), searchTargets(r), load, measured);
 			case "reports" -> row(scenario, reports(r), "none: refresh times are printed", load, measured);
+			case "import" -> row(scenario, importRates(r), "rate ≥ 0.5 × pgloader: "
+					+ (r.path("import_to_pgloader_rate").asDouble(0) >= 0.5 ? "met" : "missed"), load, measured);
 			default -> throw new IllegalStateException(
 					"No row for scenario " + scenario + "; add one to bench/src/figures/Rows.java");
 		};
@@ -76,6 +79,29 @@ final class Rows {
 		return n(r.path("logins_per_second"), 1) + " sign-ins/s, p50 " + n(r.path("p50_ms"), 0) + " ms, p99 "
 				+ n(r.path("p99_ms"), 0) + " ms with " + plain(r.path("clients")) + " clients (Argon2id "
 				+ plain(argon2.path("memory_kib")) + " KiB, " + plain(argon2.path("iterations")) + " passes)";
+	}
+
+	private static String search(JsonNode r) {
+		JsonNode search = r.path("search");
+		JsonNode ilike = r.path("ilike");
+		return plain(r.path("rows")) + " listings, " + plain(r.path("clients")) + " clients: search "
+				+ n(search.path("throughput_rps"), 1) + " rps (p50 " + n(search.path("p50_ms"), 1) + " ms, p99 "
+				+ n(search.path("p99_ms"), 0) + " ms) vs ILIKE " + n(ilike.path("throughput_rps"), 1) + " rps, ratio "
+				+ n(r.path("ratio"), 2);
+	}
+
+	private static String searchTargets(JsonNode r) {
+		JsonNode targets = r.path("targets");
+		JsonNode meets = r.path("meets_targets");
+		return "p99 ≤ " + plain(targets.path("p99_ms_max")) + " ms: " + met(meets.path("p99_ms")) + "; ratio ≥ "
+				+ plain(targets.path("ratio_min")) + ": " + met(meets.path("ratio"));
+	}
+
+	private static String importRates(JsonNode r) {
+		return plain(r.path("bookings_in_source")) + " bookings: import " + n(r.path("import_rows_per_s"), 0)
+				+ " rows/s vs pgloader " + n(r.path("pgloader_rows_per_s"), 0) + " rows/s, rate "
+				+ n(r.path("import_to_pgloader_rate"), 2) + "; peak RSS import " + n(r.path("import_max_rss_mb"), 0)
+				+ " MB, pgloader " + n(r.path("pgloader_max_rss_mb"), 0) + " MB";
 	}
 
 	private static String reports(JsonNode r) {
