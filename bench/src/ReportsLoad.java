@@ -43,7 +43,7 @@ final class ReportsLoad {
 			FROM t
 			CROSS JOIN u
 			CROSS JOIN generate_series(1, CAST(? AS integer)) AS g
-			JOIN app.trips tr ON tr.id = t.ids[1 + (g * 7919) % cardinality(t.ids)]
+			JOIN app.trips tr ON tr.id = t.ids[1 + CAST((CAST(g AS bigint) * 7919) % cardinality(t.ids) AS integer)]
 			CROSS JOIN LATERAL (SELECT now() - (g % 730) * interval '1 day' - (g % 1440) * interval '1 minute' AS at) c""";
 
 	static final String STAY_BOOKINGS = """
