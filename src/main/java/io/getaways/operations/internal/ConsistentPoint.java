@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -35,7 +37,7 @@ final class ConsistentPoint {
 	private ConsistentPoint() {
 	}
 
-	private static final int ATTEMPTS = 5;
+	private static final int ATTEMPTS = 8;
 
 	/**
 	 * Taking many locks one after another can deadlock with a writer that holds one of
@@ -52,9 +54,28 @@ final class ConsistentPoint {
 				if (attempt == ATTEMPTS || !(ex.getCause() instanceof SQLException sql) || !retryable(sql)) {
 					throw ex;
 				}
-				sleep(attempt * 200L);
+				// jitter, so that the next attempt does not meet the same writers in step
+				sleep(attempt * 200L + ThreadLocalRandom.current().nextLong(200));
 			}
 		}
+	}
+
+	/**
+	 * Tables derived from the others (the search index, recorded analytics) first: their
+	 * writers, such as the search indexer, change them and then mark their event
+	 * publication done, so a backup holding {@code app.event_publication} while waiting
+	 * for {@code search.listings} would deadlock with every such writer. The rest keep
+	 * their name order, which matches how sign-in and booking transactions take them.
+	 */
+	static String lockOrder(List<TableDigests.Table> tables) {
+		return tables.stream()
+			.sorted(Comparator.comparing((TableDigests.Table table) -> !isDerived(table.qualifiedName())))
+			.map(TableDigests.Table::qualifiedName)
+			.collect(Collectors.joining(", "));
+	}
+
+	private static boolean isDerived(String qualifiedName) {
+		return qualifiedName.startsWith("search.") || qualifiedName.startsWith("analytics.");
 	}
 
 	private static boolean retryable(SQLException ex) {
@@ -83,9 +104,7 @@ final class ConsistentPoint {
 				statement.execute("SET LOCAL lock_timeout = '10s'");
 				// LOCK takes no snapshot, so the snapshot below is taken with the locks
 				// held
-				statement.execute("LOCK TABLE "
-						+ tables.stream().map(TableDigests.Table::qualifiedName).collect(Collectors.joining(", "))
-						+ " IN SHARE MODE");
+				statement.execute("LOCK TABLE " + lockOrder(tables) + " IN SHARE MODE");
 				try (PreparedStatement mark = locking.prepareStatement("""
 						SELECT pg_export_snapshot() AS snapshot, clock_timestamp() AS at, p.lsn::text AS lsn,
 						       pg_walfile_name(p.lsn) AS wal_file
