@@ -1,13 +1,10 @@
 package io.getaways.identity;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.stream.Stream;
 
 import com.nimbusds.jwt.SignedJWT;
-import io.getaways.platform.CommandLine;
+import io.getaways.support.CommandLineRuns;
+import io.getaways.support.CommandLineRuns.Result;
 import io.getaways.support.HttpApi;
 import io.getaways.support.HttpApi.Answer;
 import io.getaways.support.IntegrationTest;
@@ -86,37 +83,13 @@ class UsersCommandIT {
 			.isEqualTo(401);
 	}
 
-	/**
-	 * Runs {@code users create} in this JVM on the service's data directory, capturing
-	 * what it prints.
-	 */
-	private synchronized Result users(String... options) {
-		String[] args = Stream
+	/** Runs {@code users create} in this JVM on the service's data directory. */
+	private Result users(String... options) {
+		return CommandLineRuns.run(Stream
 			.concat(Stream.of("users", "create"),
 					Stream.concat(Stream.of(options),
 							Stream.of("--data-dir", environment.getRequiredProperty("getaways.data-dir"))))
-			.toArray(String[]::new);
-		PrintStream stdout = System.out;
-		PrintStream stderr = System.err;
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exitCode;
-		try {
-			System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-			System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-			exitCode = CommandLine.run(args);
-		}
-		finally {
-			System.setOut(stdout);
-			System.setErr(stderr);
-		}
-		Result result = new Result(List.of(args), exitCode, out.toString(StandardCharsets.UTF_8),
-				err.toString(StandardCharsets.UTF_8));
-		stdout.println(result);
-		return result;
-	}
-
-	record Result(List<String> args, int exitCode, String out, String err) {
+			.toArray(String[]::new));
 	}
 
 }

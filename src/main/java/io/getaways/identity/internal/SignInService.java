@@ -109,7 +109,7 @@ class SignInService {
 		UserRepository.LoginCandidate user = authenticate(email, password);
 		String hash = hasher.hash(newPassword);
 		return asUser(user.id(), () -> {
-			users.changePassword(user.id(), hash);
+			users.setPassword(user.id(), hash, false);
 			refreshTokens.revokeAll(user.id());
 			events.record("PASSWORD_CHANGED", user.id().toString(), Map.of("email", email));
 			return newSession(users.find(user.id()).orElseThrow(), false);

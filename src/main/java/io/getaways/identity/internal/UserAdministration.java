@@ -10,7 +10,6 @@ import io.getaways.identity.UserAccount;
 import io.getaways.platform.ActorContext;
 import io.getaways.platform.DomainException;
 import io.getaways.platform.InvalidParameterException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,17 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class UserAdministration {
 
-	private static final String LIST = """
-			SELECT u.id, u.email, u.name, u.status,
-			       coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
-			FROM app.users u
-			LEFT JOIN app.user_roles r ON r.user_id = u.id
-			GROUP BY u.id
-			HAVING :role::text IS NULL OR bool_or(r.role = :role)
-			ORDER BY u.email""";
-
-	private final JdbcClient jdbc;
-
 	private final UserRepository users;
 
 	private final PasswordHasher hasher;
@@ -44,9 +32,8 @@ class UserAdministration {
 
 	private final TransactionTemplate transactions;
 
-	UserAdministration(JdbcClient jdbc, UserRepository users, PasswordHasher hasher, RefreshTokens refreshTokens,
-			SignInEvents events, TransactionTemplate transactions) {
-		this.jdbc = jdbc;
+	UserAdministration(UserRepository users, PasswordHasher hasher, RefreshTokens refreshTokens, SignInEvents events,
+			TransactionTemplate transactions) {
 		this.users = users;
 		this.hasher = hasher;
 		this.refreshTokens = refreshTokens;
@@ -59,7 +46,7 @@ class UserAdministration {
 			if (role != null) {
 				requireKnownRole(role);
 			}
-			return jdbc.sql(LIST).param("role", role).query(UserRepository::mapUser).list();
+			return users.list(role);
 		});
 	}
 
@@ -81,7 +68,7 @@ class UserAdministration {
 
 	UserAccount disable(String email) {
 		return change(email, id -> {
-			setStatus(id, "DISABLED");
+			users.setStatus(id, "DISABLED");
 			refreshTokens.revokeAll(id);
 			events.record("USER_DISABLED", id.toString(), Map.of());
 		});
@@ -89,7 +76,7 @@ class UserAdministration {
 
 	UserAccount enable(String email) {
 		return change(email, id -> {
-			setStatus(id, "ACTIVE");
+			users.setStatus(id, "ACTIVE");
 			events.record("USER_ENABLED", id.toString(), Map.of());
 		});
 	}
@@ -99,10 +86,7 @@ class UserAdministration {
 		AccountRules.checkPassword("password", newPassword);
 		String hash = hasher.hash(newPassword);
 		return change(email, id -> {
-			jdbc.sql("""
-					UPDATE app.users
-					SET password_hash = :hash, password_change_required = true, updated_at = now()
-					WHERE id = :id""").param("id", id).param("hash", hash).update();
+			users.setPassword(id, hash, true);
 			refreshTokens.revokeAll(id);
 			events.record("PASSWORD_RESET", id.toString(), Map.of());
 		});
@@ -110,25 +94,10 @@ class UserAdministration {
 
 	private UserAccount change(String email, Consumer<UUID> work) {
 		return asOperator(() -> {
-			UUID id = idOf(email);
+			UUID id = users.idOf(email == null ? "" : email.trim()).orElseThrow(() -> new NoSuchAccount(email));
 			work.accept(id);
 			return users.find(id).orElseThrow();
 		});
-	}
-
-	private UUID idOf(String email) {
-		return jdbc.sql("SELECT id FROM app.users WHERE email = CAST(:email AS public.citext)")
-			.param("email", email == null ? "" : email.trim())
-			.query(UUID.class)
-			.optional()
-			.orElseThrow(() -> new NoSuchAccount(email));
-	}
-
-	private void setStatus(UUID id, String status) {
-		jdbc.sql("UPDATE app.users SET status = :status, updated_at = now() WHERE id = :id")
-			.param("id", id)
-			.param("status", status)
-			.update();
 	}
 
 	private void requireKnownRole(String role) {

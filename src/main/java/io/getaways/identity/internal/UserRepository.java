@@ -16,13 +16,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
-	private static final String FIND = """
+	private static final String WITH_ROLES = """
 			SELECT u.id, u.email, u.name, u.status,
 			       coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
 			FROM app.users u
 			LEFT JOIN app.user_roles r ON r.user_id = u.id
+			""";
+
+	private static final String FIND = WITH_ROLES + """
 			WHERE u.id = :id
 			GROUP BY u.id""";
+
+	private static final String LIST = WITH_ROLES + """
+			GROUP BY u.id
+			HAVING :role::text IS NULL OR bool_or(r.role = :role)
+			ORDER BY u.email""";
 
 	private final JdbcClient jdbc;
 
@@ -89,17 +97,44 @@ class UserRepository {
 		return jdbc.sql("SELECT name FROM app.roles ORDER BY name").query(String.class).list();
 	}
 
-	static UserAccount mapUser(ResultSet row, int n) throws SQLException {
+	private static UserAccount mapUser(ResultSet row, int n) throws SQLException {
 		String[] roles = (String[]) row.getArray("roles").getArray();
 		return new UserAccount(row.getObject("id", UUID.class), row.getString("email"), row.getString("name"),
 				new HashSet<>(Arrays.asList(roles)), row.getString("status"));
 	}
 
-	void changePassword(UUID id, String passwordHash) {
+	/** Every account the caller may see, or those with the role; by email. */
+	List<UserAccount> list(String role) {
+		return jdbc.sql(LIST).param("role", role).query(UserRepository::mapUser).list();
+	}
+
+	Optional<UUID> idOf(String email) {
+		return jdbc.sql("SELECT id FROM app.users WHERE email = CAST(:email AS public.citext)")
+			.param("email", email)
+			.query(UUID.class)
+			.optional();
+	}
+
+	/**
+	 * A new password; {@code changeRequired} makes the next sign-in change it before any
+	 * session.
+	 */
+	void setPassword(UUID id, String passwordHash, boolean changeRequired) {
 		jdbc.sql("""
 				UPDATE app.users
-				SET password_hash = :hash, password_change_required = false, updated_at = now()
-				WHERE id = :id""").param("id", id).param("hash", passwordHash).update();
+				SET password_hash = :hash, password_change_required = :changeRequired, updated_at = now()
+				WHERE id = :id""")
+			.param("id", id)
+			.param("hash", passwordHash)
+			.param("changeRequired", changeRequired)
+			.update();
+	}
+
+	void setStatus(UUID id, String status) {
+		jdbc.sql("UPDATE app.users SET status = :status, updated_at = now() WHERE id = :id")
+			.param("id", id)
+			.param("status", status)
+			.update();
 	}
 
 	record LoginCandidate(UUID id, String passwordHash, String status, boolean passwordChangeRequired) {

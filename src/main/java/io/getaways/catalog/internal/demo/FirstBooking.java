@@ -1,6 +1,7 @@
 package io.getaways.catalog.internal.demo;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +73,7 @@ class FirstBooking {
 	record Suggestions(List<BookableTrip> trips, List<BookableStay> stays) {
 
 		String summary() {
-			List<String> named = new java.util.ArrayList<>();
+			List<String> named = new ArrayList<>();
 			trips.forEach(trip -> named
 				.add(trip.code() + " (trip, departs " + trip.departs() + ", " + trip.seatsLeft() + " seats left)"));
 			stays.forEach(
