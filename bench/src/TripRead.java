@@ -23,7 +23,9 @@ import support.Options;
 
 /**
  * Load generator for the trip-read scenario: single-trip reads against a trivial endpoint of the same server, so the
- * ratio between the two shows what the trip path costs on top of the web stack on the same hardware.
+ * ratio between the two shows what the trip path costs on top of the web stack on the same hardware; then the list
+ * {@code GET /api/v1/trips} beside Travlr's list {@code GET /api/trips} and item {@code GET /api/trips/{code}}, which
+ * must reach {@value #TARGET_TRAVLR_RATIO} of the v1 list's throughput in the same run.
  *
  * <p>Usage: {@code java -cp bench/work/classes TripRead BASE_URL APP_PID [POSTGRES_PID]}; settings come from
  * BENCH_DURATION_S, BENCH_CLIENTS and BENCH_WARMUP_S. Progress goes to stderr; the last stdout line is the JSON of
@@ -40,6 +42,7 @@ public class TripRead {
 	static final double TARGET_RATIO = 0.6;
 	static final double TARGET_RSS_MB = 600;
 	static final double TARGET_CACHE_HIT_RATIO = 0.95;
+	static final double TARGET_TRAVLR_RATIO = 0.9;
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 2 || args.length > 3) {
@@ -60,6 +63,9 @@ public class TripRead {
 		}
 		List<URI> tripUris = codes.stream().map(code -> URI.create(base + "/api/v1/trips/" + code)).toList();
 		List<URI> trivialUris = List.of(URI.create(base + "/actuator/health/liveness"));
+		List<URI> v1ListUris = List.of(URI.create(base + "/api/v1/trips"));
+		List<URI> travlrListUris = List.of(URI.create(base + "/api/trips"));
+		List<URI> travlrTripUris = codes.stream().map(code -> URI.create(base + "/api/trips/" + code)).toList();
 
 		warmCache(tripUris);
 		// The JIT compiles both paths before anything is recorded; otherwise whichever phase runs first pays for it.
@@ -67,6 +73,9 @@ public class TripRead {
 			LOG.line("JIT warm-up: %d s on each endpoint", warmupS);
 			run(tripUris, clients, warmupS, cpu);
 			run(trivialUris, clients, warmupS, cpu);
+			run(v1ListUris, clients, warmupS, cpu);
+			run(travlrListUris, clients, warmupS, cpu);
+			run(travlrTripUris, clients, warmupS, cpu);
 		}
 
 		double[] countersBefore = cacheCounters(base);
@@ -79,6 +88,12 @@ public class TripRead {
 		Phase trivial = run(trivialUris, clients, durationS, cpu);
 		LOG.line("trivial: %s", trivial.json());
 
+		Phase v1List = phase("v1 list", "GET /api/v1/trips", v1ListUris, clients, durationS, cpu);
+		Phase travlrList = phase("travlr list", "GET /api/trips", travlrListUris, clients, durationS, cpu);
+		Phase travlrTrip = phase("travlr trip", "GET /api/trips/{code}", travlrTripUris, clients, durationS, cpu);
+		double travlrListRatio = ratio(travlrList, v1List);
+		double travlrTripRatio = ratio(travlrTrip, v1List);
+
 		double rssMb = procStatusMb(pid, "VmRSS");
 		double hwmMb = procStatusMb(pid, "VmHWM");
 		double hitRatio = cacheHitRatioGauge(base);
@@ -89,16 +104,33 @@ public class TripRead {
 		boolean ratioOk = ratio >= TARGET_RATIO;
 		boolean rssOk = rssMb <= TARGET_RSS_MB;
 		boolean hitOk = hitRatio >= TARGET_CACHE_HIT_RATIO;
+		boolean travlrOk = travlrListRatio >= TARGET_TRAVLR_RATIO && travlrTripRatio >= TARGET_TRAVLR_RATIO;
 		String json = "{\"scenario\":\"trip-read\"" + ",\"duration_s\":" + durationS + ",\"clients\":" + clients
 				+ ",\"warmup_s\":" + warmupS + ",\"trip_codes\":" + codes.size() + ",\"trip\":" + trip.json()
 				+ ",\"trivial\":" + trivial.json() + ",\"ratio\":" + round(ratio, 3) + ",\"rss_mb\":" + round(rssMb, 1)
 				+ ",\"peak_rss_mb\":" + round(hwmMb, 1) + ",\"cache_hit_ratio\":" + round(hitRatio, 4)
-				+ ",\"cache_hit_ratio_trip_phase\":" + round(windowHitRatio, 4)
+				+ ",\"cache_hit_ratio_trip_phase\":" + round(windowHitRatio, 4) + ",\"v1_list\":" + v1List.json()
+				+ ",\"travlr_list\":" + travlrList.json() + ",\"travlr_trip\":" + travlrTrip.json()
+				+ ",\"travlr_list_ratio\":" + round(travlrListRatio, 3) + ",\"travlr_trip_ratio\":"
+				+ round(travlrTripRatio, 3)
 				+ ",\"targets\":{\"ratio_min\":" + TARGET_RATIO + ",\"rss_mb_max\":" + TARGET_RSS_MB
-				+ ",\"cache_hit_ratio_min\":" + TARGET_CACHE_HIT_RATIO + "}"
+				+ ",\"cache_hit_ratio_min\":" + TARGET_CACHE_HIT_RATIO + ",\"travlr_ratio_min\":" + TARGET_TRAVLR_RATIO
+				+ "}"
 				+ ",\"meets_targets\":{\"ratio\":" + ratioOk + ",\"rss_mb\":" + rssOk + ",\"cache_hit_ratio\":" + hitOk
-				+ ",\"all\":" + (ratioOk && rssOk && hitOk) + "}}";
+				+ ",\"travlr\":" + travlrOk + ",\"all\":" + (ratioOk && rssOk && hitOk && travlrOk) + "}}";
 		System.out.println(json);
+	}
+
+	private static Phase phase(String name, String route, List<URI> uris, int clients, int durationS,
+			CpuUse.Probe cpu) throws InterruptedException, IOException {
+		LOG.line("%s phase: %d clients for %d s on %s", name, clients, durationS, route);
+		Phase phase = run(uris, clients, durationS, cpu);
+		LOG.line("%s: %s", name, phase.json());
+		return phase;
+	}
+
+	private static double ratio(Phase phase, Phase against) {
+		return against.throughputRps() == 0 ? 0 : phase.throughputRps() / against.throughputRps();
 	}
 
 	private static List<String> tripCodes(String base) throws IOException, InterruptedException {
@@ -134,12 +166,20 @@ public class TripRead {
 	 */
 	private static Phase run(List<URI> uris, int clients, int durationS, CpuUse.Probe cpu)
 			throws InterruptedException, IOException {
+		return runRequests(
+				uris.stream().map(uri -> HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build()).toList(),
+				clients, durationS, cpu);
+	}
+
+	/** As above, with requests built by the caller (the web scenario asks for HTML). */
+	static Phase runRequests(List<HttpRequest> requests, int clients, int durationS, CpuUse.Probe cpu)
+			throws InterruptedException, IOException {
 		Worker[] workers = new Worker[clients];
 		CountDownLatch ready = new CountDownLatch(clients);
 		CountDownLatch go = new CountDownLatch(1);
 		Thread[] threads = new Thread[clients];
 		for (int i = 0; i < clients; i++) {
-			workers[i] = new Worker(uris, ready, go);
+			workers[i] = new Worker(requests, ready, go);
 			threads[i] = new Thread(workers[i], "client-" + i);
 			threads[i].start();
 		}
@@ -174,7 +214,7 @@ public class TripRead {
 
 	private static final class Worker implements Runnable {
 
-		private final List<URI> uris;
+		private final List<HttpRequest> requests;
 		private final CountDownLatch ready;
 		private final CountDownLatch go;
 		private final HttpClient client = Http.newClient();
@@ -183,8 +223,8 @@ public class TripRead {
 		long errors;
 		String firstError;
 
-		Worker(List<URI> uris, CountDownLatch ready, CountDownLatch go) {
-			this.uris = uris;
+		Worker(List<HttpRequest> requests, CountDownLatch ready, CountDownLatch go) {
+			this.requests = requests;
 			this.ready = ready;
 			this.go = go;
 		}
@@ -192,9 +232,7 @@ public class TripRead {
 		@Override
 		public void run() {
 			ThreadLocalRandom random = ThreadLocalRandom.current();
-			HttpRequest[] requests = uris.stream()
-				.map(uri -> HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build())
-				.toArray(HttpRequest[]::new);
+			HttpRequest[] requests = this.requests.toArray(HttpRequest[]::new);
 			ready.countDown();
 			try {
 				go.await();

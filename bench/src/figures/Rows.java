@@ -15,7 +15,7 @@ final class Rows {
 
 	/** In the order bench/run lists them. */
 	static final List<String> SCENARIOS = List.of("startup", "trip-read", "login", "audit-overhead", "booking",
-			"outbox-lag", "backup", "search", "reports", "import");
+			"outbox-lag", "backup", "search", "reports", "import", "replicas", "web");
 
 	private Rows() {
 	}
@@ -47,9 +47,47 @@ final class Rows {
 			case "reports" -> row(scenario, reports(r), "none: refresh times are printed", load, measured);
 			case "import" -> row(scenario, importRates(r), "rate ≥ 0.5 × pgloader: "
 					+ (r.path("import_to_pgloader_rate").asDouble(0) >= 0.5 ? "met" : "missed"), load, measured);
+			case "replicas" -> row(scenario, replicas(r), "primary's read commits drop ≥ "
+					+ plain(r.path("target_primary_drop")) + ": " + met(r.path("meets_primary_drop")) + "; replay lag p99 ≤ "
+					+ plain(r.path("target_lag_p99_ms")) + " ms: " + met(r.path("meets_lag_p99")), load, measured);
+			case "web" -> row(scenario, web(r), "home ≥ " + plain(r.path("target_ratio")) + " × API list: "
+					+ met(r.path("meets_ratio")), load, measured);
 			default -> throw new IllegalStateException(
 					"No row for scenario " + scenario + "; add one to bench/src/figures/Rows.java");
 		};
+	}
+
+	private static String web(JsonNode r) {
+		JsonNode home = r.path("home");
+		JsonNode api = r.path("api_trips");
+		return "home page " + n(home.path("throughput_rps"), 0) + " rps (p50 " + n(home.path("p50_ms"), 1) + " ms, p99 "
+				+ n(home.path("p99_ms"), 0) + " ms) vs GET /api/v1/trips " + n(api.path("throughput_rps"), 0)
+				+ " rps, ratio " + n(r.path("ratio"), 2) + "; gzip: HTML " + plain(r.path("home_html_gzip_bytes"))
+				+ " B, CSS " + plain(r.path("css_gzip_bytes")) + " B, JS " + plain(r.path("js_gzip_bytes")) + " B";
+	}
+
+	private static String replicas(JsonNode r) {
+		JsonNode none = r.path("no_replica");
+		JsonNode one = r.path("one_replica");
+		JsonNode booking = r.path("booking_load");
+		return "reads: no replica " + n(none.path("throughput_rps"), 0) + " rps (p99 " + n(none.path("p99_ms"), 0)
+				+ " ms), one replica " + n(one.path("throughput_rps"), 0) + " rps (p99 " + n(one.path("p99_ms"), 0)
+				+ " ms); primary commits per read " + n(none.path("primary_commits_per_request"), 3) + " → "
+				+ n(one.path("primary_commits_per_request"), 3) + " (read commits drop " + n(r.path("primary_read_commits_drop"), 2)
+				+ "; primary's share of read-only transactions " + n(r.path("primary_share_of_read_only_transactions"), 3)
+				+ "); replay lag p50 " + n(booking.path("lag_p50_ms"), 1) + " ms, p99 " + n(booking.path("lag_p99_ms"), 1)
+				+ " ms at " + n(booking.path("bookings_per_s"), 0) + " book-and-cancel cycles/s" + synchronous(r);
+	}
+
+	/** Results before the synchronous run have none. */
+	private static String synchronous(JsonNode r) {
+		if (!r.has("booking_load_synchronous")) {
+			return "";
+		}
+		JsonNode async = r.path("booking_load");
+		JsonNode sync = r.path("booking_load_synchronous");
+		return "; booking p50 " + n(async.path("book_p50_ms"), 0) + " ms asynchronous, " + n(sync.path("book_p50_ms"), 0)
+				+ " ms synchronous (" + n(sync.path("bookings_per_s"), 0) + " cycles/s)";
 	}
 
 	private static String startup(JsonNode r) {
@@ -63,7 +101,18 @@ final class Rows {
 		return n(trip.path("throughput_rps"), 0) + " rps (p50 " + n(trip.path("p50_ms"), 1) + " ms, p99 "
 				+ n(trip.path("p99_ms"), 0) + " ms) vs trivial " + n(r.path("trivial").path("throughput_rps"), 0)
 				+ " rps; ratio " + n(r.path("ratio"), 2) + "; RSS " + n(r.path("rss_mb"), 0) + " MB; cache hit ratio "
-				+ n(r.path("cache_hit_ratio"), 3);
+				+ n(r.path("cache_hit_ratio"), 3) + travlrRoutes(r);
+	}
+
+	/** Results before the Travlr routes were measured have none. */
+	private static String travlrRoutes(JsonNode r) {
+		if (!r.has("v1_list")) {
+			return "";
+		}
+		return "; lists: /api/v1/trips " + n(r.path("v1_list").path("throughput_rps"), 0) + " rps, Travlr /api/trips "
+				+ n(r.path("travlr_list").path("throughput_rps"), 0) + " rps (" + n(r.path("travlr_list_ratio"), 2)
+				+ "), /api/trips/{code} " + n(r.path("travlr_trip").path("throughput_rps"), 0) + " rps ("
+				+ n(r.path("travlr_trip_ratio"), 2) + ")";
 	}
 
 	private static String tripReadTargets(JsonNode r) {
@@ -71,7 +120,9 @@ final class Rows {
 		JsonNode meets = r.path("meets_targets");
 		return "ratio ≥ " + plain(targets.path("ratio_min")) + ": " + met(meets.path("ratio")) + "; RSS ≤ "
 				+ plain(targets.path("rss_mb_max")) + " MB: " + met(meets.path("rss_mb")) + "; hit ratio ≥ "
-				+ plain(targets.path("cache_hit_ratio_min")) + ": " + met(meets.path("cache_hit_ratio"));
+				+ plain(targets.path("cache_hit_ratio_min")) + ": " + met(meets.path("cache_hit_ratio"))
+				+ (targets.has("travlr_ratio_min") ? "; Travlr routes ≥ " + plain(targets.path("travlr_ratio_min"))
+						+ " of /api/v1/trips: " + met(meets.path("travlr")) : "");
 	}
 
 	private static String login(JsonNode r) {

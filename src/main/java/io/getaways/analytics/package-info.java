@@ -21,5 +21,5 @@
  * operations module's maintenance run uses.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "analytics",
-		allowedDependencies = { "platform", "platform :: config", "catalog", "search" })
+		allowedDependencies = { "platform", "platform :: config", "platform :: web", "catalog", "search" })
 package io.getaways.analytics;

@@ -47,5 +47,5 @@
  * database would.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "audit",
-		allowedDependencies = { "platform", "platform :: config" })
+		allowedDependencies = { "platform", "platform :: config", "platform :: web" })
 package io.getaways.audit;

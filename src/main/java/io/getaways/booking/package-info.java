@@ -9,6 +9,6 @@
  * {@code app.stay_occupancy} function for stay availability (see catalog's package
  * documentation).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "booking",
-		allowedDependencies = { "platform", "platform :: config", "audit", "catalog", "payment" })
+@org.springframework.modulith.ApplicationModule(displayName = "booking", allowedDependencies = { "platform",
+		"platform :: config", "platform :: crypto", "platform :: web", "audit", "catalog", "payment", "identity" })
 package io.getaways.booking;

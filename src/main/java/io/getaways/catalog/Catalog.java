@@ -1,7 +1,9 @@
 package io.getaways.catalog;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The catalog module's API, as far as other modules use it: trips read across PostgreSQL,
@@ -22,6 +24,21 @@ public interface Catalog {
 
 	/** Creates a trip; its content goes to MongoDB through the outbox. */
 	TripDetails createTrip(TripDraft draft);
+
+	/**
+	 * Creates many trips as {@link #createTrip} creates one, in the caller's transaction
+	 * with one staging copy and one insert, each trip's content published through the
+	 * outbox as for one. A code taken already is left alone; answers the codes created.
+	 * Each draft must be valid ({@link #createTrip}'s checks are the caller's here; the
+	 * table's constraints stay behind them).
+	 */
+	List<String> createTrips(List<TripDraft> drafts);
+
+	/**
+	 * Which of these trip codes are taken, in any status; read from PostgreSQL, never a
+	 * cache.
+	 */
+	Set<String> takenTripCodes(Collection<String> codes);
 
 	/**
 	 * Replaces a trip's facts, and its content under a new content version when the draft

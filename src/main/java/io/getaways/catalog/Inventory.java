@@ -1,5 +1,9 @@
 package io.getaways.catalog;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
 /**
  * What the booking module needs of the catalog: bookable facts and the seat arithmetic of
  * trips. Every method joins the caller's transaction, so a booking and its seats commit
@@ -22,6 +26,24 @@ public interface Inventory {
 	 * and {@link TripNotFoundException}.
 	 */
 	void reserveSeats(long tripId, int seats);
+
+	/**
+	 * The booking facts of the trips with these codes (those that exist), locked like
+	 * {@link #tripForBooking(String)}, in id order; for bulk imports.
+	 */
+	List<BookableTrip> tripsForBooking(Collection<String> codes);
+
+	/**
+	 * Takes the seats of several trips with one conditional update, for a caller that
+	 * locked the trips and checked their seats left: any trip that cannot take its seats
+	 * fails the whole call. Publishes nothing: the caller announces the trips with
+	 * {@link #seatsChanged} when it is done (a bulk import, once per trip instead of once
+	 * per batch).
+	 */
+	void reserveSeats(Map<Long, Integer> seatsByTrip);
+
+	/** One {@link TripChanged} per code, in the caller's transaction. */
+	void seatsChanged(Collection<String> codes);
 
 	/** Gives seats back, as a cancellation or an expired hold does. */
 	void releaseSeats(long tripId, int seats);

@@ -1,7 +1,11 @@
 package io.getaways.identity;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The identity module's API for other modules and operators. */
@@ -40,6 +44,18 @@ public interface Identity {
 	 * email is taken; throws {@code InvalidParameterException} naming the bad field.
 	 */
 	boolean importTravlrUser(String email, String name, String salt, String hash);
+
+	/**
+	 * Creates customer accounts from Travlr users as {@link #importTravlrUser} does, set
+	 * based in the caller's transaction: one staging copy and one insert for the batch.
+	 * Answers the (lower-cased) emails of the accounts created; an email taken already is
+	 * left alone. Throws {@code InvalidParameterException} for a bad field, writing
+	 * nothing: check each user with {@link #checkAccount} first.
+	 */
+	Set<String> importTravlrUsers(List<ImportedTravlrUser> users);
+
+	/** The ids of the accounts with these emails, by lower-cased email; for imports. */
+	Map<String, UUID> findUserIds(Collection<String> emails);
 
 	/** Checks an email and name as registration does, writing nothing. */
 	void checkAccount(String email, String name);

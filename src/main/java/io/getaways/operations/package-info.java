@@ -17,5 +17,5 @@
  * operator should look at.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "operations", allowedDependencies = { "platform",
-		"platform :: config", "platform :: embedded", "platform :: db", "audit", "analytics" })
+		"platform :: config", "platform :: embedded", "platform :: db", "platform :: web", "audit", "analytics" })
 package io.getaways.operations;

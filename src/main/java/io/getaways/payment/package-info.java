@@ -3,5 +3,5 @@
  * adapter ships).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "payment",
-		allowedDependencies = { "platform", "platform :: config" })
+		allowedDependencies = { "platform", "platform :: config", "platform :: web" })
 package io.getaways.payment;

@@ -18,6 +18,13 @@ public final class ActorContext {
 		return actor == null ? Actor.anonymous() : actor;
 	}
 
+	/**
+	 * The actor set on this thread, or null where none is (not even the anonymous one).
+	 */
+	static Actor currentOrNull() {
+		return CURRENT.get();
+	}
+
 	public static <T> T callAs(Actor actor, Supplier<T> work) {
 		try (Scope scope = enter(actor)) {
 			return work.get();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.getaways.platform.StoreMetrics.Store;
+import io.getaways.platform.db.PoolBusyException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -109,12 +110,26 @@ public class StoreCircuits {
 	}
 
 	static boolean isOutage(Throwable failure) {
+		if (isPoolBusy(failure)) {
+			// one workload over its pool's capacity: PostgreSQL answers the others
+			return false;
+		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DataAccessResourceFailureException || cause instanceof QueryTimeoutException
 					|| cause instanceof TransientDataAccessResourceException
 					|| cause instanceof RecoverableDataAccessException
 					|| cause instanceof CannotCreateTransactionException || cause instanceof ConnectException
 					|| cause instanceof SocketTimeoutException || isDriverOutage(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A workload's pool had no free connection for its whole timeout. */
+	private static boolean isPoolBusy(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof PoolBusyException) {
 				return true;
 			}
 		}

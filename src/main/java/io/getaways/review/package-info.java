@@ -25,5 +25,6 @@
  * cached ratings, and declaring review on catalog as well would state a cycle between the
  * two. It is an open design question, not an allowance.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "review", allowedDependencies = { "platform", "booking" })
+@org.springframework.modulith.ApplicationModule(displayName = "review",
+		allowedDependencies = { "platform", "platform :: web", "booking" })
 package io.getaways.review;

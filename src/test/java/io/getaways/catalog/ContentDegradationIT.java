@@ -90,8 +90,9 @@ class ContentDegradationIT {
 			assertThat(ok("/api/v1/stays?country=" + encode(place)).path("items").get(0).path("code").asString())
 				.isEqualTo(stay);
 
-			assertThat(redis.hasKey("getaways:trip:" + trip)).as("a read without content is not cached").isFalse();
-			assertThat(redis.hasKey("getaways:stay:" + stay)).isFalse();
+			assertThat(redis.hasKey("getaways:trip:{" + trip + "}")).as("a read without content is not cached")
+				.isFalse();
+			assertThat(redis.hasKey("getaways:stay:{" + stay + "}")).isFalse();
 		}
 		finally {
 			server.restart();

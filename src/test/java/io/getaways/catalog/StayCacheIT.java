@@ -181,7 +181,7 @@ class StayCacheIT {
 	}
 
 	private static String key(String code) {
-		return "getaways:stay:" + code;
+		return "getaways:stay:{" + code + "}";
 	}
 
 }

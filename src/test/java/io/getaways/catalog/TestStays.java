@@ -16,16 +16,16 @@ import io.getaways.support.TestTrips;
  * Stays made for one test, with random codes so that tests, the demo catalog and earlier
  * runs never meet.
  */
-final class TestStays {
+public final class TestStays {
 
 	private TestStays() {
 	}
 
-	static String code() {
+	public static String code() {
 		return "S" + TestTrips.token(11);
 	}
 
-	static StayDraft draft(String code, String name, String country, String city, String price, int maxGuests) {
+	public static StayDraft draft(String code, String name, String country, String city, String price, int maxGuests) {
 		StayContent content = new StayContent(1, "<p>" + name + " in " + city + "</p>", code.toLowerCase() + ".jpg",
 				List.of(code.toLowerCase() + ".jpg"), List.of("Pool"), List.of("test"), Map.of("bedrooms", 2));
 		return new StayDraft(code, name, country, city, new BigDecimal(price), "EUR", maxGuests, content);
@@ -34,7 +34,7 @@ final class TestStays {
 	/**
 	 * Runs as a background job, since the anonymous actor's database role may only read.
 	 */
-	static StayDetails create(Listings catalog, StayDraft draft) {
+	public static StayDetails create(Listings catalog, StayDraft draft) {
 		return ActorContext.callAs(Actor.job("test"), () -> catalog.createStay(draft));
 	}
 

@@ -103,6 +103,24 @@ class TripCacheIT {
 	}
 
 	@Test
+	void travlrListIsServedFromTheListCacheAndFollowsFactsAndContent() {
+		String code = createTrip("List Lagoon");
+		readUntilCached(code);
+		await().atMost(PROJECTION)
+			.until(() -> travlrListed(code), trip -> trip.path("description").asString().contains("List Lagoon"));
+		double hitsBefore = hits("trip-list");
+		assertThat(travlrListed(code).path("name").asString()).isEqualTo("List Lagoon");
+		assertThat(hits("trip-list")).as("second read of the list").isGreaterThan(hitsBefore);
+
+		TestTrips.replace(catalog, TestTrips.draft(code, "List Lagoon Renamed", "Cache Resort, 4 stars",
+				Instant.parse("2093-01-15T08:00:00Z"), "640.00", TestTrips.content(1, "<p>relisted</p>", "l.jpg")));
+		assertThat(travlrListed(code).path("name").asString()).as("facts at once").isEqualTo("List Lagoon Renamed");
+		JsonNode projected = await().atMost(PROJECTION)
+			.until(() -> travlrListed(code), trip -> trip.path("description").asString().equals("<p>relisted</p>"));
+		assertThat(projected.path("image").asString()).isEqualTo("l.jpg");
+	}
+
+	@Test
 	void readsAndReadinessSurviveRedisOutage() {
 		EmbeddedRedisServer server = embeddedRedis();
 		String cached = createTrip("Outage Cached");
@@ -234,12 +252,28 @@ class TripCacheIT {
 	}
 
 	private double hits() {
-		Counter counter = meters.find("getaways.cache.requests").tags("cache", "trip", "result", "hit").counter();
+		return hits("trip");
+	}
+
+	private double hits(String cache) {
+		Counter counter = meters.find("getaways.cache.requests").tags("cache", cache, "result", "hit").counter();
 		return counter == null ? 0 : counter.count();
 	}
 
+	/** The trip as Travlr's list shows it, or a missing node. */
+	private JsonNode travlrListed(String code) {
+		Answer answer = api.get("/api/trips");
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+		for (JsonNode trip : answer.json()) {
+			if (code.equals(trip.path("code").asString())) {
+				return trip;
+			}
+		}
+		return answer.json().path("missing-" + code);
+	}
+
 	private static String key(String code) {
-		return "getaways:trip:" + code;
+		return "getaways:trip:{" + code + "}";
 	}
 
 }

@@ -1,13 +1,21 @@
 package io.getaways.platform;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.getaways.GetawaysApplication;
 import io.getaways.support.ExternalTestStores;
+import io.getaways.platform.embedded.EmbeddedStores;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
@@ -48,12 +56,46 @@ public final class SecondInstance implements AutoCloseable {
 	 * profile's pace of jobs.
 	 */
 	public static SecondInstance besides(Environment first) {
+		return besides(first, null);
+	}
+
+	/**
+	 * As {@link #besides(Environment)}, but configured with these encryption settings
+	 * ({@code getaways.crypto.*}) instead of the first instance's, as an operator who got
+	 * them wrong would start it.
+	 */
+	public static SecondInstance withKeys(Environment first, Map<String, String> crypto) {
+		return besides(first, crypto);
+	}
+
+	private static SecondInstance besides(Environment first, Map<String, String> crypto) {
 		List<String> arguments = new ArrayList<>();
 		for (String name : SHARED) {
 			String value = first.getProperty(name);
 			if (StringUtils.hasText(value)) {
 				arguments.add("--" + name + "=" + value);
 			}
+		}
+		// the keys as they are now: a rotation in this JVM may have added one since the
+		// first instance started
+		EmbeddedStores stores = EmbeddedStores.running(Path.of(first.getProperty("getaways.data-dir", "./data")));
+		if (crypto != null) {
+			crypto.forEach((name, value) -> arguments.add("--" + name + "=" + value));
+		}
+		else if (stores != null && first.getProperty("getaways.crypto.generated", Boolean.class, false)) {
+			stores.encryptionProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+		}
+		else if (first instanceof ConfigurableEnvironment configured) {
+			// keys from configuration (the external-stores pass pins them for every
+			// application of the JVM)
+			Set<String> names = new TreeSet<>();
+			configured.getPropertySources()
+				.stream()
+				.filter(EnumerablePropertySource.class::isInstance)
+				.flatMap(source -> Arrays.stream(((EnumerablePropertySource<?>) source).getPropertyNames()))
+				.filter(name -> name.startsWith("getaways.crypto."))
+				.forEach(names::add);
+			names.forEach(name -> arguments.add("--" + name + "=" + first.getProperty(name)));
 		}
 		arguments.addAll(List.of("--spring.profiles.active=test", "--server.port=0",
 				"--spring.datasource.hikari.data-source-properties.ApplicationName=" + APPLICATION_NAME,

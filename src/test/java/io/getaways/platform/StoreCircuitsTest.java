@@ -3,7 +3,9 @@ package io.getaways.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
+import java.sql.SQLTransientConnectionException;
 
+import io.getaways.platform.db.PoolBusyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
@@ -27,6 +29,13 @@ class StoreCircuitsTest {
 		assertThat(StoreCircuits.isOutage(new DuplicateKeyException("taken"))).isFalse();
 		assertThat(StoreCircuits.isOutage(new PessimisticLockingFailureException("deadlock"))).isFalse();
 		assertThat(StoreCircuits.isOutage(new IllegalArgumentException("bad input"))).isFalse();
+	}
+
+	@Test
+	void aWorkloadOverItsPoolIsNoOutageOfPostgres() {
+		PoolBusyException busy = new PoolBusyException("getaways-reporting", 3, 3, 1, 2000,
+				new SQLTransientConnectionException("timed out"));
+		assertThat(StoreCircuits.isOutage(new CannotCreateTransactionException("no connection", busy))).isFalse();
 	}
 
 }

@@ -26,7 +26,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * ({@link TestBookings}), so the review module meets bookings as the application makes
  * them.
  */
-final class TestReviewSubjects {
+public final class TestReviewSubjects {
 
 	/** Stay bookings of one stay must not overlap: each takes the next free week. */
 	private static final AtomicInteger WEEKS = new AtomicInteger();
@@ -35,7 +35,7 @@ final class TestReviewSubjects {
 
 	private final TestBookings bookings;
 
-	TestReviewSubjects(ApplicationContext context) {
+	public TestReviewSubjects(ApplicationContext context) {
 		this.url = TestStores.superuserUrl(context);
 		this.bookings = new TestBookings(context);
 	}
@@ -44,7 +44,7 @@ final class TestReviewSubjects {
 	 * A trip that departs in a month, so that it can be booked; reviews only ask that the
 	 * booking be completed.
 	 */
-	String trip() {
+	public String trip() {
 		String code = TestTrips.code();
 		sql(db -> db.sql("""
 				INSERT INTO app.trips (code, name, resort, departs_at, nights, price_per_person, currency, capacity)
@@ -65,7 +65,7 @@ final class TestReviewSubjects {
 	}
 
 	/** The traveller's booking of two seats on the trip, moved to the given status. */
-	UUID tripBooking(String userId, String tripCode, String status) {
+	public UUID tripBooking(String userId, String tripCode, String status) {
 		UUID traveller = UUID.fromString(userId);
 		UUID id = bookings.trip(traveller, tripCode, 2).id();
 		bookings.moveTo(traveller, id, BookingStatus.valueOf(status));

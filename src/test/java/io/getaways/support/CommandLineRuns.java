@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.getaways.platform.CommandLine;
 
@@ -34,13 +35,27 @@ public final class CommandLineRuns {
 			System.setErr(new PrintStream(new Tee(err, stderr), true, StandardCharsets.UTF_8));
 			int exitCode = CommandLine.run(args);
 			return new Result(List.of(args), exitCode, out.toString(StandardCharsets.UTF_8),
-					err.toString(StandardCharsets.UTF_8));
+					withoutLogbackStatus(err.toString(StandardCharsets.UTF_8)));
 		}
 		finally {
 			System.setOut(stdout);
 			System.setErr(stderr);
 		}
 	}
+
+	/**
+	 * This JVM's one Logback also serves the test applications, whose background threads
+	 * keep logging while the command's start resets and configures it; Logback then
+	 * prints its own status lines ("No appenders present in context ..."). An operator's
+	 * command runs in a JVM of its own and never meets them, so they are not the
+	 * command's output.
+	 */
+	private static String withoutLogbackStatus(String text) {
+		return LOGBACK_STATUS.matcher(text).replaceAll("");
+	}
+
+	private static final Pattern LOGBACK_STATUS = Pattern
+		.compile("(?m)^\\d{2}:\\d{2}:\\d{2},\\d{3} \\|-(INFO|WARN|ERROR) in .*(\\R|\\z)");
 
 	private static final class Tee extends OutputStream {
 

@@ -50,6 +50,29 @@ public class ExternalTestStores implements EnvironmentPostProcessor, Ordered {
 			properties.put("spring.data.redis.url", cleanRedis(redisUrl));
 		}
 		environment.getPropertySources().addFirst(new MapPropertySource("externalTestStores", properties));
+		if (!adminUrl.isBlank()) {
+			// every application of this JVM shares the database, so they share the keys
+			// of its
+			// passenger data too; last, so that a test's own arguments still win
+			environment.getPropertySources().addLast(new MapPropertySource("externalTestKeys", sharedKeys()));
+		}
+	}
+
+	private static Map<String, Object> sharedKeys() {
+		return Map.of("getaways.crypto.keys.ci", ciOnlyKey("passenger data"), "getaways.crypto.active-key", "ci",
+				"getaways.crypto.index-key", ciOnlyKey("blind index"));
+	}
+
+	/** A fixed key, for the CI database only: 32 bytes, base64. */
+	private static String ciOnlyKey(String purpose) {
+		try {
+			return java.util.Base64.getEncoder()
+				.encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(("ci-only " + purpose).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static synchronized Map<String, Object> provision(String adminUrl) {

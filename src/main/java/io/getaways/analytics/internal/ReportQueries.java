@@ -1,19 +1,16 @@
 package io.getaways.analytics.internal;
 
-import java.sql.Date;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.getaways.analytics.internal.Report.Coverage;
+import io.getaways.platform.JsonRows;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
 import io.getaways.platform.InvalidParameterException;
@@ -94,22 +91,9 @@ class ReportQueries {
 	}
 
 	private static Map<String, Object> row(ResultSet row, List<String> columns) throws SQLException {
-		ResultSetMetaData meta = row.getMetaData();
-		boolean first = columns.isEmpty();
-		Map<String, Object> values = new LinkedHashMap<>();
-		for (int i = 1; i <= meta.getColumnCount(); i++) {
-			String name = camel(meta.getColumnLabel(i));
-			if (first) {
-				columns.add(name);
-			}
-			Object value = row.getObject(i);
-			if (value instanceof Date date) {
-				value = date.toLocalDate();
-			}
-			else if (value instanceof java.sql.Timestamp) {
-				value = row.getObject(i, OffsetDateTime.class).toInstant();
-			}
-			values.put(name, value);
+		Map<String, Object> values = JsonRows.of(row);
+		if (columns.isEmpty()) {
+			columns.addAll(values.keySet());
 		}
 		return values;
 	}
@@ -122,25 +106,10 @@ class ReportQueries {
 			.query((ResultSet result) -> {
 				List<String> names = new ArrayList<>();
 				for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
-					names.add(camel(result.getMetaData().getColumnLabel(i)));
+					names.add(JsonRows.camel(result.getMetaData().getColumnLabel(i)));
 				}
 				return names;
 			});
-	}
-
-	static String camel(String column) {
-		StringBuilder name = new StringBuilder();
-		boolean upper = false;
-		for (char c : column.toCharArray()) {
-			if (c == '_') {
-				upper = true;
-			}
-			else {
-				name.append(upper ? Character.toUpperCase(c) : c);
-				upper = false;
-			}
-		}
-		return name.toString();
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.getaways.analytics.ReportRefresh;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
+import io.getaways.platform.Workload;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,8 +46,10 @@ class ReportViews {
 		List<ReportRefresh> done = new ArrayList<>();
 		for (String view : VIEWS) {
 			long started = System.nanoTime();
-			OffsetDateTime at = ActorContext.callAs(Actor.job("analytics-refresh"), () -> transactions
-				.execute(status -> jdbc.sql(REFRESH).param("view", view).query(OffsetDateTime.class).single()));
+			// a refresh is reporting work: it must not take the connections of jobs
+			OffsetDateTime at = Workload.REPORTING
+				.call(() -> ActorContext.callAs(Actor.job("analytics-refresh"), () -> transactions
+					.execute(status -> jdbc.sql(REFRESH).param("view", view).query(OffsetDateTime.class).single())));
 			ReportRefresh refresh = new ReportRefresh(view, at.toInstant(),
 					Duration.ofNanos(System.nanoTime() - started));
 			done.add(refresh);

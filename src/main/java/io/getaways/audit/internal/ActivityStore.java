@@ -67,6 +67,17 @@ class ActivityStore {
 		return metrics.record(Store.MONGO, "activity.page", () -> mongo.find(query, Document.class, COLLECTION));
 	}
 
+	/** Everything recorded of one user, oldest first. */
+	List<Document> all(String userId) {
+		Query query = Query.query(Criteria.where("userId").is(userId)).with(Sort.by(Sort.Direction.ASC, "at"));
+		return metrics.record(Store.MONGO, "activity.all", () -> mongo.find(query, Document.class, COLLECTION));
+	}
+
+	long deleteAll(String userId) {
+		return metrics.record(Store.MONGO, "activity.erase",
+				() -> mongo.remove(Query.query(Criteria.where("userId").is(userId)), COLLECTION).getDeletedCount());
+	}
+
 	long deleteOlderThan(Instant cutoff) {
 		return metrics.record(Store.MONGO, "activity.purge",
 				() -> mongo.remove(Query.query(Criteria.where("at").lt(Date.from(cutoff))), COLLECTION)

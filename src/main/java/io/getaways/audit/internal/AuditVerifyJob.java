@@ -36,6 +36,12 @@ class AuditVerifyJob {
 
 	private final AtomicLong verifiedAt = new AtomicLong(Instant.now().getEpochSecond());
 
+	private volatile Verified last;
+
+	/** A verdict and when it was reached. */
+	record Verified(VerificationResult result, Instant at) {
+	}
+
 	AuditVerifyJob(AuditLog auditLog, MeterRegistry registry) {
 		this.auditLog = auditLog;
 		Gauge.builder("getaways.audit.chain.intact", () -> intact)
@@ -53,8 +59,7 @@ class AuditVerifyJob {
 	void verify() {
 		try {
 			VerificationResult result = ActorContext.callAs(Actor.job("audit-verify"), auditLog::verify);
-			intact = result.isIntact() ? 1 : 0;
-			verifiedAt.set(Instant.now().getEpochSecond());
+			record(result);
 			if (result.isIntact()) {
 				log.info("Audit: chain intact, {} entries checked", result.entriesChecked());
 			}
@@ -68,6 +73,20 @@ class AuditVerifyJob {
 			// goes on
 			log.warn("Audit: verification could not run: {}", ex.getMessage());
 		}
+	}
+
+	/**
+	 * Keeps a verdict, from this job or an admin's run, for the gauges and the console.
+	 */
+	void record(VerificationResult result) {
+		intact = result.isIntact() ? 1 : 0;
+		verifiedAt.set(Instant.now().getEpochSecond());
+		last = new Verified(result, Instant.now());
+	}
+
+	/** The last verdict on this instance since it started, or null. */
+	Verified last() {
+		return last;
 	}
 
 }

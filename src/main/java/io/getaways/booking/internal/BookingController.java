@@ -72,8 +72,9 @@ class BookingController {
 		boolean trip = body.isTrip();
 		NewBooking booking = body.normalized();
 		return idempotent.post(idempotencyKey, request, booking, () -> {
-			Booking placed = trip ? bookings.bookTrip(booking.code(), booking.seats())
-					: bookings.bookStay(booking.code(), booking.checkIn(), booking.checkOut(), booking.guests());
+			Booking placed = trip ? bookings.bookTrip(booking.code(), booking.seats(), booking.passengers())
+					: bookings.bookStay(booking.code(), booking.checkIn(), booking.checkOut(), booking.guests(),
+							booking.passengers());
 			return ResponseEntity.created(URI.create("/api/v1/bookings/" + placed.id()))
 				.body(BookingResponse.of(placed));
 		});

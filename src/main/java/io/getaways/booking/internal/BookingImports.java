@@ -3,11 +3,14 @@ package io.getaways.booking.internal;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import io.getaways.booking.Booking;
 import io.getaways.booking.BookingStatus;
 import io.getaways.booking.ImportedTripBooking;
+import io.getaways.booking.ImportedTripBookingOutcome;
 import io.getaways.catalog.BookableTrip;
 import io.getaways.catalog.Inventory;
 import io.getaways.platform.InvalidParameterException;
@@ -60,7 +63,10 @@ class BookingImports {
 
 	private final TransactionTemplate transactions;
 
-	BookingImports(Inventory inventory, JdbcClient jdbc, TransactionTemplate transactions) {
+	private final BulkTripBookings bulk;
+
+	BookingImports(Inventory inventory, JdbcClient jdbc, TransactionTemplate transactions, BulkTripBookings bulk) {
+		this.bulk = bulk;
 		this.inventory = inventory;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -109,6 +115,16 @@ class BookingImports {
 			}
 			return jdbc.sql(FIND).param("id", id).query(BookingRow::map).single().booking();
 		});
+	}
+
+	List<ImportedTripBookingOutcome> importTrips(List<ImportedTripBooking> bookings) {
+		return bulk.importTrips(bookings);
+	}
+
+	void announceSeats(Collection<String> tripCodes) {
+		if (!tripCodes.isEmpty()) {
+			transactions.executeWithoutResult(status -> inventory.seatsChanged(tripCodes));
+		}
 	}
 
 	private void move(String transition, UUID id, Timestamp at) {

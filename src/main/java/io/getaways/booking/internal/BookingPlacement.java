@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.getaways.booking.Booking;
 import io.getaways.booking.NotBookableException;
+import io.getaways.booking.Passenger;
 import io.getaways.booking.StayUnavailableException;
 import io.getaways.booking.StayUnavailableException.DateRange;
 import io.getaways.catalog.BookableStay;
@@ -46,8 +47,11 @@ class BookingPlacement {
 
 	private final BookingSettings settings;
 
+	private final PassengerBook passengerBook;
+
 	BookingPlacement(Inventory inventory, BookingRepository bookings, BookingEvents events, BookingSweeps sweeps,
-			RetryingTransactions transactions, BookingSettings settings) {
+			RetryingTransactions transactions, BookingSettings settings, PassengerBook passengerBook) {
+		this.passengerBook = passengerBook;
 		this.inventory = inventory;
 		this.bookings = bookings;
 		this.events = events;
@@ -56,22 +60,25 @@ class BookingPlacement {
 		this.settings = settings;
 	}
 
-	Booking bookTrip(UUID userId, String tripCode, int seats) {
+	/** Passengers are optional: null books without them. */
+	Booking bookTrip(UUID userId, String tripCode, int seats, List<Passenger> passengers) {
 		if (seats < 1 || seats > settings.maxSeats()) {
 			throw new InvalidParameterException("seats", "must be between 1 and " + settings.maxSeats());
 		}
+		List<Passenger> travellers = passengers == null ? List.of()
+				: PassengerRules.normalized(passengers, seats, "seat");
 		try {
-			return placeTrip(userId, tripCode, seats);
+			return placeTrip(userId, tripCode, seats, travellers);
 		}
 		catch (TripSoldOutException soldOut) {
 			if (sweeps.releaseExpiredHoldsOfTrip(tripCode) == 0) {
 				throw soldOut;
 			}
-			return placeTrip(userId, tripCode, seats);
+			return placeTrip(userId, tripCode, seats, travellers);
 		}
 	}
 
-	private Booking placeTrip(UUID userId, String tripCode, int seats) {
+	private Booking placeTrip(UUID userId, String tripCode, int seats, List<Passenger> passengers) {
 		return transactions.write("book-trip", status -> {
 			BookableTrip trip = inventory.tripForBooking(tripCode);
 			if (trip.status() != ListingStatus.ACTIVE) {
@@ -80,19 +87,22 @@ class BookingPlacement {
 			if (!trip.departsAt().isAfter(Instant.now())) {
 				throw new NotBookableException("Trip", trip.code(), "it departed at " + trip.departsAt());
 			}
+			PassengerRules.requireValidAfter(passengers, LocalDate.ofInstant(trip.returnsAt(), ZoneOffset.UTC), "trip");
 			inventory.reserveSeats(trip.id(), seats);
 			BigDecimal total = trip.pricePerPerson().multiply(BigDecimal.valueOf(seats));
 			Booking booking = bookings
 				.insert(new BookingRepository.NewTripBooking(userId, trip.id(), seats, trip.departsAt(),
 						trip.returnsAt(), trip.pricePerPerson(), total, trip.currency(), settings.holdDuration()))
 				.booking();
+			passengerBook.add(booking.id(), userId, passengers);
 			events.placed(booking);
 			return booking;
 		});
 	}
 
 	/** The stay's nights run from check-in to check-out at 00:00 UTC. */
-	Booking bookStay(UUID userId, String stayCode, LocalDate checkIn, LocalDate checkOut, int guests) {
+	Booking bookStay(UUID userId, String stayCode, LocalDate checkIn, LocalDate checkOut, int guests,
+			List<Passenger> passengers) {
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		if (checkIn.isBefore(today)) {
 			throw new InvalidParameterException("checkIn", "must not be in the past (today is " + today + " UTC)");
@@ -107,9 +117,12 @@ class BookingPlacement {
 		if (guests < 1) {
 			throw new InvalidParameterException("guests", "must be 1 or more");
 		}
+		List<Passenger> travellers = passengers == null ? List.of()
+				: PassengerRules.normalized(passengers, guests, "guest");
+		PassengerRules.requireValidAfter(travellers, checkOut, "stay");
 		for (int attempt = 1;; attempt++) {
 			try {
-				return placeStay(userId, stayCode, checkIn, checkOut, guests);
+				return placeStay(userId, stayCode, checkIn, checkOut, guests, travellers);
 			}
 			catch (StayTaken taken) {
 				int released = sweeps.releaseExpiredHoldsOfStay(taken.stayId());
@@ -124,7 +137,8 @@ class BookingPlacement {
 		}
 	}
 
-	private Booking placeStay(UUID userId, String stayCode, LocalDate checkIn, LocalDate checkOut, int guests) {
+	private Booking placeStay(UUID userId, String stayCode, LocalDate checkIn, LocalDate checkOut, int guests,
+			List<Passenger> passengers) {
 		return transactions.write("book-stay", status -> {
 			BookableStay stay = inventory.stayForBooking(stayCode);
 			if (stay.status() != ListingStatus.ACTIVE) {
@@ -141,6 +155,7 @@ class BookingPlacement {
 					total, stay.currency(), settings.holdDuration());
 			try {
 				Booking placed = bookings.insert(booking).booking();
+				passengerBook.add(placed.id(), userId, passengers);
 				events.placed(placed);
 				return placed;
 			}

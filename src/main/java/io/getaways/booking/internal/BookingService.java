@@ -1,6 +1,7 @@
 package io.getaways.booking.internal;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,10 +9,14 @@ import io.getaways.booking.Booking;
 import io.getaways.booking.BookingDetails;
 import io.getaways.booking.BookingNotFoundException;
 import io.getaways.booking.BookingPage;
+import io.getaways.booking.BookingPassengers;
+import io.getaways.booking.Passenger;
+import io.getaways.booking.PassengerMatch;
 import io.getaways.booking.BookingQuery;
 import io.getaways.booking.BookingStatus;
 import io.getaways.booking.Bookings;
 import io.getaways.booking.ImportedTripBooking;
+import io.getaways.booking.ImportedTripBookingOutcome;
 import io.getaways.booking.internal.BookingSearches.Filter;
 import io.getaways.payment.Payments;
 import io.getaways.platform.Actor;
@@ -43,8 +48,12 @@ class BookingService implements Bookings {
 
 	private final RetryingTransactions transactions;
 
+	private final PassengerService passengers;
+
 	BookingService(BookingPlacement placement, BookingTransitions transitions, BookingRepository bookings,
-			BookingSearches searches, Payments payments, RetryingTransactions transactions, BookingImports imports) {
+			BookingSearches searches, Payments payments, RetryingTransactions transactions, BookingImports imports,
+			PassengerService passengers) {
+		this.passengers = passengers;
 		this.imports = imports;
 		this.placement = placement;
 		this.transitions = transitions;
@@ -56,12 +65,56 @@ class BookingService implements Bookings {
 
 	@Override
 	public Booking bookTrip(String tripCode, int seats) {
-		return placement.bookTrip(currentUser(), tripCode, seats);
+		return bookTrip(tripCode, seats, null);
 	}
 
 	@Override
 	public Booking bookStay(String stayCode, LocalDate checkIn, LocalDate checkOut, int guests) {
-		return placement.bookStay(currentUser(), stayCode, checkIn, checkOut, guests);
+		return bookStay(stayCode, checkIn, checkOut, guests, null);
+	}
+
+	@Override
+	public Booking bookTrip(String tripCode, int seats, List<Passenger> passengers) {
+		return placement.bookTrip(currentUser(), tripCode, seats, passengers);
+	}
+
+	@Override
+	public Booking bookStay(String stayCode, LocalDate checkIn, LocalDate checkOut, int guests,
+			List<Passenger> passengers) {
+		return placement.bookStay(currentUser(), stayCode, checkIn, checkOut, guests, passengers);
+	}
+
+	@Override
+	public List<Passenger> passengersOfMine(UUID bookingId) {
+		return passengers.ofMine(currentUser(), bookingId);
+	}
+
+	@Override
+	public List<Passenger> replacePassengersOfMine(UUID bookingId, List<Passenger> list) {
+		return passengers.replaceOfMine(currentUser(), bookingId, list);
+	}
+
+	@Override
+	public List<BookingPassengers> myBookingsWithPassengers() {
+		return passengers.allOfMine(currentUser());
+	}
+
+	@Override
+	public List<Passenger> passengersOfAny(UUID bookingId) {
+		requireAdmin();
+		return passengers.ofAny(bookingId);
+	}
+
+	@Override
+	public Passenger revealPassenger(UUID bookingId, UUID passengerId) {
+		requireAdmin();
+		return passengers.reveal(bookingId, passengerId, currentUser());
+	}
+
+	@Override
+	public List<PassengerMatch> findPassengersByDocument(String documentNumber) {
+		requireAdmin();
+		return passengers.byDocument(documentNumber);
 	}
 
 	@Override
@@ -123,6 +176,18 @@ class BookingService implements Bookings {
 	public Booking importTripBooking(ImportedTripBooking booking) {
 		requireAdmin();
 		return imports.importTrip(booking);
+	}
+
+	@Override
+	public List<ImportedTripBookingOutcome> importTripBookings(List<ImportedTripBooking> bookings) {
+		requireAdmin();
+		return imports.importTrips(bookings);
+	}
+
+	@Override
+	public void announceImportedSeats(Collection<String> tripCodes) {
+		requireAdmin();
+		imports.announceSeats(tripCodes);
 	}
 
 	private static UUID currentUser() {

@@ -16,8 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * {@code getaways.bookings.*}: limits of one booking, how long a hold lasts, the jobs'
  * pace, the refund policy, the retry budget of one booking transaction, and how many of
  * them may run at once ({@code max-concurrent-transactions}, 0 for half the customer
- * pool; see {@link WriteBulkhead}). Contradictions fail at startup with the property and
- * its value.
+ * pool; see {@link WriteBulkhead}), and how long before departure a traveller may still
+ * change their passengers ({@code passenger-edit-cutoff}). Contradictions fail at startup
+ * with the property and its value.
  */
 @ConfigurationProperties("getaways.bookings")
 @Validated
@@ -25,7 +26,8 @@ record BookingSettings(@DefaultValue("15m") @PositiveDuration Duration holdDurat
 		@DefaultValue("10") @AtLeast("1") int maxSeats, @DefaultValue("60") @AtLeast("1") int maxNights,
 		@DefaultValue("100") @AtLeast("1") @AtMost("10000") int jobBatchSize, @Valid @DefaultValue Refund refund,
 		@Valid @DefaultValue Retry retry, @DefaultValue("0") @AtLeast("0") int maxConcurrentTransactions,
-		@DefaultValue("5s") @AtLeast("0s") Duration transactionWait) {
+		@DefaultValue("5s") @AtLeast("0s") Duration transactionWait,
+		@DefaultValue("48h") @AtLeast("0s") Duration passengerEditCutoff) {
 
 	/**
 	 * {@code tiers}: "notice:percent" pairs such as {@code 30d:100,7d:50}; see

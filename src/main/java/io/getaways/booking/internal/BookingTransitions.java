@@ -78,11 +78,24 @@ class BookingTransitions {
 				throw new BookingStartedException(id, row.booking().startsAt());
 			}
 			Duration notice = Duration.between(Instant.now(), row.booking().startsAt());
-			BigDecimal refund = row.status() == BookingStatus.CONFIRMED
-					? refundPolicy.refundFor(row.booking().totalAmount(), notice) : null;
+			BigDecimal refund = refundFor(row.booking(), notice);
 			return cancel(row, CancellationReason.CUSTOMER, refund,
 					"Cancelled by the traveller " + notice.toDays() + " day(s) before the start");
 		});
+	}
+
+	/**
+	 * What a traveller's cancellation at {@code when} would refund: the policy's share of
+	 * a paid booking; null when nothing was paid. The cancel page shows it before the
+	 * traveller confirms.
+	 */
+	BigDecimal refundQuote(Booking booking, Instant when) {
+		return refundFor(booking, Duration.between(when, booking.startsAt()));
+	}
+
+	private BigDecimal refundFor(Booking booking, Duration notice) {
+		return booking.status() == BookingStatus.CONFIRMED ? refundPolicy.refundFor(booking.totalAmount(), notice)
+				: null;
 	}
 
 	/**

@@ -1,8 +1,10 @@
 package io.getaways.booking.internal;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 
+import io.getaways.booking.Passenger;
 import io.getaways.platform.InvalidParameterException;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
@@ -23,7 +25,9 @@ record NewBooking(
 		@Schema(example = "2031-07-08",
 				description = "Day of departure, a UTC day; not a night booked") LocalDate checkOut,
 		@Schema(example = "4") @Min(value = 1, message = "must be 1 or more") @Max(value = 50,
-				message = "must be 50 or fewer") Integer guests) {
+				message = "must be 50 or fewer") Integer guests,
+		@Schema(description = "Optional: one per seat or guest; date of birth and document number are stored "
+				+ "encrypted") List<Passenger> passengers) {
 
 	boolean isTrip() {
 		if (tripCode == null && stayCode == null) {
@@ -56,7 +60,7 @@ record NewBooking(
 	 */
 	NewBooking normalized() {
 		return new NewBooking(tripCode == null ? null : code(), seats, stayCode == null ? null : code(), checkIn,
-				checkOut, guests);
+				checkOut, guests, passengers);
 	}
 
 	private static void require(String field, boolean holds, String message) {

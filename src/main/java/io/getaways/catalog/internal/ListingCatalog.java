@@ -3,6 +3,7 @@ package io.getaways.catalog.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.getaways.catalog.Listing;
@@ -40,7 +41,7 @@ abstract class ListingCatalog<L extends Listing, C extends ListingContent<C>, D>
 
 	private final ContentDocuments<C> contents;
 
-	private final CatalogCache<D, ?> cache;
+	private final CatalogCache<D, ?, ?> cache;
 
 	private final ApplicationEventPublisher events;
 
@@ -49,7 +50,7 @@ abstract class ListingCatalog<L extends Listing, C extends ListingContent<C>, D>
 	private final TransactionTemplate readWrite;
 
 	ListingCatalog(ListingKind<L, C, D> kind, ListingRows<L> rows, ContentDocuments<C> contents,
-			CatalogCache<D, ?> cache, ApplicationEventPublisher events, TransactionTemplate transactions) {
+			CatalogCache<D, ?, ?> cache, ApplicationEventPublisher events, TransactionTemplate transactions) {
 		this.kind = kind;
 		this.rows = rows;
 		this.contents = contents;
@@ -110,6 +111,20 @@ abstract class ListingCatalog<L extends Listing, C extends ListingContent<C>, D>
 			catch (DuplicateKeyException ex) {
 				throw kind.codeTaken().apply(code);
 			}
+		});
+	}
+
+	/**
+	 * Inserts many rows with one statement ({@code insert} answers the rows it inserted,
+	 * leaving out codes taken already) and publishes each one's content, as
+	 * {@link #create} does for one.
+	 */
+	List<L> createAll(Function<L, C> contentOf, Supplier<List<L>> insert) {
+		CatalogWriters.require();
+		return readWrite.execute(status -> {
+			List<L> inserted = insert.get();
+			inserted.forEach(listing -> publishContent(listing, contentOf.apply(listing)));
+			return inserted;
 		});
 	}
 

@@ -25,10 +25,11 @@ class StayCatalog extends ListingCatalog<Stay, StayContent, StayDetails> {
 
 	private final StayRepository stays;
 
-	private final CatalogCache<StayDetails, StayPage> cache;
+	private final CatalogCache<StayDetails, StayPage, Void> cache;
 
-	StayCatalog(StayRepository stays, ContentDocuments<StayContent> contents, CatalogCache<StayDetails, StayPage> cache,
-			ApplicationEventPublisher events, TransactionTemplate transactions) {
+	StayCatalog(StayRepository stays, ContentDocuments<StayContent> contents,
+			CatalogCache<StayDetails, StayPage, Void> cache, ApplicationEventPublisher events,
+			TransactionTemplate transactions) {
 		super(KIND, stays, contents, cache, events, transactions);
 		this.stays = stays;
 		this.cache = cache;

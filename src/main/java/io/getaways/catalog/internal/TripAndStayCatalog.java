@@ -1,8 +1,10 @@
 package io.getaways.catalog.internal;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.Trip;
@@ -44,6 +46,16 @@ class TripAndStayCatalog implements Listings {
 	@Override
 	public TripDetails createTrip(TripDraft draft) {
 		return trips.create(draft);
+	}
+
+	@Override
+	public List<String> createTrips(List<TripDraft> drafts) {
+		return drafts.isEmpty() ? List.of() : trips.createAll(drafts);
+	}
+
+	@Override
+	public Set<String> takenTripCodes(Collection<String> codes) {
+		return codes.isEmpty() ? Set.of() : trips.takenCodes(codes);
 	}
 
 	@Override

@@ -1,7 +1,10 @@
 package io.getaways.catalog.internal;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.Trip;
@@ -33,10 +36,11 @@ class TripCatalog extends ListingCatalog<Trip, TripContent, TripDetails> {
 
 	private final TripRepository trips;
 
-	private final CatalogCache<TripDetails, TripPage> cache;
+	private final CatalogCache<TripDetails, TripPage, ActiveTrips> cache;
 
-	TripCatalog(TripRepository trips, ContentDocuments<TripContent> contents, CatalogCache<TripDetails, TripPage> cache,
-			ApplicationEventPublisher events, TransactionTemplate transactions) {
+	TripCatalog(TripRepository trips, ContentDocuments<TripContent> contents,
+			CatalogCache<TripDetails, TripPage, ActiveTrips> cache, ApplicationEventPublisher events,
+			TransactionTemplate transactions) {
 		super(KIND, trips, contents, cache, events, transactions);
 		this.trips = trips;
 		this.cache = cache;
@@ -53,10 +57,32 @@ class TripCatalog extends ListingCatalog<Trip, TripContent, TripDetails> {
 		return cache.page(PageKeys.of(query), () -> load(query));
 	}
 
+	/**
+	 * From the list cache, as {@code /api/v1/trips} reads its pages; a list that lacks
+	 * some content (MongoDB down) is answered but not stored.
+	 */
 	List<TripDetails> listActive() {
+		return cache.allActive(this::loadActive, ActiveTrips::complete).trips();
+	}
+
+	private ActiveTrips loadActive() {
 		List<Trip> active = readOnly(trips::findAllActive);
 		Map<String, TripContent> byCode = contentOf(active.stream().map(Trip::code).toList());
-		return active.stream().map(trip -> TripDetails.of(trip, byCode.get(trip.code()))).toList();
+		return new ActiveTrips(active.stream().map(trip -> TripDetails.of(trip, byCode.get(trip.code()))).toList());
+	}
+
+	/** The codes of the trips created; a code taken already is left alone. */
+	List<String> createAll(List<TripDraft> drafts) {
+		Map<String, TripContent> contents = new HashMap<>();
+		drafts.forEach(
+				draft -> contents.put(draft.code(), draft.content() == null ? TripContent.empty() : draft.content()));
+		return createAll(trip -> contents.get(trip.code()), () -> trips.insertAll(drafts)).stream()
+			.map(Trip::code)
+			.toList();
+	}
+
+	Set<String> takenCodes(Collection<String> codes) {
+		return readOnly(() -> trips.takenCodes(codes));
 	}
 
 	TripDetails create(TripDraft draft) {

@@ -17,7 +17,9 @@ public record TripQuery(String text, String resort, BigDecimal minPrice, BigDeci
 
 	public enum Sort {
 
-		DEPARTURE, PRICE, NAME
+		DEPARTURE, PRICE, NAME,
+		/** Average rating, best first; unrated trips last. */
+		RATING
 
 	}
 

@@ -6,14 +6,19 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.Trip;
 import io.getaways.catalog.TripDraft;
+import io.getaways.platform.StagingTables;
 import io.getaways.platform.StoreMetrics;
 import io.getaways.platform.StoreMetrics.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +37,7 @@ class TripRepository implements ListingRows<Trip> {
 
 	private static final Map<TripQuery.Sort, String> ORDER = Map.of(TripQuery.Sort.DEPARTURE,
 			"ORDER BY departs_at, code", TripQuery.Sort.PRICE, "ORDER BY price_per_person, code", TripQuery.Sort.NAME,
-			"ORDER BY name, code");
+			"ORDER BY name, code", TripQuery.Sort.RATING, "ORDER BY rating_average DESC NULLS LAST, code");
 
 	private static final String INSERT = """
 			INSERT INTO app.trips (code, name, resort, departs_at, nights, price_per_person, currency, capacity)
@@ -45,6 +50,18 @@ class TripRepository implements ListingRows<Trip> {
 	 * overbooked by a capacity change. The content version moves only when the draft
 	 * brings content.
 	 */
+	private static final String STAGING_COLUMNS = """
+			ord integer, code text, name text, resort text, departs_at timestamptz, nights integer,
+			price_per_person numeric(12, 2), currency text, capacity integer""";
+
+	private static final String INSERT_ALL = """
+			INSERT INTO app.trips (code, name, resort, departs_at, nights, price_per_person, currency, capacity)
+			SELECT code, name, resort, departs_at, nights, price_per_person, currency, capacity
+			FROM pg_temp.import_trips
+			ORDER BY ord
+			ON CONFLICT (code) DO NOTHING
+			RETURNING""" + " " + COLUMNS;
+
 	private static final String REPLACE = """
 			UPDATE app.trips
 			SET name = :name, resort = :resort, departs_at = :departsAt, nights = :nights,
@@ -65,7 +82,10 @@ class TripRepository implements ListingRows<Trip> {
 
 	private final StoreMetrics metrics;
 
-	TripRepository(JdbcClient jdbc, StoreMetrics metrics) {
+	private final StagingTables staging;
+
+	TripRepository(JdbcClient jdbc, StoreMetrics metrics, StagingTables staging) {
+		this.staging = staging;
 		this.jdbc = jdbc;
 		this.metrics = metrics;
 	}
@@ -107,6 +127,27 @@ class TripRepository implements ListingRows<Trip> {
 					.params(filter.params())
 					.query(Long.class)
 					.single());
+	}
+
+	/** In the caller's transaction: the batch copied into a staging table, one insert. */
+	List<Trip> insertAll(List<TripDraft> drafts) {
+		List<List<?>> staged = new ArrayList<>(drafts.size());
+		for (TripDraft draft : drafts) {
+			staged.add(Arrays.asList(staged.size(), draft.code(), draft.name(), draft.resort(), draft.departsAt(),
+					draft.nights(), draft.pricePerPerson().toPlainString(), draft.currency(), draft.capacity()));
+		}
+		return metrics.record(Store.POSTGRES, "trip.insert-all", () -> {
+			staging.fill("import_trips", STAGING_COLUMNS, staged);
+			return jdbc.sql(INSERT_ALL).query(TripRepository::mapTrip).list();
+		});
+	}
+
+	Set<String> takenCodes(Collection<String> codes) {
+		return new HashSet<>(metrics.record(Store.POSTGRES, "trip.taken-codes",
+				() -> jdbc.sql("SELECT code FROM app.trips WHERE code = ANY (:codes)")
+					.param("codes", codes.toArray(String[]::new))
+					.query(String.class)
+					.list()));
 	}
 
 	Trip insert(TripDraft draft) {

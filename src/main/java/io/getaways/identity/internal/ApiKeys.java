@@ -110,6 +110,13 @@ class ApiKeys {
 				  AND revoked_at IS NULL""").param("id", keyId).param("owner", owner).update() > 0;
 	}
 
+	/** Revokes every live key of the owner; returns how many. */
+	int revokeAll(UUID owner) {
+		return jdbc.sql("UPDATE system.api_keys SET revoked_at = now() WHERE user_id = :owner AND revoked_at IS NULL")
+			.param("owner", owner)
+			.update();
+	}
+
 	Optional<ApiKeyAuthentication> authenticate(String key) {
 		if (!key.startsWith("gw_") || key.length() < 3 + PREFIX_HEX + 2 || key.charAt(3 + PREFIX_HEX) != '_') {
 			return Optional.empty();

@@ -1,9 +1,14 @@
 package io.getaways.identity.internal;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.getaways.identity.Identity;
+import io.getaways.identity.ImportedTravlrUser;
 import io.getaways.identity.UserAccount;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,8 +24,11 @@ class IdentityService implements Identity {
 
 	private final SignInService signIn;
 
-	IdentityService(UserRepository users, UserCreation creation, TransactionTemplate transactions,
-			SignInService signIn) {
+	private final BulkUserImports bulk;
+
+	IdentityService(UserRepository users, UserCreation creation, TransactionTemplate transactions, SignInService signIn,
+			BulkUserImports bulk) {
+		this.bulk = bulk;
 		this.users = users;
 		this.creation = creation;
 		this.transactions = transactions;
@@ -58,6 +66,16 @@ class IdentityService implements Identity {
 	@Override
 	public Optional<UUID> findUserId(String email) {
 		return creation.findId(email);
+	}
+
+	@Override
+	public Set<String> importTravlrUsers(List<ImportedTravlrUser> batch) {
+		return bulk.importTravlrUsers(batch);
+	}
+
+	@Override
+	public Map<String, UUID> findUserIds(Collection<String> emails) {
+		return bulk.findIds(emails);
 	}
 
 	@Override

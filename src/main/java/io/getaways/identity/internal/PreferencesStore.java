@@ -47,4 +47,11 @@ class PreferencesStore {
 		});
 	}
 
+	/** Removes the user's document; returns whether there was one. */
+	boolean delete(UUID userId) {
+		return metrics.record(Store.MONGO, "preferences.delete",
+				() -> mongo.remove(Query.query(Criteria.where("_id").is(userId.toString())), COLLECTION)
+					.getDeletedCount() > 0);
+	}
+
 }

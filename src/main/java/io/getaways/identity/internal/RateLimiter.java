@@ -14,6 +14,7 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.cluster.RedisClusterClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -86,8 +87,7 @@ class RateLimiter {
 		if (manager == null) {
 			synchronized (this) {
 				if (redisBuckets == null) {
-					RedisClient client = (RedisClient) ((LettuceConnectionFactory) connections).getNativeClient();
-					redisBuckets = Bucket4jLettuce.casBasedBuilder(client)
+					redisBuckets = builderFor(((LettuceConnectionFactory) connections).getNativeClient())
 						.expirationAfterWrite(ExpirationAfterWriteStrategy
 							.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
 						.build();
@@ -96,6 +96,17 @@ class RateLimiter {
 			}
 		}
 		return manager;
+	}
+
+	/**
+	 * A bucket is one key, so it works the same on one server and on a Redis Cluster; the
+	 * client is Lettuce's for either.
+	 */
+	private static Bucket4jLettuce.LettuceBasedProxyManagerBuilder<byte[]> builderFor(Object client) {
+		if (client instanceof RedisClusterClient cluster) {
+			return Bucket4jLettuce.casBasedBuilder(cluster);
+		}
+		return Bucket4jLettuce.casBasedBuilder((RedisClient) client);
 	}
 
 	private static BucketConfiguration configuration(RateLimitSettings.Limit limit) {

@@ -79,14 +79,15 @@ class SecurityConfiguration {
 						"/api/v1/admin/stays/**")
 				.hasAuthority("catalog:write")
 				.requestMatchers("/api/v1/admin/bookings", "/api/v1/admin/bookings/**", "/api/v1/admin/payments",
-						"/api/v1/admin/payments/**")
+						"/api/v1/admin/payments/**", "/api/v1/admin/passengers")
 				.hasAuthority("booking:all")
 				.requestMatchers("/api/v1/admin/backups", "/api/v1/admin/backups/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/api/v1/admin/reports/**", "/api/v1/admin/maintenance")
 				.hasRole("ADMIN")
 				.requestMatchers(HttpMethod.POST, "/api/login", "/api/register", "/api/v1/auth/register",
-						"/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/password")
+						"/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/password",
+						"/api/v1/auth/passkeys/options", "/api/v1/auth/passkeys")
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
 						"/.well-known/jwks.json", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
@@ -127,8 +128,9 @@ class SecurityConfiguration {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder
 			.withJwkSource((JWKSource<SecurityContext>) (selector, context) -> selector.select(keys.publicKeys()))
 			.build();
-		decoder.setJwtValidator(validator(denyList));
-		return decoder;
+		OAuth2TokenValidator<Jwt> validator = validator(denyList);
+		decoder.setJwtValidator(validator);
+		return new VerifiedTokens(decoder, validator, 10_000);
 	}
 
 	/**

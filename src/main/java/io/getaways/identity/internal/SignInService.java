@@ -79,6 +79,20 @@ class SignInService {
 	}
 
 	Session signIn(String email, String password, boolean travlr) {
+		return signIn(email, password, travlr ? "travlr" : "v1",
+				user -> newSession(users.find(user.id()).orElseThrow(), travlr));
+	}
+
+	/**
+	 * Checks the credentials exactly as {@link #signIn} does (same throttling, events and
+	 * activity), for a browser session: no token is issued.
+	 */
+	UserAccount signInBrowser(String email, String password) {
+		return signIn(email, password, "web", user -> users.find(user.id()).orElseThrow());
+	}
+
+	private <T> T signIn(String email, String password, String channel,
+			java.util.function.Function<UserRepository.LoginCandidate, T> grant) {
 		UserRepository.LoginCandidate user = authenticate(email, password);
 		if (user.passwordChangeRequired()) {
 			asUser(user.id(), () -> {
@@ -88,13 +102,70 @@ class SignInService {
 			throw new PasswordChangeRequiredException();
 		}
 		String upgraded = hasher.needsUpgrade(user.passwordHash()) ? hasher.hash(password) : null;
-		Session session = asUser(user.id(), () -> {
+		T granted = asUser(user.id(), () -> {
 			users.recordSignIn(user.id(), upgraded);
 			events.record("LOGIN_SUCCESS", user.id().toString(), Map.of("email", email));
-			return newSession(users.find(user.id()).orElseThrow(), travlr);
+			return grant.apply(user);
 		});
-		activity.record(user.id().toString(), ActivityKind.SIGN_IN, Map.of("api", travlr ? "travlr" : "v1"));
-		return session;
+		activity.record(user.id().toString(), ActivityKind.SIGN_IN, Map.of("api", channel));
+		return granted;
+	}
+
+	/**
+	 * Signs in the account whose passkey the given step verified. Throttled by client
+	 * address as password sign-in is (the same counters), with the same events; an
+	 * assertion names no email, so the per-account counters do not apply.
+	 */
+	Session signInWithPasskey(java.util.function.Supplier<UUID> verifiedUser) {
+		return signInWithPasskey(verifiedUser, "v1", user -> newSession(user, false));
+	}
+
+	/**
+	 * As {@link #signInWithPasskey(java.util.function.Supplier)}, for a browser session:
+	 * no token is issued.
+	 */
+	UserAccount signInBrowserWithPasskey(java.util.function.Supplier<UUID> verifiedUser) {
+		return signInWithPasskey(verifiedUser, "web", user -> user);
+	}
+
+	private <T> T signInWithPasskey(java.util.function.Supplier<UUID> verifiedUser, String channel,
+			java.util.function.Function<UserAccount, T> grant) {
+		String address = SignInThrottle.address(ActorContext.current().clientIp());
+		asSystem(() -> throttle.waitRequired(List.of(address), Instant.now())).ifPresent(wait -> {
+			throw new SignInThrottledException(wait);
+		});
+		UUID userId;
+		try {
+			userId = verifiedUser.get();
+		}
+		catch (PasskeyRejected ex) {
+			recordPasskeyFailure(address, null, ex.getMessage());
+			throw new PasskeySignInFailed();
+		}
+		UserAccount user = asUser(userId, () -> users.find(userId).orElse(null));
+		if (user == null || !"ACTIVE".equals(user.status())) {
+			recordPasskeyFailure(address, userId, "account is not active");
+			throw new PasskeySignInFailed();
+		}
+		T granted = asUser(userId, () -> {
+			users.recordSignIn(userId, null);
+			events.record("LOGIN_SUCCESS", userId.toString(), Map.of("email", user.email(), "method", "passkey"));
+			return grant.apply(users.find(userId).orElseThrow());
+		});
+		activity.record(userId.toString(), ActivityKind.SIGN_IN, Map.of("api", channel, "method", "passkey"));
+		return granted;
+	}
+
+	private void recordPasskeyFailure(String address, UUID userId, String reason) {
+		asSystem(() -> {
+			boolean locked = throttle.recordFailure(address, settings.signIn().lockAfterPerAddress());
+			events.record("LOGIN_FAILURE", userId == null ? null : userId.toString(),
+					Map.of("method", "passkey", "reason", reason));
+			if (locked) {
+				events.record("LOGIN_LOCKOUT", null, Map.of("method", "passkey", "address", true));
+			}
+			return null;
+		});
 	}
 
 	/**
@@ -114,6 +185,14 @@ class SignInService {
 			events.record("PASSWORD_CHANGED", user.id().toString(), Map.of("email", email));
 			return newSession(users.find(user.id()).orElseThrow(), false);
 		});
+	}
+
+	/**
+	 * Checks that the signed-in person knows the account's password before something that
+	 * cannot be undone, throttled as sign-in is.
+	 */
+	void confirmPassword(String email, String password) {
+		authenticate(email, password);
 	}
 
 	/**
@@ -210,6 +289,25 @@ class SignInService {
 	}
 
 	record Session(UserAccount user, AccessTokens.IssuedToken accessToken, String refreshToken) {
+	}
+
+	/**
+	 * Why a passkey assertion was not accepted; the caller only learns that it was not.
+	 */
+	static class PasskeyRejected extends RuntimeException {
+
+		PasskeyRejected(String reason) {
+			super(reason);
+		}
+
+	}
+
+	static class PasskeySignInFailed extends io.getaways.platform.DomainException {
+
+		PasskeySignInFailed() {
+			super(Kind.UNAUTHENTICATED, "Passkey not accepted: ask for new options and try again");
+		}
+
 	}
 
 }

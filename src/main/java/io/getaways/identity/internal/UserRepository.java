@@ -69,6 +69,19 @@ class UserRepository {
 		return jdbc.sql(FIND).param("id", id).query(UserRepository::mapUser).optional();
 	}
 
+	/**
+	 * Whether the account can sign in with a password. Every way to create an account
+	 * sets one today (the column is NOT NULL); an empty hash is how one without would
+	 * look.
+	 */
+	boolean hasPassword(UUID id) {
+		return jdbc.sql("SELECT password_hash <> '' FROM app.users WHERE id = :id")
+			.param("id", id)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
 	void recordSignIn(UUID id, String upgradedHash) {
 		jdbc.sql("""
 				UPDATE app.users
@@ -106,6 +119,24 @@ class UserRepository {
 	/** Every account the caller may see, or those with the role; by email. */
 	List<UserAccount> list(String role) {
 		return jdbc.sql(LIST).param("role", role).query(UserRepository::mapUser).list();
+	}
+
+	/**
+	 * Accounts whose email contains the text (any when null), with the role (any when
+	 * null), by email, at most {@code limit}.
+	 */
+	List<UserAccount> search(String emailPart, String role, int limit) {
+		return jdbc.sql(WITH_ROLES + """
+				WHERE :pattern::text IS NULL OR u.email ILIKE :pattern
+				GROUP BY u.id
+				HAVING :role::text IS NULL OR bool_or(r.role = :role)
+				ORDER BY u.email
+				LIMIT :limit""")
+			.param("pattern", emailPart == null ? null : "%" + emailPart.replaceAll("([\\\\%_])", "\\\\$1") + "%")
+			.param("role", role)
+			.param("limit", limit)
+			.query(UserRepository::mapUser)
+			.list();
 	}
 
 	Optional<UUID> idOf(String email) {

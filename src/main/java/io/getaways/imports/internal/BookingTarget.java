@@ -2,14 +2,22 @@ package io.getaways.imports.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.getaways.booking.Booking;
 import io.getaways.booking.BookingStatus;
 import io.getaways.booking.Bookings;
 import io.getaways.booking.ImportedTripBooking;
+import io.getaways.booking.ImportedTripBookingOutcome;
 import io.getaways.catalog.Catalog;
 import io.getaways.identity.Identity;
 
@@ -18,7 +26,7 @@ import io.getaways.identity.Identity;
  * and the trip by code, both imported before (by an earlier entity of the same mapping or
  * an earlier import). The reference is kept in {@code app.import_references}.
  */
-final class BookingTarget implements ImportTarget<BookingTarget.ImportedBooking> {
+final class BookingTarget implements BulkTarget<BookingTarget.ImportedBooking> {
 
 	private static final Pattern REFERENCE = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
 
@@ -29,6 +37,9 @@ final class BookingTarget implements ImportTarget<BookingTarget.ImportedBooking>
 	private final Catalog catalog;
 
 	private final ImportReferences references;
+
+	/** Trips this run's bookings took seats of, announced when the bookings are done. */
+	private final Set<String> seatsTaken = new HashSet<>();
 
 	BookingTarget(Bookings bookings, Identity identity, Catalog catalog, ImportReferences references) {
 		this.bookings = bookings;
@@ -119,6 +130,70 @@ final class BookingTarget implements ImportTarget<BookingTarget.ImportedBooking>
 		Booking booking = bookings.importTripBooking(new ImportedTripBooking(userId, row.tripCode(), row.seats(),
 				row.unitPrice(), row.status(), row.bookedAt()));
 		references.save("bookings", row.reference(), booking.id());
+	}
+
+	@Override
+	public KnownKeys references(List<ImportedBooking> rows, KnownKeys known) {
+		Set<String> users = identity.findUserIds(rows.stream().map(ImportedBooking::userEmail).distinct().toList())
+			.keySet();
+		Set<String> trips = catalog.takenTripCodes(rows.stream().map(ImportedBooking::tripCode).distinct().toList());
+		return (target, key) -> known.has(target, key) || ("users".equals(target) ? users : trips).contains(key);
+	}
+
+	@Override
+	public Set<String> existing(List<ImportedBooking> rows) {
+		return references.existing("bookings", rows.stream().map(ImportedBooking::reference).toList());
+	}
+
+	@Override
+	public List<Outcome> insertAll(List<ImportedBooking> rows) {
+		Map<String, UUID> users = identity
+			.findUserIds(rows.stream().map(ImportedBooking::userEmail).collect(Collectors.toSet()));
+		Outcome[] outcomes = new Outcome[rows.size()];
+		List<Integer> positions = new ArrayList<>(rows.size());
+		List<ImportedTripBooking> bookable = new ArrayList<>(rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			ImportedBooking row = rows.get(i);
+			UUID userId = users.get(row.userEmail());
+			if (userId == null) {
+				outcomes[i] = Outcome.rejected("user_email", "no account has this email");
+				continue;
+			}
+			positions.add(i);
+			bookable.add(new ImportedTripBooking(userId, row.tripCode(), row.seats(), row.unitPrice(), row.status(),
+					row.bookedAt()));
+		}
+		List<String> keys = new ArrayList<>(bookable.size());
+		List<UUID> ids = new ArrayList<>(bookable.size());
+		List<ImportedTripBookingOutcome> results = bookable.isEmpty() ? List.of()
+				: bookings.importTripBookings(bookable);
+		for (int j = 0; j < results.size(); j++) {
+			int i = positions.get(j);
+			ImportedTripBookingOutcome result = results.get(j);
+			if (result.isRejected()) {
+				outcomes[i] = Outcome.rejected(result.field(), result.reason());
+			}
+			else {
+				outcomes[i] = Outcome.INSERTED;
+				if (rows.get(i).status() != BookingStatus.CANCELLED) {
+					seatsTaken.add(rows.get(i).tripCode());
+				}
+				keys.add(rows.get(i).reference());
+				ids.add(result.bookingId());
+			}
+		}
+		references.saveAll("bookings", keys, ids);
+		return Arrays.asList(outcomes);
+	}
+
+	/**
+	 * One TripChanged per trip the run's bookings took seats of, instead of one per trip
+	 * and batch: each is an outbox entry and a cache eviction.
+	 */
+	@Override
+	public void finish() {
+		bookings.announceImportedSeats(List.copyOf(seatsTaken));
+		seatsTaken.clear();
 	}
 
 	@Override

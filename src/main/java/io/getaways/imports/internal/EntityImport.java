@@ -2,7 +2,6 @@ package io.getaways.imports.internal;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,17 +36,22 @@ final class EntityImport<R> {
 
 	private final Progress progress;
 
-	private final Set<String> seen;
+	private final Map<String, SeenKeys> accepted;
 
 	private final ImportTarget.KnownKeys known;
+
+	private SeenKeys seen;
+
+	/** Keys this batch added to {@link #seen}, taken back when it does not commit. */
+	private final List<String> addedInBatch = new ArrayList<>();
 
 	String stoppedAt;
 
 	EntityImport(Checkpoints checkpoints, TransactionTemplate batches, TransactionTemplate rows,
 			ImportMapping.EntityMapping entity, ImportTarget<R> target, ImportSource source, ImportOptions options,
-			RejectsFile rejects, String runKey, PrintWriter progress, Map<String, Set<String>> accepted) {
-		this.seen = accepted.computeIfAbsent(entity.target(), name -> new HashSet<>());
-		this.known = (name, key) -> accepted.getOrDefault(name, Set.of()).contains(key);
+			RejectsFile rejects, String runKey, PrintWriter progress, Map<String, SeenKeys> accepted) {
+		this.accepted = accepted;
+		this.known = (name, key) -> accepted.containsKey(name) && accepted.get(name).has(key);
 		this.checkpoints = checkpoints;
 		this.batches = batches;
 		this.rows = rows;
@@ -62,6 +66,8 @@ final class EntityImport<R> {
 
 	Tally run() {
 		long total = source.count(entity.source());
+		seen = new SeenKeys(source.repeatedKeys(entity.source(), entity.key()), options.dryRun());
+		accepted.put(entity.target(), seen);
 		Tally tally = Tally.start(entity.source(), total);
 		if (options.resume() && !options.dryRun()) {
 			Checkpoints.Checkpoint checkpoint = batches
@@ -88,6 +94,9 @@ final class EntityImport<R> {
 				}
 			}
 		}
+		if (!options.dryRun() && target instanceof BulkTarget<R> bulk) {
+			bulk.finish();
+		}
 		if (!options.dryRun() && stoppedAt == null) {
 			Tally done = tally;
 			batches.executeWithoutResult(status -> checkpoints.save(runKey, source.description(), done, true));
@@ -111,6 +120,14 @@ final class EntityImport<R> {
 	}
 
 	private Tally batch(List<Map<String, Object>> batch, Tally before) {
+		if (target instanceof BulkTarget<R> bulk && !options.failFast()) {
+			return bulkBatch(batch, before, bulk);
+		}
+		return rowBatch(batch, before);
+	}
+
+	/** Row by row, each row a savepoint: the API path, and --fail-fast's. */
+	private Tally rowBatch(List<Map<String, Object>> batch, Tally before) {
 		if (options.dryRun()) {
 			// checked as the import's actor, then rolled back: a dry run writes nothing
 			return batches.execute(status -> {
@@ -124,7 +141,7 @@ final class EntityImport<R> {
 				return tally;
 			});
 		}
-		Set<String> seenBefore = new HashSet<>(seen);
+		addedInBatch.clear();
 		try {
 			return batches.execute(status -> {
 				Tally tally = before.copy();
@@ -138,9 +155,109 @@ final class EntityImport<R> {
 			});
 		}
 		catch (RuntimeException ex) {
-			seen.retainAll(seenBefore);
+			// the keys of a batch that did not commit are not there for later rows
+			addedInBatch.forEach(seen::remove);
 			throw ex;
 		}
+	}
+
+	/**
+	 * The fast path: the rows checked in Java one by one, the target asked once which
+	 * keys it holds, the rest written set-based; the batch and its checkpoint one
+	 * transaction. A batch the database refuses as a whole (a constraint the checks did
+	 * not foresee) is done again row by row, so only the offending row is rejected, with
+	 * the database's reason. Rejections are written once the batch has committed.
+	 */
+	private Tally bulkBatch(List<Map<String, Object>> batch, Tally before, BulkTarget<R> bulk) {
+		addedInBatch.clear();
+		List<String[]> rejected = new ArrayList<>();
+		Tally after;
+		try {
+			after = batches.execute(status -> {
+				if (options.dryRun()) {
+					status.setRollbackOnly();
+				}
+				rejected.clear();
+				Tally tally = before.copy();
+				List<R> candidates = new ArrayList<>(batch.size());
+				List<String> keys = new ArrayList<>(batch.size());
+				for (Map<String, Object> raw : batch) {
+					String key = RowMapper.rawKey(entity, raw);
+					try {
+						R row = bulk.row(RowMapper.map(entity, raw));
+						key = bulk.key(row);
+						if (!seen.add(key)) {
+							throw new RowRejectedException(entity.key(), "duplicate key in the source");
+						}
+						addedInBatch.add(key);
+						candidates.add(row);
+						keys.add(key);
+					}
+					catch (RowRejectedException | DomainException ex) {
+						rejected.add(new String[] { key, reason(ex) });
+					}
+				}
+				Set<String> existing = candidates.isEmpty() ? Set.of() : bulk.existing(candidates);
+				List<R> fresh = new ArrayList<>(candidates.size());
+				List<String> freshKeys = new ArrayList<>(candidates.size());
+				ImportTarget.KnownKeys referenced = candidates.isEmpty() ? known : bulk.references(candidates, known);
+				for (int i = 0; i < candidates.size(); i++) {
+					R row = candidates.get(i);
+					if (existing.contains(keys.get(i))) {
+						tally.skipped++;
+						tally.accept(bulk.canonical(row));
+						continue;
+					}
+					try {
+						bulk.checkReferences(row, referenced);
+						fresh.add(row);
+						freshKeys.add(keys.get(i));
+					}
+					catch (RowRejectedException | DomainException ex) {
+						rejected.add(new String[] { keys.get(i), reason(ex) });
+						seen.remove(keys.get(i));
+					}
+				}
+				if (options.dryRun()) {
+					for (R row : fresh) {
+						tally.inserted++;
+						tally.accept(bulk.canonical(row));
+					}
+				}
+				else if (!fresh.isEmpty()) {
+					List<BulkTarget.Outcome> outcomes = bulk.insertAll(fresh);
+					for (int i = 0; i < fresh.size(); i++) {
+						BulkTarget.Outcome outcome = outcomes.get(i);
+						switch (outcome.kind()) {
+							case INSERTED -> tally.inserted++;
+							case SKIPPED -> tally.skipped++;
+							case REJECTED -> {
+								rejected.add(new String[] { freshKeys.get(i), reason(outcome.rejection()) });
+								seen.remove(freshKeys.get(i));
+								continue;
+							}
+						}
+						tally.accept(bulk.canonical(fresh.get(i)));
+					}
+				}
+				tally.rejected += rejected.size();
+				tally.position += batch.size();
+				if (!options.dryRun()) {
+					checkpoints.save(runKey, source.description(), tally, false);
+				}
+				return tally;
+			});
+		}
+		catch (DataIntegrityViolationException | DomainException ex) {
+			addedInBatch.forEach(seen::remove);
+			return rowBatch(batch, before);
+		}
+		catch (RuntimeException ex) {
+			addedInBatch.forEach(seen::remove);
+			throw ex;
+		}
+		rejected.forEach(reject -> rejects.reject(entity.source(), reject[0], reject[1]));
+		return after;
 	}
 
 	/** Handles one row; false when the import stops here (--fail-fast). */
@@ -154,6 +271,7 @@ final class EntityImport<R> {
 				throw new RowRejectedException(entity.key(), "duplicate key in the source");
 			}
 			added = true;
+			addedInBatch.add(key);
 			if (target.exists(row)) {
 				tally.skipped++;
 			}

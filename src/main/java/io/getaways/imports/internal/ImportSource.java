@@ -2,6 +2,7 @@ package io.getaways.imports.internal;
 
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +20,13 @@ interface ImportSource extends AutoCloseable {
 	String description();
 
 	long count(String table);
+
+	/**
+	 * The values of {@code column} that occur more than once in {@code table},
+	 * upper-cased and trimmed: the source counts them, so the import need remember only
+	 * the rows holding one of these.
+	 */
+	Set<String> repeatedKeys(String table, String column);
 
 	/** The table's rows in a stable order, starting after the first {@code skip}. */
 	Cursor read(String table, long skip);

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import io.getaways.booking.Bookings;
@@ -56,7 +55,7 @@ class Importer {
 		List<Tally> tallies = new ArrayList<>();
 		String stoppedAt = null;
 		long started = System.nanoTime();
-		Map<String, Set<String>> accepted = new HashMap<>();
+		Map<String, SeenKeys> accepted = new HashMap<>();
 		try (ActorContext.Scope scope = ActorContext.enter(actor);
 				RejectsFile rejects = RejectsFile.open(options.rejects(), options.resume())) {
 			if (!options.resume() && !options.dryRun()) {

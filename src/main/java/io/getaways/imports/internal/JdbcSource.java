@@ -10,9 +10,11 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * A SQLite file or a MySQL/MariaDB database read over JDBC. SQLite tables are read in
@@ -112,6 +114,24 @@ final class JdbcSource implements ImportSource {
 	}
 
 	@Override
+	public Set<String> repeatedKeys(String table, String column) {
+		String key = "upper(trim(" + quote(column) + "))";
+		String sql = "SELECT " + key + " FROM " + quote(table) + " WHERE " + quote(column) + " IS NOT NULL GROUP BY "
+				+ key + " HAVING count(*) > 1";
+		Set<String> repeated = new HashSet<>();
+		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+			while (rows.next()) {
+				repeated.add(rows.getString(1));
+			}
+			return repeated;
+		}
+		catch (SQLException ex) {
+			throw new ImportMapping.MappingException(
+					"cannot read " + table + "." + column + " in " + description + ": " + ex.getMessage());
+		}
+	}
+
+	@Override
 	public Cursor read(String table, long skip) {
 		try {
 			Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
@@ -129,8 +149,8 @@ final class JdbcSource implements ImportSource {
 		}
 	}
 
-	private String quote(String table) {
-		String name = ImportSource.checkName(table);
+	private String quote(String tableOrColumn) {
+		String name = ImportSource.checkName(tableOrColumn);
 		return sqlite ? "\"" + name + "\"" : "`" + name + "`";
 	}
 

@@ -1,6 +1,9 @@
 package io.getaways.imports.internal;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoException;
@@ -8,8 +11,12 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * A Travlr MongoDB: the database the URI names (Travlr's default {@code travlr} when it
@@ -59,6 +66,25 @@ final class TravlrSource implements ImportSource {
 		catch (MongoException ex) {
 			throw new ImportMapping.MappingException("cannot count " + collection + " in " + description + ": "
 					+ SourceUrls.mask(String.valueOf(ex.getMessage())));
+		}
+	}
+
+	@Override
+	public Set<String> repeatedKeys(String collection, String field) {
+		List<Bson> pipeline = List.of(Aggregates.group(new Document("$toUpper", "$" + ImportSource.checkName(field)),
+				Accumulators.sum("n", 1)), Aggregates.match(Filters.gt("n", 1)));
+		Set<String> repeated = new HashSet<>();
+		try {
+			for (Document group : database.getCollection(ImportSource.checkName(collection))
+				.aggregate(pipeline)
+				.allowDiskUse(true)) {
+				repeated.add(String.valueOf(group.get("_id")).strip());
+			}
+			return repeated;
+		}
+		catch (MongoException ex) {
+			throw new ImportMapping.MappingException("cannot read " + collection + "." + field + " in " + description
+					+ ": " + SourceUrls.mask(String.valueOf(ex.getMessage())));
 		}
 	}
 

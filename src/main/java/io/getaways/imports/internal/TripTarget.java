@@ -3,8 +3,11 @@ package io.getaways.imports.internal;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.getaways.catalog.Catalog;
@@ -16,7 +19,7 @@ import io.getaways.catalog.TripDraft;
  * its content to MongoDB are one transaction. The checks are the table's constraints,
  * made before writing so that a dry run finds the same rejections.
  */
-final class TripTarget implements ImportTarget<TripDraft> {
+final class TripTarget implements BulkTarget<TripDraft> {
 
 	private static final Pattern CODE = Pattern.compile("^[A-Z0-9]{4,20}$");
 
@@ -112,6 +115,17 @@ final class TripTarget implements ImportTarget<TripDraft> {
 	@Override
 	public void insert(TripDraft row) {
 		catalog.createTrip(row);
+	}
+
+	@Override
+	public Set<String> existing(List<TripDraft> rows) {
+		return catalog.takenTripCodes(rows.stream().map(TripDraft::code).toList());
+	}
+
+	@Override
+	public List<Outcome> insertAll(List<TripDraft> rows) {
+		Set<String> created = new HashSet<>(catalog.createTrips(rows));
+		return rows.stream().map(row -> created.contains(row.code()) ? Outcome.INSERTED : Outcome.SKIPPED).toList();
 	}
 
 	@Override

@@ -1,17 +1,20 @@
 package io.getaways.imports.internal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.getaways.identity.Identity;
+import io.getaways.identity.ImportedTravlrUser;
 import io.getaways.platform.InvalidParameterException;
 
 /**
  * Customer accounts through identity's API, keeping the source's PBKDF2 hash until the
  * first sign-in. Salt and hash are never part of a reason, a log line or the checksum.
  */
-final class UserTarget implements ImportTarget<UserTarget.ImportedUser> {
+final class UserTarget implements BulkTarget<UserTarget.ImportedUser> {
 
 	private static final Pattern SALT = Pattern.compile("^[0-9a-fA-F]{2,256}$");
 
@@ -67,6 +70,19 @@ final class UserTarget implements ImportTarget<UserTarget.ImportedUser> {
 	@Override
 	public void insert(ImportedUser row) {
 		identity.importTravlrUser(row.email(), row.name(), row.salt(), row.hash());
+	}
+
+	@Override
+	public Set<String> existing(List<ImportedUser> rows) {
+		return identity.findUserIds(rows.stream().map(ImportedUser::email).toList()).keySet();
+	}
+
+	@Override
+	public List<Outcome> insertAll(List<ImportedUser> rows) {
+		Set<String> created = identity.importTravlrUsers(rows.stream()
+			.map(row -> new ImportedTravlrUser(row.email(), row.name(), row.salt(), row.hash()))
+			.toList());
+		return rows.stream().map(row -> created.contains(row.email()) ? Outcome.INSERTED : Outcome.SKIPPED).toList();
 	}
 
 	@Override

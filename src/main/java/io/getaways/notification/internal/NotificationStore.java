@@ -199,4 +199,19 @@ class NotificationStore {
 				document.get("createdAt", Date.class).toInstant());
 	}
 
+	/** Every notification of one user, oldest first. */
+	List<Document> all(String userId) {
+		Query query = Query.query(Criteria.where("userId").is(userId)).with(Sort.by("createdAt"));
+		return metrics.record(Store.MONGO, "notification.all", () -> mongo.find(query, Document.class, COLLECTION));
+	}
+
+	/**
+	 * Removes every notification of one user; a queue entry left behind finds no document
+	 * and is dropped by the notifier.
+	 */
+	long deleteAll(String userId) {
+		return metrics.record(Store.MONGO, "notification.erase",
+				() -> mongo.remove(Query.query(Criteria.where("userId").is(userId)), COLLECTION).getDeletedCount());
+	}
+
 }

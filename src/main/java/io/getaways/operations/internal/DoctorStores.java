@@ -19,7 +19,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
-import org.springframework.util.StringUtils;
 
 /**
  * Embedded mode for doctor: which stores would run embedded, and a context that starts
@@ -39,14 +38,10 @@ final class DoctorStores {
 		if (!environment.getProperty("getaways.embedded.enabled", Boolean.class, true)) {
 			return wanted;
 		}
-		if (!has(environment, "spring.datasource.url")) {
-			wanted.add(Store.POSTGRES);
-		}
-		if (!has(environment, "spring.mongodb.uri") && !has(environment, "spring.mongodb.host")) {
-			wanted.add(Store.MONGO);
-		}
-		if (!has(environment, "spring.data.redis.url") && !has(environment, "spring.data.redis.host")) {
-			wanted.add(Store.REDIS);
+		for (Store store : Store.values()) {
+			if (!store.isConfigured(environment)) {
+				wanted.add(store);
+			}
 		}
 		return wanted;
 	}
@@ -124,10 +119,6 @@ final class DoctorStores {
 		catch (IOException ex) {
 			return "pid unknown";
 		}
-	}
-
-	private static boolean has(ConfigurableEnvironment environment, String name) {
-		return StringUtils.hasText(environment.getProperty(name));
 	}
 
 }

@@ -101,13 +101,19 @@ record DoctorTargets(Postgres postgres, String mongoUri, String mongoDatabase, S
 			return url;
 		}
 		String host = environment.getProperty("spring.data.redis.host");
-		if (!StringUtils.hasText(host)) {
+		String address = StringUtils.hasText(host)
+				? host + ":" + environment.getProperty("spring.data.redis.port", "6379") : null;
+		String clusterNodes = environment.getProperty("spring.data.redis.cluster.nodes");
+		if (address == null && StringUtils.hasText(clusterNodes)) {
+			// any node of a cluster answers PING and INFO; the first seed stands for it
+			address = clusterNodes.split(",")[0].strip();
+		}
+		if (address == null) {
 			return null;
 		}
 		String password = environment.getProperty("spring.data.redis.password");
 		boolean tls = environment.getProperty("spring.data.redis.ssl.enabled", Boolean.class, false);
-		return (tls ? "rediss://" : "redis://") + (StringUtils.hasText(password) ? ":" + password + "@" : "") + host
-				+ ":" + environment.getProperty("spring.data.redis.port", "6379");
+		return (tls ? "rediss://" : "redis://") + (StringUtils.hasText(password) ? ":" + password + "@" : "") + address;
 	}
 
 	/** An address to print: the URL without credentials or options. */

@@ -1,13 +1,17 @@
 package io.getaways.platform.cli;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import io.getaways.platform.CliTasks;
 import io.getaways.platform.db.CliDatabaseTask;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * A small non-web application context for one command-line task, with embedded mode
@@ -70,11 +74,23 @@ final class TaskContext {
 	 */
 	private static ConfigurableApplicationContext startService(Class<?> application, GetawaysCommand root) {
 		return new SpringApplicationBuilder(application).web(WebApplicationType.SERVLET)
-			.listeners(root.stores)
+			.listeners(root.stores,
+					(ApplicationListener<ApplicationEnvironmentPreparedEvent>) TaskContext::loopbackOnly)
 			.logStartupInfo(false)
-			.properties("spring.main.banner-mode=off", "server.port=0", "server.address=127.0.0.1",
-					"logging.level.root=WARN", "logging.level.io.getaways=INFO")
+			.properties("spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.io.getaways=INFO")
 			.run(root.springArguments().toArray(String[]::new));
+	}
+
+	/**
+	 * Ahead of every other source: as defaults, application.properties'
+	 * {@code server.port} (8080) won, so a command failed whenever anything listened
+	 * there.
+	 */
+	private static void loopbackOnly(ApplicationEnvironmentPreparedEvent event) {
+		event.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("getawaysTaskWebServer",
+					Map.of("server.port", "0", "server.address", "127.0.0.1")));
 	}
 
 	private static ConfigurableApplicationContext start(Class<?>[] sources, GetawaysCommand root,

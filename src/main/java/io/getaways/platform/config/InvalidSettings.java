@@ -32,9 +32,10 @@ public final class InvalidSettings {
 
 	/**
 	 * Properties whose value is never printed, not even when wrong: its length is enough
-	 * to fix it.
+	 * to fix it. An entry of a map named {@code keys} ({@code getaways.crypto.keys[k1]})
+	 * is a key too.
 	 */
-	private static final Pattern SECRET = Pattern.compile("[.-](secret|password|key)$");
+	private static final Pattern SECRET = Pattern.compile("[.-](secret|password|key)$|[.-]keys\\[[^]]*]$");
 
 	private InvalidSettings() {
 	}

@@ -22,9 +22,9 @@
  * {@link InvalidSettings} turns each rejected value into one line of one shape, which
  * startup reports through {@code InvalidSettingsFailureAnalyzer}:
  * {@code getaways.bookings.max-seats must be at least 1 but was 0}. The value of a
- * property named like a secret ({@code …secret}, {@code …password}, {@code …key}) is
- * never printed, only its length. Settings needed before any bean exists are bound and
- * validated the same way by {@link SettingsBinder}.
+ * property named like a secret ({@code …secret}, {@code …password}, {@code …key}, an
+ * entry of a {@code …keys} map) is never printed, only its length. Settings needed before
+ * any bean exists are bound and validated the same way by {@link SettingsBinder}.
  */
 @org.springframework.modulith.NamedInterface("config")
 package io.getaways.platform.config;

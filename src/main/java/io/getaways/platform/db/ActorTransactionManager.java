@@ -56,7 +56,29 @@ class ActorTransactionManager extends JdbcTransactionManager {
 	 */
 	@Override
 	protected void doBegin(Object transaction, TransactionDefinition definition) {
-		circuits.run(Store.POSTGRES, () -> super.doBegin(transaction, definition));
+		RuntimeException[] notAnOutage = new RuntimeException[1];
+		circuits.run(Store.POSTGRES, () -> {
+			try {
+				super.doBegin(transaction, definition);
+			}
+			catch (RuntimeException ex) {
+				if (!failedOnReplica(ex)) {
+					throw ex;
+				}
+				notAnOutage[0] = ex;
+			}
+		});
+		if (notAnOutage[0] != null) {
+			throw notAnOutage[0];
+		}
+	}
+
+	/**
+	 * Whether a transaction failed to begin on a read replica, which leaves the
+	 * PostgreSQL circuit alone: a replica failing is no outage of the primary.
+	 */
+	boolean failedOnReplica(RuntimeException failure) {
+		return false;
 	}
 
 	@Override

@@ -5,9 +5,11 @@ import javax.sql.DataSource;
 import io.getaways.platform.StoreMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,9 +18,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The database part of the service for a command-line task's own context. Not a scanned
  * configuration: only task contexts start with it.
  */
-@Import(DataSourceConfiguration.class)
+@Import(DatabaseCore.class)
 @EnableConfigurationProperties(DataSourceProperties.class)
 public class CliDatabaseTask {
+
+	/**
+	 * A task is one short piece of work: one small pool serves every workload
+	 * ({@code getaways.db.pools.cli.*} over {@code spring.datasource.hikari.*}).
+	 */
+	@Bean
+	WorkloadPools workloadPools(DatabaseCore.MigratedSchema schema, DataSourceProperties connection,
+			Environment environment) {
+		return WorkloadPools.shared(WorkloadPools.build("cli", connection, Binder.get(environment), null));
+	}
 
 	@Bean
 	JdbcClient jdbcClient(DataSource dataSource) {

@@ -1,45 +1,66 @@
 package io.getaways.platform.db;
 
+import java.util.Map;
+
 import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
-import io.getaways.platform.StoreCircuits;
+import io.getaways.platform.Workload;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
- * The application pool. Pending migrations run before it is built, so nothing can query a
- * schema that is not there yet, and the pool itself logs in as the unprivileged
- * application role.
+ * The service's pools, one per {@link Workload}, each logging in as the unprivileged
+ * application role and publishing its HikariCP metrics
+ * ({@code hikaricp_connections_*{pool="getaways-<workload>"}}). They are beans, so the
+ * context closes them, but not candidates for injection: code asks for the DataSource,
+ * which routes.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DatabaseSettings.class)
+@Import(DatabaseCore.class)
+// validated on every start, whether or not replicas are configured
+@EnableConfigurationProperties(ReplicaSettings.class)
 class DataSourceConfiguration {
 
-	@Bean
-	DatabaseMigrator databaseMigrator(DataSourceProperties dataSource, DatabaseSettings settings) {
-		return DatabaseMigrator.of(dataSource, settings);
+	@Bean(defaultCandidate = false)
+	HikariDataSource requestsPool(DatabaseCore.MigratedSchema schema, DataSourceProperties connection,
+			Environment environment, ObjectProvider<MeterRegistry> meters) {
+		return pool(Workload.REQUESTS, connection, environment, meters);
+	}
+
+	@Bean(defaultCandidate = false)
+	HikariDataSource jobsPool(DatabaseCore.MigratedSchema schema, DataSourceProperties connection,
+			Environment environment, ObjectProvider<MeterRegistry> meters) {
+		return pool(Workload.JOBS, connection, environment, meters);
+	}
+
+	@Bean(defaultCandidate = false)
+	HikariDataSource reportingPool(DatabaseCore.MigratedSchema schema, DataSourceProperties connection,
+			Environment environment, ObjectProvider<MeterRegistry> meters) {
+		return pool(Workload.REPORTING, connection, environment, meters);
 	}
 
 	@Bean
-	@ConfigurationProperties("spring.datasource.hikari")
-	HikariDataSource dataSource(DataSourceProperties properties, DatabaseSettings settings, DatabaseMigrator migrator) {
-		if (settings.migrateOnStart()) {
-			migrator.update();
-		}
-		return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+	WorkloadPools workloadPools(@Qualifier("requestsPool") HikariDataSource requests,
+			@Qualifier("jobsPool") HikariDataSource jobs, @Qualifier("reportingPool") HikariDataSource reporting) {
+		return WorkloadPools
+			.separate(Map.of(Workload.REQUESTS, requests, Workload.JOBS, jobs, Workload.REPORTING, reporting));
 	}
 
 	@Bean
-	PlatformTransactionManager transactionManager(HikariDataSource dataSource, DatabaseSettings settings,
-			ObjectProvider<StoreCircuits> circuits) {
-		// command-line tasks build a small context without the service's circuits; they
-		// get circuits of their own
-		return circuits.getIfAvailable() == null ? new ActorTransactionManager(dataSource, settings.roles())
-				: new ActorTransactionManager(dataSource, settings.roles(), circuits.getObject());
+	PoolCapacityCheck poolCapacityCheck(WorkloadPools pools) {
+		return new PoolCapacityCheck(pools);
+	}
+
+	private static HikariDataSource pool(Workload workload, DataSourceProperties connection, Environment environment,
+			ObjectProvider<MeterRegistry> meters) {
+		return WorkloadPools.build(workload.key(), connection, Binder.get(environment), meters.getIfUnique());
 	}
 
 }

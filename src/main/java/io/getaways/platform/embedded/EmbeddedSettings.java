@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * {@link DatabaseSettings}.
  */
 record EmbeddedSettings(String rolePrefix, String database, int postgresPort, int mongoPort, int redisPort,
-		WalArchiving walArchiving) {
+		WalArchiving walArchiving, int replicas, boolean synchronousReplicas) {
 
 	/**
 	 * Continuous WAL archiving of the embedded PostgreSQL: the shell command PostgreSQL
@@ -38,13 +38,14 @@ record EmbeddedSettings(String rolePrefix, String database, int postgresPort, in
 		WalArchiving archiving = archiveCommand == null || archiveCommand.isBlank() ? null
 				: new WalArchiving(archiveCommand, embedded.postgresArchiveTimeout());
 		return new EmbeddedSettings(SettingsBinder.bind(binder, DatabaseSettings.class).rolePrefix(),
-				embedded.database(), embedded.postgresPort(), embedded.mongoPort(), embedded.redisPort(), archiving);
+				embedded.database(), embedded.postgresPort(), embedded.mongoPort(), embedded.redisPort(), archiving,
+				embedded.replicas(), environment.getProperty("getaways.replicas.synchronous", Boolean.class, false));
 	}
 
 	/**
 	 * {@code getaways.embedded.*}: the database name, each server's port (0, the default,
 	 * for any free port), and the WAL archiving that a module keeping backups asks for
-	 * (no command, no archiving).
+	 * (no command, no archiving), and how many streaming standbys of PostgreSQL to run.
 	 */
 	@ConfigurationProperties("getaways.embedded")
 	@Validated
@@ -52,6 +53,7 @@ record EmbeddedSettings(String rolePrefix, String database, int postgresPort, in
 			@DefaultValue("0") @AtLeast("0") @AtMost("65535") int postgresPort,
 			@DefaultValue("0") @AtLeast("0") @AtMost("65535") int mongoPort,
 			@DefaultValue("0") @AtLeast("0") @AtMost("65535") int redisPort, String postgresArchiveCommand,
-			@DefaultValue("60s") @PositiveDuration Duration postgresArchiveTimeout) {
+			@DefaultValue("60s") @PositiveDuration Duration postgresArchiveTimeout,
+			@DefaultValue("0") @AtLeast("0") @AtMost("4") int replicas) {
 	}
 }

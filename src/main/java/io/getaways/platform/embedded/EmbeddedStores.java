@@ -1,7 +1,9 @@
 package io.getaways.platform.embedded;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,6 +11,8 @@ import io.getaways.platform.db.DatabaseRoles;
 import io.getaways.platform.db.PostgresProvisioner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.PropertyResolver;
+import org.springframework.util.StringUtils;
 
 /**
  * The embedded servers running over one data directory. Shared by every application
@@ -19,7 +23,22 @@ public final class EmbeddedStores implements AutoCloseable {
 
 	public enum Store {
 
-		POSTGRES, MONGO, REDIS
+		POSTGRES, MONGO, REDIS;
+
+		/**
+		 * Whether configuration names a server of this store, so that no embedded one is
+		 * wanted: a URL or host, and for Redis also a Cluster's nodes or a Sentinel's
+		 * master.
+		 */
+		public boolean isConfigured(PropertyResolver properties) {
+			List<String> names = switch (this) {
+				case POSTGRES -> List.of("spring.datasource.url");
+				case MONGO -> List.of("spring.mongodb.uri", "spring.mongodb.host");
+				case REDIS -> List.of("spring.data.redis.url", "spring.data.redis.host",
+						"spring.data.redis.cluster.nodes", "spring.data.redis.sentinel.master");
+			};
+			return names.stream().anyMatch(name -> StringUtils.hasText(properties.getProperty(name)));
+		}
 
 	}
 
@@ -34,6 +53,8 @@ public final class EmbeddedStores implements AutoCloseable {
 	private final GeneratedSecrets secrets;
 
 	private EmbeddedPostgresServer postgres;
+
+	private final List<EmbeddedStandby> standbys = new ArrayList<>();
 
 	private EmbeddedMongoServer mongo;
 
@@ -78,6 +99,7 @@ public final class EmbeddedStores implements AutoCloseable {
 			DatabaseRoles roles = new DatabaseRoles(settings.rolePrefix());
 			PostgresProvisioner.provision(postgres.superuserJdbcUrl("postgres"), "postgres", null, settings.database(),
 					roles, secrets.get("owner"));
+			startStandbys(settings);
 		}
 		if (wanted.contains(Store.MONGO) && mongo == null) {
 			mongo = EmbeddedMongoServer.start(dataDir.resolve("mongo"), settings.mongoPort());
@@ -85,6 +107,16 @@ public final class EmbeddedStores implements AutoCloseable {
 		if (wanted.contains(Store.REDIS) && redis == null) {
 			redis = EmbeddedRedisServer.start(dataDir.resolve("redis"), settings.redisPort());
 		}
+	}
+
+	private void startStandbys(EmbeddedSettings settings) {
+		for (int i = 1; i <= settings.replicas(); i++) {
+			String name = "replica-" + i;
+			standbys
+				.add(EmbeddedStandby.start(name, dataDir.resolve(EmbeddedStandby.DIRECTORY_PREFIX + name), postgres));
+		}
+		SynchronousStandbys.apply(postgres.superuserJdbcUrl("postgres"),
+				settings.synchronousReplicas() ? standbys.stream().map(EmbeddedStandby::name).toList() : List.of());
 	}
 
 	/**
@@ -95,8 +127,13 @@ public final class EmbeddedStores implements AutoCloseable {
 		Map<String, Object> properties = new HashMap<>();
 		if (postgres != null) {
 			DatabaseRoles roles = new DatabaseRoles(settings.rolePrefix());
-			properties.put("spring.datasource.url",
-					"jdbc:postgresql://localhost:" + postgres.port() + "/" + settings.database());
+			properties.put("spring.datasource.url", primaryUrl(settings.database()));
+			if (!standbys.isEmpty()) {
+				properties.put("getaways.replicas.urls",
+						String.join(",", standbys.stream()
+							.map(standby -> "jdbc:postgresql://localhost:" + standby.port() + "/" + settings.database())
+							.toList()));
+			}
 			properties.put("spring.datasource.username", roles.app());
 			properties.put("spring.datasource.password", secrets.get("app"));
 			properties.put("getaways.db.owner.username", roles.owner());
@@ -115,6 +152,20 @@ public final class EmbeddedStores implements AutoCloseable {
 	}
 
 	/**
+	 * With standbys, every server in one multi-host URL that connects only to the one
+	 * accepting writes, so that once a standby is promoted the pools reconnect to it; the
+	 * host status is checked again after two seconds rather than pgjdbc's ten.
+	 */
+	private String primaryUrl(String database) {
+		if (standbys.isEmpty()) {
+			return "jdbc:postgresql://localhost:" + postgres.port() + "/" + database;
+		}
+		StringBuilder hosts = new StringBuilder("localhost:" + postgres.port());
+		standbys.forEach(standby -> hosts.append(",localhost:").append(standby.port()));
+		return "jdbc:postgresql://" + hosts + "/" + database + "?targetServerType=primary&hostRecheckSeconds=2";
+	}
+
+	/**
 	 * Superuser JDBC URL of the embedded PostgreSQL (trust authentication, local only);
 	 * null when it is external.
 	 */
@@ -130,6 +181,32 @@ public final class EmbeddedStores implements AutoCloseable {
 		return secrets.get(name);
 	}
 
+	/**
+	 * Generates a new encryption key in this data directory and makes it the active one;
+	 * its id and base64 value, for {@code keys rotate} in embedded mode.
+	 */
+	public Map.Entry<String, String> newEncryptionKey() {
+		String id = secrets.newEncryptionKey();
+		return Map.entry(id, secrets.encryptionKeys().keys().get(id));
+	}
+
+	GeneratedSecrets.EncryptionKeys encryptionKeys() {
+		return secrets.encryptionKeys();
+	}
+
+	/**
+	 * The encryption keys generated for this data directory as they are now (a rotation
+	 * adds one), in the properties that configure them.
+	 */
+	public Map<String, String> encryptionProperties() {
+		GeneratedSecrets.EncryptionKeys keys = secrets.encryptionKeys();
+		Map<String, String> properties = new HashMap<>();
+		keys.keys().forEach((id, value) -> properties.put("getaways.crypto.keys." + id, value));
+		properties.put("getaways.crypto.active-key", keys.activeKey());
+		properties.put("getaways.crypto.index-key", keys.indexKey());
+		return properties;
+	}
+
 	public Path dataDir() {
 		return dataDir;
 	}
@@ -140,6 +217,14 @@ public final class EmbeddedStores implements AutoCloseable {
 	 */
 	public EmbeddedPostgresServer postgres() {
 		return postgres;
+	}
+
+	/**
+	 * The embedded standbys of PostgreSQL, in the order of
+	 * {@code getaways.replicas.urls}.
+	 */
+	public List<EmbeddedStandby> standbys() {
+		return List.copyOf(standbys);
 	}
 
 	/**
@@ -178,6 +263,7 @@ public final class EmbeddedStores implements AutoCloseable {
 		if (mongo != null) {
 			mongo.close();
 		}
+		standbys.forEach(EmbeddedStandby::close);
 		if (postgres != null) {
 			postgres.close();
 		}

@@ -51,6 +51,14 @@ public class EmbeddedStoresEnvironmentPostProcessor implements EnvironmentPostPr
 		if (!has(environment, "getaways.identity.key-encryption-secret")) {
 			properties.put("getaways.identity.key-encryption-secret", stores.secret("key-encryption"));
 		}
+		if (!has(environment, "getaways.crypto.active-key")) {
+			Map<String, String> keys = stores.encryptionProperties();
+			if (has(environment, "getaways.crypto.index-key")) {
+				keys.remove("getaways.crypto.index-key");
+			}
+			properties.putAll(keys);
+			properties.put("getaways.crypto.generated", true);
+		}
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
 		application.addInitializers(context -> releaseOnClose(context, stores));
 	}
@@ -88,16 +96,10 @@ public class EmbeddedStoresEnvironmentPostProcessor implements EnvironmentPostPr
 			.filter(StringUtils::hasText)
 			.forEach(name -> allowed.add(EmbeddedStores.Store.valueOf(name.toUpperCase(Locale.ROOT))));
 		Set<EmbeddedStores.Store> wanted = EnumSet.noneOf(EmbeddedStores.Store.class);
-		if (allowed.contains(EmbeddedStores.Store.POSTGRES) && !has(environment, "spring.datasource.url")) {
-			wanted.add(EmbeddedStores.Store.POSTGRES);
-		}
-		if (allowed.contains(EmbeddedStores.Store.MONGO) && !has(environment, "spring.mongodb.uri")
-				&& !has(environment, "spring.mongodb.host")) {
-			wanted.add(EmbeddedStores.Store.MONGO);
-		}
-		if (allowed.contains(EmbeddedStores.Store.REDIS) && !has(environment, "spring.data.redis.url")
-				&& !has(environment, "spring.data.redis.host")) {
-			wanted.add(EmbeddedStores.Store.REDIS);
+		for (EmbeddedStores.Store store : allowed) {
+			if (!store.isConfigured(environment)) {
+				wanted.add(store);
+			}
 		}
 		return wanted;
 	}

@@ -18,6 +18,12 @@ final class GeneratedSecrets {
 
 	private static final String FILE = "secrets.properties";
 
+	private static final String KEY_PREFIX = "crypto-key.";
+
+	private static final String ACTIVE_KEY = "crypto-active-key";
+
+	private static final String INDEX_KEY = "crypto-index-key";
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final Path file;
@@ -50,6 +56,53 @@ final class GeneratedSecrets {
 			save();
 		}
 		return value;
+	}
+
+	/**
+	 * The encryption keys kept here, by id, generating the first one (and the blind index
+	 * key) on first use.
+	 */
+	synchronized EncryptionKeys encryptionKeys() {
+		if (values.getProperty(ACTIVE_KEY) == null) {
+			values.setProperty(KEY_PREFIX + "k1", newKey());
+			values.setProperty(ACTIVE_KEY, "k1");
+			values.setProperty(INDEX_KEY, newKey());
+			save();
+		}
+		java.util.Map<String, String> keys = new java.util.TreeMap<>();
+		values.stringPropertyNames()
+			.stream()
+			.filter(name -> name.startsWith(KEY_PREFIX))
+			.forEach(name -> keys.put(name.substring(KEY_PREFIX.length()), values.getProperty(name)));
+		return new EncryptionKeys(keys, values.getProperty(ACTIVE_KEY), values.getProperty(INDEX_KEY));
+	}
+
+	/**
+	 * A new encryption key, saved and made active; the earlier ones stay, so the data
+	 * they wrap stays readable.
+	 */
+	synchronized String newEncryptionKey() {
+		int next = encryptionKeys().keys()
+			.keySet()
+			.stream()
+			.filter(id -> id.matches("k[0-9]{1,9}"))
+			.mapToInt(id -> Integer.parseInt(id.substring(1)))
+			.max()
+			.orElse(0) + 1;
+		String id = "k" + next;
+		values.setProperty(KEY_PREFIX + id, newKey());
+		values.setProperty(ACTIVE_KEY, id);
+		save();
+		return id;
+	}
+
+	record EncryptionKeys(java.util.Map<String, String> keys, String activeKey, String indexKey) {
+	}
+
+	private static String newKey() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return Base64.getEncoder().encodeToString(bytes);
 	}
 
 	private static String newSecret() {

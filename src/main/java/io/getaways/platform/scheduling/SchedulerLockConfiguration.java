@@ -1,7 +1,7 @@
 package io.getaways.platform.scheduling;
 
-import javax.sql.DataSource;
-
+import io.getaways.platform.Workload;
+import io.getaways.platform.db.WorkloadPools;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
@@ -20,9 +20,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SchedulerLockConfiguration {
 
 	@Bean
-	LockProvider lockProvider(DataSource dataSource) {
+	LockProvider lockProvider(WorkloadPools pools) {
+		// taken before the job names its actor: straight from the jobs pool
 		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-			.withJdbcTemplate(new JdbcTemplate(dataSource))
+			.withJdbcTemplate(new JdbcTemplate(pools.pool(Workload.JOBS)))
 			.withTableName("system.shedlock")
 			.usingDbTime()
 			.build());

@@ -1,5 +1,6 @@
 package io.getaways.platform.web;
 
+import io.getaways.platform.db.PoolBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -29,11 +30,32 @@ class StoreUnavailableAdvice {
 	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
 			QueryTimeoutException.class, TransientDataAccessResourceException.class })
 	ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException ex) {
-		log.warn("Store unavailable in request {}: {}", RequestIds.current(), ex.getMessage());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"A data store is unavailable right now; try again shortly");
+		PoolBusyException busy = poolBusy(ex);
+		ProblemDetail problem;
+		if (busy != null) {
+			// a workload over its capacity, not an outage: say which, so that a client
+			// of reports knows that bookings are unaffected
+			log.warn("Pool busy in request {}: {}", RequestIds.current(), busy.getMessage());
+			problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "Every database connection for "
+					+ busy.pool().replace("getaways-", "") + " work is in use; try again shortly");
+			problem.setProperty("pool", busy.pool());
+		}
+		else {
+			log.warn("Store unavailable in request {}: {}", RequestIds.current(), ex.getMessage());
+			problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					"A data store is unavailable right now; try again shortly");
+		}
 		problem.setProperty("requestId", RequestIds.current());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "2").body(problem);
+	}
+
+	private static PoolBusyException poolBusy(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof PoolBusyException busy) {
+				return busy;
+			}
+		}
+		return null;
 	}
 
 }

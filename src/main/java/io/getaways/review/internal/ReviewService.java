@@ -137,6 +137,15 @@ class ReviewService implements Reviews {
 	 * Reviews are written by travellers under the customer role, whose grants and
 	 * policies allow exactly that; an admin moderates by deleting.
 	 */
+	/**
+	 * What the review page tells before a review is written: whether the caller's booking
+	 * is completed and already reviewed; empty when it is unknown or someone else's.
+	 */
+	Optional<Eligibility> eligibility(UUID bookingId) {
+		travellerActingAsThemselves();
+		return readOnly.execute(status -> reviews.eligibility(bookingId));
+	}
+
 	private static UUID travellerActingAsThemselves() {
 		Actor actor = ActorContext.current();
 		if (actor.role() != Actor.Role.CUSTOMER || actor.userId() == null) {

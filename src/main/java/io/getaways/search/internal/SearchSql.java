@@ -24,7 +24,11 @@ final class SearchSql {
 
 		FULL_TEXT("l.document @@ websearch_to_tsquery(CAST(:config AS regconfig), :text)",
 				"CAST(ts_rank(l.document, websearch_to_tsquery(CAST(:config AS regconfig), :text)) AS float8)"),
-		FUZZY("l.title %> search.fold(:text)", "CAST(word_similarity(search.fold(:text), l.title) AS float8)"),
+		// word similarity finds a typo in one word of a long title; the whole title's
+		// similarity
+		// breaks its frequent ties, so the title closest to all the words comes first
+		FUZZY("l.title %> search.fold(:text)",
+				"CAST((word_similarity(search.fold(:text), l.title) + similarity(search.fold(:text), l.title)) / 2 AS float8)"),
 		NONE(null, "CAST(0 AS float8)");
 
 		private final String condition;

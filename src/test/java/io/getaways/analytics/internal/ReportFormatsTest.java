@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.getaways.analytics.internal.Report.Coverage;
+import io.getaways.platform.JsonRows;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,8 +42,8 @@ class ReportFormatsTest {
 
 	@Test
 	void columnsAreCamelCaseAndPartitionsNameTheirMonth() {
-		assertThat(ReportQueries.camel("nights_sold")).isEqualTo("nightsSold");
-		assertThat(ReportQueries.camel("month")).isEqualTo("month");
+		assertThat(JsonRows.camel("nights_sold")).isEqualTo("nightsSold");
+		assertThat(JsonRows.camel("month")).isEqualTo("month");
 		assertThat(RecordedTable.SEARCH_EVENTS.partition(YearMonth.of(2027, 1))).isEqualTo("search_events_p202701");
 		assertThat(RecordedTable.monthOf("listing_views_p202612")).contains(YearMonth.of(2026, 12));
 		assertThat(RecordedTable.monthOf("listing_views_default")).isEmpty();

@@ -20,7 +20,8 @@ class BookingSettingsTest {
 	void unsetSettingsTakeTheirDefaults() {
 		assertThat(TestSettings.bind(BookingSettings.class)).isEqualTo(new BookingSettings(Duration.ofMinutes(15), 10,
 				60, 100, new BookingSettings.Refund(List.of("30d:100", "7d:50")),
-				new BookingSettings.Retry(5, Duration.ofMillis(10), Duration.ofMillis(400)), 0, Duration.ofSeconds(5)));
+				new BookingSettings.Retry(5, Duration.ofMillis(10), Duration.ofMillis(400)), 0, Duration.ofSeconds(5),
+				Duration.ofHours(48)));
 	}
 
 	@Test

@@ -43,7 +43,8 @@ class RetryingTransactionsTest {
 	void retriesATransientFailureBoundedThenAnswersBusy() {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		BookingSettings settings = new BookingSettings(null, 0, 0, 0, null,
-				new BookingSettings.Retry(3, Duration.ofMillis(1), Duration.ofMillis(4)), 0, Duration.ofSeconds(5));
+				new BookingSettings.Retry(3, Duration.ofMillis(1), Duration.ofMillis(4)), 0, Duration.ofSeconds(5),
+				Duration.ofHours(48));
 		RetryingTransactions transactions = new RetryingTransactions(new NoOpTransactions(), settings, meters,
 				new WriteBulkhead(settings, 16, meters));
 		AtomicInteger attempts = new AtomicInteger();
@@ -80,7 +81,8 @@ class RetryingTransactionsTest {
 	void theBulkheadLetsHalfThePoolInAndRefusesAfterItsWait() throws Exception {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		WriteBulkhead bulkhead = new WriteBulkhead(
-				new BookingSettings(null, 0, 0, 0, null, null, 0, Duration.ofMillis(50)), 2, meters);
+				new BookingSettings(null, 0, 0, 0, null, null, 0, Duration.ofMillis(50), Duration.ofHours(48)), 2,
+				meters);
 		assertThat(bulkhead.size()).isEqualTo(1);
 		CountDownLatch inside = new CountDownLatch(1);
 		CountDownLatch leave = new CountDownLatch(1);

@@ -1,6 +1,7 @@
 package io.getaways.imports.internal;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A source whose process dies after some rows of one table, as a killed import does:
@@ -28,6 +29,11 @@ final class DyingSource implements ImportSource {
 	@Override
 	public long count(String table) {
 		return source.count(table);
+	}
+
+	@Override
+	public Set<String> repeatedKeys(String table, String column) {
+		return source.repeatedKeys(table, column);
 	}
 
 	@Override

@@ -65,6 +65,20 @@ class JdbcSourceTest {
 			.hasMessage("SQLite file " + dir.resolve("nope.db") + " does not exist or cannot be read");
 	}
 
+	@Test
+	void theSourceNamesTheKeysItHoldsMoreThanOnceWhateverTheirCaseAndSpaces() throws Exception {
+		Path file = create();
+		try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + file);
+				Statement sql = sqlite.createStatement()) {
+			sql.execute("INSERT INTO tours VALUES (' a1 ', 'Again'), ('b2', 'Again'), ('B2', 'Thrice'), (NULL, 'x')");
+			sql.execute("INSERT INTO tours VALUES (NULL, 'y')");
+		}
+		try (JdbcSource source = JdbcSource.sqlite(file, ImportMapping.parse(MAPPING, "test"))) {
+			assertThat(source.repeatedKeys("tours", "code")).containsExactlyInAnyOrder("A1", "B2");
+			assertThat(source.repeatedKeys("tours", "title")).containsExactlyInAnyOrder("AGAIN");
+		}
+	}
+
 	private Path create() throws Exception {
 		Path file = dir.resolve("source.db");
 		try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + file);

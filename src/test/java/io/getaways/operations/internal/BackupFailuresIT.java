@@ -2,8 +2,11 @@ package io.getaways.operations.internal;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -206,9 +209,25 @@ class BackupFailuresIT {
 		if (!Files.isDirectory(backups)) {
 			return 0;
 		}
-		try (Stream<Path> files = Files.walk(backups)) {
-			return files.filter(Files::isRegularFile).count();
-		}
+		// the running backup renames its ".partial" files while this counts them: a file
+		// gone
+		// between listing and reading is skipped, not an error
+		long[] count = { 0 };
+		Files.walkFileTree(backups, new SimpleFileVisitor<>() {
+			@Override
+			public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+				if (attributes.isRegularFile()) {
+					count[0]++;
+				}
+				return FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult visitFileFailed(Path file, IOException failure) {
+				return FileVisitResult.CONTINUE;
+			}
+		});
+		return count[0];
 	}
 
 	private BackupOperations copyOf(Path temp, String key) throws IOException {

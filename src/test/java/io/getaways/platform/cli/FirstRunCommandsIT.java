@@ -77,11 +77,25 @@ class FirstRunCommandsIT {
 				.contains("in use by another Getaways process (pid=" + service.pid(), "stop the service first");
 		}
 		finally {
-			service.destroy();
-			if (!service.waitFor(60, TimeUnit.SECONDS)) {
-				service.destroyForcibly().waitFor();
-			}
+			stopWhenStarted(service, log);
 		}
+	}
+
+	/**
+	 * A service stopped while it is still starting leaves its initdb or postmaster child
+	 * writing into the data directory after the JVM has gone, racing the directory's
+	 * removal; stopped once started, it shuts its servers down in order.
+	 */
+	private void stopWhenStarted(Process service, Path log) throws InterruptedException {
+		await().atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> !service.isAlive() || read(log).contains("Started GetawaysApplication"));
+		service.destroy();
+		if (!service.waitFor(60, TimeUnit.SECONDS)) {
+			service.destroyForcibly().waitFor();
+		}
+		Path postmaster = dataDir.resolve("postgres").resolve("postmaster.pid");
+		await().atMost(Duration.ofSeconds(60)).until(() -> !Files.exists(postmaster));
 	}
 
 	@Test

@@ -5,9 +5,12 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
+import io.getaways.platform.Workload;
 import io.getaways.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +38,10 @@ class PoolRoleIT {
 			       pg_backend_pid() AS backend
 			""";
 
-	@Autowired
 	HikariDataSource pool;
+
+	@Autowired
+	WorkloadPools pools;
 
 	@Autowired
 	DatabaseSettings settings;
@@ -52,6 +57,7 @@ class PoolRoleIT {
 
 	@BeforeEach
 	void singleConnectionPool() {
+		pool = pools.pool(Workload.REQUESTS);
 		roles = settings.roles();
 		single = new HikariDataSource();
 		single.setJdbcUrl(pool.getJdbcUrl());
@@ -90,9 +96,11 @@ class PoolRoleIT {
 	}
 
 	@Test
-	void applicationTransactionsRunAsTheActorsRole(@Autowired PlatformTransactionManager transactionManager) {
+	void applicationTransactionsRunAsTheActorsRole(@Autowired PlatformTransactionManager transactionManager,
+			@Autowired DataSource dataSource) {
 		assertThat(transactionManager).isInstanceOf(ActorTransactionManager.class);
-		JdbcTemplate app = new JdbcTemplate(pool);
+		// the DataSource the transaction manager binds, not one pool behind it
+		JdbcTemplate app = new JdbcTemplate(dataSource);
 		TransactionTemplate applicationTransactions = new TransactionTemplate(transactionManager);
 		Supplier<String> currentUser = () -> applicationTransactions
 			.execute(status -> app.queryForObject("SELECT current_user", String.class));

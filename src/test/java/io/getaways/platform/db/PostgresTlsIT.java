@@ -135,7 +135,7 @@ class PostgresTlsIT {
 			assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
 			assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
 
-			JdbcTemplate pool = new JdbcTemplate(app.getBean(HikariDataSource.class));
+			JdbcTemplate pool = new JdbcTemplate(app.getBean("requestsPool", HikariDataSource.class));
 			assertThat(pool.queryForObject("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", Boolean.class))
 				.isTrue();
 			try (Connection superuser = DriverManager.getConnection(url(database, "localhost", verifyFull(trustedCa)),

@@ -97,7 +97,7 @@ class MongoOutageIT {
 		Document expectedContent = awaitVersion(control, 2);
 		JsonNode cached = read(http, trip);
 		assertThat(cached.path("contentAvailable").asBoolean()).isTrue();
-		assertThat(redis.hasKey("getaways:trip:" + trip)).as("cached with its content").isTrue();
+		assertThat(redis.hasKey("getaways:trip:{" + trip + "}")).as("cached with its content").isTrue();
 
 		EmbeddedMongoServer server = TestStores.embedded(context).mongo();
 		server.stop();
@@ -119,7 +119,8 @@ class MongoOutageIT {
 			assertThat(degraded.path("name").asString()).isEqualTo(cached.path("name").asString());
 			assertThat(degraded.path("contentAvailable").asBoolean()).isFalse();
 			assertThat(degraded.path("content").isNull()).isTrue();
-			assertThat(redis.hasKey("getaways:trip:" + trip)).as("a read without content is not cached").isFalse();
+			assertThat(redis.hasKey("getaways:trip:{" + trip + "}")).as("a read without content is not cached")
+				.isFalse();
 
 			Answer replaced = replaceContent(admin, trip);
 			assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);

@@ -83,7 +83,7 @@ class RedisOutageIT {
 		String trip = TestTrips.code();
 		TestTrips.create(catalog, TestTrips.draft(trip, "Redisless Reef", "Resort " + trip,
 				Instant.now().plus(30, ChronoUnit.DAYS), "210.00"));
-		String cacheKey = "getaways:trip:" + trip;
+		String cacheKey = "getaways:trip:{" + trip + "}";
 		// a read is cached only once the content is projected, which is what this waits
 		// for
 		JsonNode before = await().atMost(Duration.ofSeconds(30))

@@ -19,7 +19,7 @@ class EmbeddedSettingsTest {
 	@Test
 	void unsetSettingsTakeTheirDefaultsAndArchivingStaysOff() {
 		assertThat(EmbeddedSettings.from(new MockEnvironment()))
-			.isEqualTo(new EmbeddedSettings("getaways", "getaways", 0, 0, 0, null));
+			.isEqualTo(new EmbeddedSettings("getaways", "getaways", 0, 0, 0, null, 0, false));
 	}
 
 	@Test
@@ -28,7 +28,7 @@ class EmbeddedSettingsTest {
 			.withProperty("getaways.embedded.postgres-port", "15432")
 			.withProperty("getaways.embedded.postgres-archive-command", "cp %p /wal/%f");
 		assertThat(EmbeddedSettings.from(environment)).isEqualTo(new EmbeddedSettings("trips", "getaways", 15432, 0, 0,
-				new EmbeddedSettings.WalArchiving("cp %p /wal/%f", Duration.ofSeconds(60))));
+				new EmbeddedSettings.WalArchiving("cp %p /wal/%f", Duration.ofSeconds(60)), 0, false));
 	}
 
 	@Test

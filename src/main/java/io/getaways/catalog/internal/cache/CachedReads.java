@@ -32,6 +32,8 @@ final class CachedReads<V> {
 
 	private final String prefix;
 
+	private final boolean generational;
+
 	/** The stamp key of the whole cache, or null when every entry has its own. */
 	private final String generationKey;
 
@@ -56,8 +58,15 @@ final class CachedReads<V> {
 	CachedReads(String name, boolean generational, Duration ttl, Class<V> type, CacheStore store, JsonMapper json,
 			MeterRegistry registry, Duration loadWait) {
 		this.name = name;
-		this.prefix = "getaways:" + name + ":";
-		this.generationKey = generational ? "getaways:" + name + "-generation" : null;
+		// A lookup reads an entry and its stamp in one MGET, which Redis Cluster allows
+		// only
+		// within one hash slot: Redis hashes just the part in braces, so an entry and its
+		// own
+		// stamp share a slot, and a generational cache lives in the slot of its
+		// generation.
+		this.prefix = generational ? "getaways:{" + name + "}:" : "getaways:" + name + ":";
+		this.generational = generational;
+		this.generationKey = generational ? "getaways:{" + name + "}-generation" : null;
 		this.ttl = ttl;
 		this.type = type;
 		this.store = store;
@@ -105,7 +114,7 @@ final class CachedReads<V> {
 		loads.increment();
 		if (loaded != null && current != null && cacheable.test(loaded)) {
 			String payload = current.stamp() + STAMP_END + json.writeValueAsString(loaded);
-			store.put(prefix + key, payload, ttl);
+			store.put(valueKey(key), payload, ttl);
 		}
 		return loaded;
 	}
@@ -121,13 +130,21 @@ final class CachedReads<V> {
 		}
 		else {
 			flights.forget(flight -> flight.startsWith(key + STAMP_END));
-			store.invalidate(prefix + "stamp:" + key, ttl.multipliedBy(2), List.of(prefix + key));
+			store.invalidate(stampKey(key), ttl.multipliedBy(2), List.of(valueKey(key)));
 		}
+	}
+
+	private String valueKey(String key) {
+		return generational ? prefix + key : prefix + "{" + key + "}";
+	}
+
+	private String stampKey(String key) {
+		return prefix + "stamp:{" + key + "}";
 	}
 
 	private CacheStore.Lookup lookup(String key) {
 		try {
-			return store.lookup(prefix + key, generationKey != null ? generationKey : prefix + "stamp:" + key);
+			return store.lookup(valueKey(key), generationKey != null ? generationKey : stampKey(key));
 		}
 		catch (RuntimeException ex) {
 			errors.increment();

@@ -1,6 +1,7 @@
 package io.getaways.catalog.internal.cache;
 
 import io.getaways.catalog.TripDetails;
+import io.getaways.catalog.internal.ActiveTrips;
 import io.getaways.catalog.internal.StayDetails;
 import io.getaways.catalog.internal.StayPage;
 import io.getaways.catalog.internal.TripPage;
@@ -13,13 +14,13 @@ import org.springframework.context.annotation.Configuration;
 class ListingCaches {
 
 	/**
-	 * Trip details by code ({@code cache=trip}) and search pages
-	 * ({@code cache=trip-page}).
+	 * Trip details by code ({@code cache=trip}), search pages ({@code cache=trip-page})
+	 * and the list of every active trip ({@code cache=trip-list}, Travlr's list).
 	 */
 	@Bean
-	CatalogCache<TripDetails, TripPage> tripCache(Caches caches) {
+	CatalogCache<TripDetails, TripPage, ActiveTrips> tripCache(Caches caches) {
 		return new CatalogCache<>(caches, ContentKind.TRIP, caches.settings().tripTtl(), TripDetails.class,
-				TripPage.class, TripDetails::contentAvailable);
+				TripPage.class, ActiveTrips.class, TripDetails::contentAvailable);
 	}
 
 	/**
@@ -29,9 +30,9 @@ class ListingCaches {
 	 * other way round).
 	 */
 	@Bean
-	CatalogCache<StayDetails, StayPage> stayCache(Caches caches) {
+	CatalogCache<StayDetails, StayPage, Void> stayCache(Caches caches) {
 		return new CatalogCache<>(caches, ContentKind.STAY, caches.settings().stayTtl(), StayDetails.class,
-				StayPage.class, StayDetails::contentAvailable);
+				StayPage.class, null, StayDetails::contentAvailable);
 	}
 
 }

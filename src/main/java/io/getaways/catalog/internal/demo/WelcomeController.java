@@ -5,7 +5,6 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -24,7 +23,12 @@ class WelcomeController {
 		this.firstBooking = firstBooking;
 	}
 
-	@GetMapping(path = "/", produces = MediaType.APPLICATION_JSON_VALUE)
+	/**
+	 * No {@code produces}: a browser asking for text/html gets the home page (catalog's
+	 * TripPagesController), and anything else, {@code *}{@code /*} or no Accept at all,
+	 * still gets this JSON, which a {@code produces} on both would make ambiguous.
+	 */
+	@GetMapping(path = "/")
 	@Operation(summary = "Links to the API, its documentation and health, and a first booking to try")
 	Map<String, Object> welcome() {
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();

@@ -1,5 +1,7 @@
 package io.getaways.catalog.internal.inventory;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 import io.getaways.catalog.BookableStay;
@@ -51,6 +53,34 @@ class CatalogInventory implements Inventory {
 		requirePositive(seats);
 		String code = inventory.reserve(tripId, seats).orElseThrow(() -> whyNotReserved(tripId, seats));
 		events.publishEvent(new TripChanged(code));
+	}
+
+	@Override
+	public List<BookableTrip> tripsForBooking(Collection<String> codes) {
+		requireTransaction();
+		return codes.isEmpty() ? List.of() : inventory.lockTrips(codes);
+	}
+
+	@Override
+	public void reserveSeats(Map<Long, Integer> seatsByTrip) {
+		requireTransaction();
+		seatsByTrip.values().forEach(CatalogInventory::requirePositive);
+		if (seatsByTrip.isEmpty()) {
+			return;
+		}
+		List<String> codes = inventory.reserveAll(seatsByTrip);
+		if (codes.size() != seatsByTrip.size()) {
+			// the caller locked the trips and counted their seats; only a change made
+			// outside the booking module can bring this about
+			throw new IllegalStateException("Inventory: " + (seatsByTrip.size() - codes.size())
+					+ " trip(s) no longer had the seats counted for them");
+		}
+	}
+
+	@Override
+	public void seatsChanged(Collection<String> codes) {
+		requireTransaction();
+		codes.forEach(code -> events.publishEvent(new TripChanged(code)));
 	}
 
 	@Override

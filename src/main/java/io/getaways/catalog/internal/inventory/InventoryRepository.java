@@ -2,6 +2,9 @@ package io.getaways.catalog.internal.inventory;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.getaways.catalog.BookableStay;
@@ -31,6 +34,14 @@ class InventoryRepository {
 			WHERE code = :code
 			FOR NO KEY UPDATE""";
 
+	/* in id order, so two bulk writers lock the same trips in the same order */
+	private static final String TRIPS_FOR_BOOKING = "SELECT " + TRIP_COLUMNS + """
+
+			FROM app.trips
+			WHERE code = ANY (:codes)
+			ORDER BY id
+			FOR NO KEY UPDATE""";
+
 	private static final String TRIP_BY_ID = "SELECT " + TRIP_COLUMNS + """
 
 			FROM app.trips
@@ -53,6 +64,15 @@ class InventoryRepository {
 			  AND seats_booked + :seats <= capacity
 			RETURNING code""";
 
+	private static final String RESERVE_ALL = """
+			UPDATE app.trips t
+			SET seats_booked = t.seats_booked + r.seats
+			FROM unnest(:ids::bigint[], :seats::integer[]) AS r (id, seats)
+			WHERE t.id = r.id
+			  AND t.status = 'ACTIVE'
+			  AND t.seats_booked + r.seats <= t.capacity
+			RETURNING t.code""";
+
 	private static final String RELEASE = """
 			UPDATE app.trips
 			SET seats_booked = seats_booked - :seats
@@ -72,6 +92,27 @@ class InventoryRepository {
 	Optional<BookableTrip> lockTrip(String code) {
 		return metrics.record(Store.POSTGRES, "inventory.trip-lock",
 				() -> jdbc.sql(TRIP_FOR_BOOKING).param("code", code).query(InventoryRepository::mapTrip).optional());
+	}
+
+	List<BookableTrip> lockTrips(Collection<String> codes) {
+		return metrics.record(Store.POSTGRES, "inventory.trips-lock",
+				() -> jdbc.sql(TRIPS_FOR_BOOKING)
+					.param("codes", codes.toArray(String[]::new))
+					.query(InventoryRepository::mapTrip)
+					.list());
+	}
+
+	/**
+	 * The codes of the trips whose seats were taken; a trip missing from it took none.
+	 */
+	List<String> reserveAll(Map<Long, Integer> seatsByTrip) {
+		Long[] ids = seatsByTrip.keySet().toArray(Long[]::new);
+		Integer[] seats = new Integer[ids.length];
+		for (int i = 0; i < ids.length; i++) {
+			seats[i] = seatsByTrip.get(ids[i]);
+		}
+		return metrics.record(Store.POSTGRES, "inventory.reserve-all",
+				() -> jdbc.sql(RESERVE_ALL).param("ids", ids).param("seats", seats).query(String.class).list());
 	}
 
 	Optional<BookableTrip> findTrip(long id) {

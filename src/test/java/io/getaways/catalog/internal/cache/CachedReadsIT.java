@@ -56,6 +56,7 @@ class CachedReadsIT {
 	void stopPool() {
 		pool.shutdownNow();
 		redis.delete(redis.keys("getaways:" + name + "*"));
+		redis.delete(redis.keys("getaways:{" + name + "}*"));
 	}
 
 	@Test
@@ -73,7 +74,7 @@ class CachedReadsIT {
 		invalidated.countDown();
 		assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo("before the change");
 
-		assertThat(redis.hasKey("getaways:" + name + ":K1")).as("stored, with the stamp it read").isTrue();
+		assertThat(redis.hasKey("getaways:" + name + ":{K1}")).as("stored, with the stamp it read").isTrue();
 		assertThat(cache.read("K1", () -> "after the change", value -> true)).isEqualTo("after the change");
 		assertThat(cache.read("K1", () -> "loaded again", value -> true)).as("now served from Redis")
 			.isEqualTo("after the change");
@@ -91,7 +92,7 @@ class CachedReadsIT {
 
 		assertThat(pages.read("page=0", () -> "second 0", value -> true)).isEqualTo("second 0");
 		assertThat(pages.read("page=1", () -> "second 1", value -> true)).isEqualTo("second 1");
-		assertThat(redis.hasKey("getaways:" + name + "-generation")).isTrue();
+		assertThat(redis.hasKey("getaways:{" + name + "}-generation")).isTrue();
 	}
 
 	@Test
@@ -148,7 +149,7 @@ class CachedReadsIT {
 			return "no content";
 		}, value -> false);
 		assertThat(loads).hasValue(2);
-		assertThat(redis.hasKey("getaways:" + name + ":PARTIAL")).isFalse();
+		assertThat(redis.hasKey("getaways:" + name + ":{PARTIAL}")).isFalse();
 	}
 
 	private CachedReads<String> entries(Duration loadWait) {

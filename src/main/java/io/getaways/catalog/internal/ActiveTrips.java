@@ -1,0 +1,14 @@
+package io.getaways.catalog.internal;
+
+import java.util.List;
+
+import io.getaways.catalog.TripDetails;
+
+/** Every active trip with its content, in departure order, as the list cache keeps it. */
+public record ActiveTrips(List<TripDetails> trips) {
+
+	public boolean complete() {
+		return trips.stream().allMatch(TripDetails::contentAvailable);
+	}
+
+}

@@ -1,0 +1,103 @@
+package io.getaways.catalog.internal.web;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import io.getaways.catalog.internal.Listings;
+import io.getaways.catalog.internal.Stay;
+import io.getaways.catalog.internal.StayOccupancy;
+import io.getaways.catalog.internal.StayQuery;
+import io.getaways.catalog.internal.TripQuery;
+import io.getaways.platform.web.BrowserPage;
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The traveller's home page: one search over trips or stays with price, date and order
+ * filters. It reads through the same catalog searches as {@code /api/v1/trips} and
+ * {@code /api/v1/stays}, whose {@code q} matches through the full-text index.
+ */
+@Controller
+@BrowserPage
+@Hidden
+class HomePagesController {
+
+	static final int PAGE_SIZE = 20;
+
+	/** The nights a stay's result counts as "coming" when no dates were asked for. */
+	static final int COMING_NIGHTS = 30;
+
+	private final Listings catalog;
+
+	private final StayWindows windows;
+
+	private final CatalogActivity activity;
+
+	HomePagesController(Listings catalog, StayWindows windows, CatalogActivity activity) {
+		this.catalog = catalog;
+		this.windows = windows;
+		this.activity = activity;
+	}
+
+	/** {@code GET /} for browsers; other clients get the JSON welcome. */
+	@GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
+	String home(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String minPrice,
+			@RequestParam(required = false) String maxPrice, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, Model model, HttpServletResponse response) {
+		HomeSearch search = new HomeSearch(q, kind, sort, minPrice, maxPrice, from, to, windows.today());
+		model.addAttribute("q", search.q());
+		model.addAttribute("kind", search.kind());
+		model.addAttribute("sort", search.sort());
+		model.addAttribute("minPrice", search.minPrice());
+		model.addAttribute("maxPrice", search.maxPrice());
+		model.addAttribute("from", search.from());
+		model.addAttribute("to", search.to());
+		model.addAttribute("errors", search.errors());
+		model.addAttribute("trips", List.of());
+		model.addAttribute("stays", List.of());
+		if (!search.valid()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return "catalog/home";
+		}
+		if (search.isStays()) {
+			StayQuery query = search.stays(PAGE_SIZE);
+			model.addAttribute("stays",
+					catalog.searchStays(query).items().stream().map(stay -> result(stay, search)).toList());
+			model.addAttribute("nights", search.nights());
+			activity.searchedStays(query);
+		}
+		else {
+			TripQuery query = search.trips(PAGE_SIZE);
+			model.addAttribute("trips", catalog.search(query).items());
+			activity.searchedTrips(query);
+		}
+		return "catalog/home";
+	}
+
+	private StayResult result(Stay stay, HomeSearch search) {
+		if (search.hasDates()) {
+			long nights = search.nights();
+			return new StayResult(stay, "Free for your " + nights + (nights == 1 ? " night" : " nights"),
+					"/stays/" + stay.code() + "?checkIn=" + search.fromDate() + "&checkOut=" + search.toDate());
+		}
+		LocalDate today = windows.today();
+		LocalDate end = today.plusDays(COMING_NIGHTS);
+		long taken = 0;
+		for (StayOccupancy range : catalog.stayOccupancy(stay.code(), today, end)) {
+			LocalDate first = range.checkIn().isBefore(today) ? today : range.checkIn();
+			LocalDate last = range.checkOut().isAfter(end) ? end : range.checkOut();
+			taken += Math.max(0, ChronoUnit.DAYS.between(first, last));
+		}
+		return new StayResult(stay, (COMING_NIGHTS - taken) + " of the next " + COMING_NIGHTS + " nights free",
+				"/stays/" + stay.code());
+	}
+
+}
