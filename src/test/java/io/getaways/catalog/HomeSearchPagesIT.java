@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The home page's filters: price range, dates, trips or stays, order; results with price,
@@ -71,6 +72,35 @@ class HomeSearchPagesIT {
 		assertThat(departingLater).contains("Cheap " + word).doesNotContain("Dear " + word);
 		String departingSoon = visitor.get("/?q=" + word + "&minPrice=100&to=" + day(soon).plusDays(1)).body();
 		assertThat(departingSoon).contains("Dear " + word).doesNotContain("Cheap " + word);
+	}
+
+	/**
+	 * The cards are rendered once per distinct list and shared between visitors: a
+	 * booking shows at once, and nothing of one visitor reaches another's page.
+	 */
+	@Test
+	void sharedResultCardsFollowEveryChangeAndCarryNothingOfTheVisitor() {
+		String word = TestTrips.token(10);
+		String code = TestTrips.code();
+		TestTrips.create(catalog, TestTrips.draft(code, "Shared " + word, "Palm Cove",
+				Instant.now().plus(Duration.ofDays(30)), "500.00"));
+		SearchIndexing.awaitIndexed(context, List.of(code));
+		WebSession signedIn = new WebSession(port);
+		String email = "cards-" + word.toLowerCase() + "@example.com";
+		signedIn.register("Cardholder " + word, email);
+		WebSession visitor = new WebSession(port);
+
+		String first = signedIn.get("/?q=" + word).body();
+		assertThat(first).contains("Shared " + word).contains("24 seats left").contains("Cardholder " + word);
+		String shared = visitor.get("/?q=" + word).body();
+		assertThat(shared).contains("24 seats left").doesNotContain("Cardholder").doesNotContain(email);
+
+		TestAccounts.Account traveller = TestAccounts.traveller(identity, "home-cards");
+		new TestBookings(context).trip(traveller.id(), code, 3);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(visitor.get("/?q=" + word).body()).contains("21 seats left")
+				.doesNotContain("24 seats left"));
+		assertThat(signedIn.get("/?q=" + word).body()).contains("21 seats left").contains("Cardholder " + word);
 	}
 
 	@Test

@@ -64,7 +64,7 @@ class FirstRunCommandsIT {
 			.start();
 		try {
 			Path owner = dataDir.resolve(".getaways.owner");
-			await().atMost(Duration.ofSeconds(90))
+			await().atMost(Duration.ofMinutes(3))
 				.pollInterval(Duration.ofMillis(200))
 				.failFast("the service exited; its log:\n" + read(log), () -> !service.isAlive())
 				.until(() -> Files.exists(owner) && read(owner).contains("pid=" + service.pid()));
@@ -84,10 +84,11 @@ class FirstRunCommandsIT {
 	/**
 	 * A service stopped while it is still starting leaves its initdb or postmaster child
 	 * writing into the data directory after the JVM has gone, racing the directory's
-	 * removal; stopped once started, it shuts its servers down in order.
+	 * removal; stopped once started, it shuts its servers down in order. A new data
+	 * directory on a loaded machine can take minutes to start.
 	 */
 	private void stopWhenStarted(Process service, Path log) throws InterruptedException {
-		await().atMost(Duration.ofSeconds(120))
+		await().atMost(Duration.ofMinutes(5))
 			.pollInterval(Duration.ofMillis(200))
 			.until(() -> !service.isAlive() || read(log).contains("Started GetawaysApplication"));
 		service.destroy();

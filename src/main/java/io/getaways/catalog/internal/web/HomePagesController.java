@@ -3,14 +3,18 @@ package io.getaways.catalog.internal.web;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
+import io.getaways.catalog.Trip;
 import io.getaways.catalog.internal.Listings;
 import io.getaways.catalog.internal.Stay;
 import io.getaways.catalog.internal.StayOccupancy;
 import io.getaways.catalog.internal.StayQuery;
 import io.getaways.catalog.internal.TripQuery;
 import io.getaways.platform.web.BrowserPage;
+import io.getaways.platform.web.RenderedFragments;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,6 +35,11 @@ class HomePagesController {
 
 	static final int PAGE_SIZE = 20;
 
+	/**
+	 * The result cards: the same for every visitor, so rendered once per distinct list.
+	 */
+	private static final String CARDS = "catalog/home-results";
+
 	/** The nights a stay's result counts as "coming" when no dates were asked for. */
 	static final int COMING_NIGHTS = 30;
 
@@ -40,10 +49,13 @@ class HomePagesController {
 
 	private final CatalogActivity activity;
 
-	HomePagesController(Listings catalog, StayWindows windows, CatalogActivity activity) {
+	private final RenderedFragments fragments;
+
+	HomePagesController(Listings catalog, StayWindows windows, CatalogActivity activity, RenderedFragments fragments) {
 		this.catalog = catalog;
 		this.windows = windows;
 		this.activity = activity;
+		this.fragments = fragments;
 	}
 
 	/** {@code GET /} for browsers; other clients get the JSON welcome. */
@@ -51,7 +63,8 @@ class HomePagesController {
 	String home(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String minPrice,
 			@RequestParam(required = false) String maxPrice, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) String to, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		HomeSearch search = new HomeSearch(q, kind, sort, minPrice, maxPrice, from, to, windows.today());
 		model.addAttribute("q", search.q());
 		model.addAttribute("kind", search.kind());
@@ -63,20 +76,31 @@ class HomePagesController {
 		model.addAttribute("errors", search.errors());
 		model.addAttribute("trips", List.of());
 		model.addAttribute("stays", List.of());
+		model.addAttribute("tripCards", "");
+		model.addAttribute("stayCards", "");
 		if (!search.valid()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return "catalog/home";
 		}
 		if (search.isStays()) {
 			StayQuery query = search.stays(PAGE_SIZE);
-			model.addAttribute("stays",
-					catalog.searchStays(query).items().stream().map(stay -> result(stay, search)).toList());
+			List<StayResult> stays = catalog.searchStays(query)
+				.items()
+				.stream()
+				.map(stay -> result(stay, search))
+				.toList();
+			model.addAttribute("stays", stays);
+			model.addAttribute("stayCards",
+					fragments.render(CARDS, "stays", Map.of("stays", stays), request, response));
 			model.addAttribute("nights", search.nights());
 			activity.searchedStays(query);
 		}
 		else {
 			TripQuery query = search.trips(PAGE_SIZE);
-			model.addAttribute("trips", catalog.search(query).items());
+			List<Trip> trips = catalog.search(query).items();
+			model.addAttribute("trips", trips);
+			model.addAttribute("tripCards",
+					fragments.render(CARDS, "trips", Map.of("trips", trips), request, response));
 			activity.searchedTrips(query);
 		}
 		return "catalog/home";
