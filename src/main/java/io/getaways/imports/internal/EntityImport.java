@@ -10,8 +10,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One entity's rows, batch after batch: each batch and its checkpoint one transaction,
- * each row a savepoint in it.
+ * One entity's rows, batch after batch, each batch and its checkpoint one transaction: a
+ * bulk target's batch on the fast path ({@link FastPathBatch}), otherwise (and with
+ * --fail-fast) row by row, each row a savepoint.
  */
 final class EntityImport<R> {
 
