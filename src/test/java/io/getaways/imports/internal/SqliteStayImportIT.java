@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.getaways.audit.AuditEntry;
 import io.getaways.audit.AuditLog;
+import io.getaways.audit.AuditQuery;
 import io.getaways.catalog.Catalog;
 import io.getaways.support.IntegrationTest;
 import org.bson.Document;
@@ -82,6 +84,9 @@ class SqliteStayImportIT {
 			assertThat(content).isNotNull();
 			assertThat(content.getString("description")).contains("Northern lights");
 		});
+		assertThat(auditLog.search(new AuditQuery("app.stays", lodge, null, null, null, 0, 10)).items())
+			.extracting(AuditEntry::actor)
+			.containsOnly("import:sqlite:" + seed.base.file.toAbsolutePath());
 		assertThat(auditLog.verify().isIntact()).isTrue();
 
 		ImportReport again = run(seed, false);
