@@ -113,4 +113,13 @@ public interface Bookings {
 	 */
 	void announceImportedSeats(Collection<String> tripCodes);
 
+	/**
+	 * Keeps a stay booking from another system as it was, in the caller's transaction, as
+	 * an admin: inserted and moved along the state machine as {@link #importTripBooking}
+	 * does, its nights held unless cancelled. Throws {@link StayUnavailableException}
+	 * when the exclusion constraint finds the nights taken (the caller's transaction, or
+	 * its savepoint, is lost then). No event is published.
+	 */
+	Booking importStayBooking(ImportedStayBooking booking);
+
 }

@@ -9,7 +9,7 @@ import java.util.Set;
  * The catalog module's API, as far as other modules use it: trips read across PostgreSQL,
  * MongoDB and Redis, and created or replaced. Every change needs an admin or a background
  * job as the actor, and is one PostgreSQL transaction whose events carry the content to
- * MongoDB after commit. Searches, stays and status changes are the catalog's own.
+ * MongoDB after commit. Searches and status changes are the catalog's own.
  */
 public interface Catalog {
 
@@ -47,5 +47,15 @@ public interface Catalog {
 	 * bookings capture their unit price.
 	 */
 	TripDetails replaceTrip(TripDraft draft);
+
+	/**
+	 * Creates stays as the catalog's administration creates one, each in the caller's
+	 * transaction with its content published through the outbox (MongoDB, the search
+	 * table); a code taken already is left alone. Answers the codes created.
+	 */
+	List<String> createStays(List<StayDraft> drafts);
+
+	/** Which of these stay codes are taken, in any status; read from PostgreSQL. */
+	Set<String> takenStayCodes(Collection<String> codes);
 
 }

@@ -42,4 +42,11 @@ public interface Reviews {
 	/** The signed-in user's own reviews, newest first. */
 	ReviewPage mine(int page, int size);
 
+	/**
+	 * Keeps a review written in another system, with its author and date, in the caller's
+	 * transaction, as an admin; the booking must be the author's and COMPLETED (the
+	 * database refuses it otherwise). Publishes {@link ReviewPosted}, as posting does.
+	 */
+	Review importReview(ImportedReview review);
+
 }

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import io.getaways.catalog.internal.Listings;
 import io.getaways.catalog.internal.Stay;
-import io.getaways.catalog.internal.StayDraft;
+import io.getaways.catalog.StayDraft;
 import io.getaways.identity.Identity;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;

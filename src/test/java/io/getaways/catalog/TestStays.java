@@ -7,7 +7,6 @@ import java.util.Map;
 import io.getaways.catalog.internal.Listings;
 import io.getaways.catalog.internal.Stay;
 import io.getaways.catalog.internal.StayDetails;
-import io.getaways.catalog.internal.StayDraft;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
 import io.getaways.support.TestTrips;

@@ -8,7 +8,7 @@ import java.util.Map;
 import io.getaways.catalog.StayContent;
 import io.getaways.catalog.TripContent;
 import io.getaways.catalog.internal.Listings;
-import io.getaways.catalog.internal.StayDraft;
+import io.getaways.catalog.StayDraft;
 import io.getaways.catalog.TripDraft;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;

@@ -33,21 +33,21 @@ class BookingImports {
 			        now() + interval '1 minute', :bookedAt)
 			RETURNING id""";
 
-	private static final String CONFIRM = """
+	static final String CONFIRM = """
 			UPDATE app.bookings
 			SET status = 'CONFIRMED',
 			    confirmed_at = :at
 			WHERE id = :id
 			  AND status = 'PENDING'""";
 
-	private static final String COMPLETE = """
+	static final String COMPLETE = """
 			UPDATE app.bookings
 			SET status = 'COMPLETED',
 			    completed_at = :at
 			WHERE id = :id
 			  AND status = 'CONFIRMED'""";
 
-	private static final String CANCEL = """
+	static final String CANCEL = """
 			UPDATE app.bookings
 			SET status = 'CANCELLED',
 			    cancelled_at = :at,
@@ -55,7 +55,7 @@ class BookingImports {
 			WHERE id = :id
 			  AND status = 'PENDING'""";
 
-	private static final String FIND = "SELECT " + BookingRow.COLUMNS + " FROM app.bookings b WHERE b.id = :id";
+	static final String FIND = "SELECT " + BookingRow.COLUMNS + " FROM app.bookings b WHERE b.id = :id";
 
 	private final Inventory inventory;
 

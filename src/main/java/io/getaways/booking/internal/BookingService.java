@@ -15,6 +15,7 @@ import io.getaways.booking.PassengerMatch;
 import io.getaways.booking.BookingQuery;
 import io.getaways.booking.BookingStatus;
 import io.getaways.booking.Bookings;
+import io.getaways.booking.ImportedStayBooking;
 import io.getaways.booking.ImportedTripBooking;
 import io.getaways.booking.ImportedTripBookingOutcome;
 import io.getaways.booking.internal.BookingSearches.Filter;
@@ -38,6 +39,8 @@ class BookingService implements Bookings {
 
 	private final BookingImports imports;
 
+	private final StayBookingImports stayImports;
+
 	private final BookingTransitions transitions;
 
 	private final BookingRepository bookings;
@@ -52,9 +55,10 @@ class BookingService implements Bookings {
 
 	BookingService(BookingPlacement placement, BookingTransitions transitions, BookingRepository bookings,
 			BookingSearches searches, Payments payments, RetryingTransactions transactions, BookingImports imports,
-			PassengerService passengers) {
+			StayBookingImports stayImports, PassengerService passengers) {
 		this.passengers = passengers;
 		this.imports = imports;
+		this.stayImports = stayImports;
 		this.placement = placement;
 		this.transitions = transitions;
 		this.bookings = bookings;
@@ -182,6 +186,12 @@ class BookingService implements Bookings {
 	public List<ImportedTripBookingOutcome> importTripBookings(List<ImportedTripBooking> bookings) {
 		requireAdmin();
 		return imports.importTrips(bookings);
+	}
+
+	@Override
+	public Booking importStayBooking(ImportedStayBooking booking) {
+		requireAdmin();
+		return stayImports.importStay(booking);
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.getaways.catalog.Catalog;
 import io.getaways.catalog.ListingStatus;
+import io.getaways.catalog.StayDraft;
 import io.getaways.catalog.Trip;
 
 /**

@@ -1,12 +1,15 @@
 package io.getaways.catalog.internal;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import io.getaways.catalog.ListingStatus;
 import io.getaways.catalog.StayChanged;
 import io.getaways.catalog.StayContent;
 import io.getaways.catalog.StayContentChanged;
+import io.getaways.catalog.StayDraft;
 import io.getaways.catalog.internal.cache.CatalogCache;
 import io.getaways.catalog.internal.cache.PageKeys;
 import io.getaways.catalog.internal.content.ContentDocuments;
@@ -56,6 +59,10 @@ class StayCatalog extends ListingCatalog<Stay, StayContent, StayDetails> {
 
 	StayDetails create(StayDraft draft) {
 		return create(draft.code(), draft.content(), StayContent.empty(), () -> stays.insert(draft));
+	}
+
+	Set<String> takenCodes(Collection<String> codes) {
+		return readOnly(() -> stays.takenCodes(codes));
 	}
 
 	StayDetails replace(StayDraft draft) {

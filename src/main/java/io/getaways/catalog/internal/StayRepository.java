@@ -4,14 +4,18 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.getaways.catalog.ListingStatus;
-import io.getaways.platform.StoreMetrics;
+import io.getaways.catalog.StayDraft;
 import io.getaways.platform.StoreMetrics.Store;
+import io.getaways.platform.StoreMetrics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -106,6 +110,14 @@ class StayRepository implements ListingRows<Stay> {
 					.query((row, number) -> new StayOccupancy(row.getDate("check_in").toLocalDate(),
 							row.getDate("check_out").toLocalDate()))
 					.list());
+	}
+
+	Set<String> takenCodes(Collection<String> codes) {
+		return new HashSet<>(metrics.record(Store.POSTGRES, "stay.taken-codes",
+				() -> jdbc.sql("SELECT code FROM app.stays WHERE code = ANY (:codes)")
+					.param("codes", codes.toArray(String[]::new))
+					.query(String.class)
+					.list()));
 	}
 
 	Stay insert(StayDraft draft) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.getaways.catalog.ListingStatus;
+import io.getaways.catalog.StayDraft;
 import io.getaways.catalog.Trip;
 import io.getaways.catalog.TripDetails;
 import io.getaways.catalog.TripDraft;
@@ -86,6 +87,20 @@ class TripAndStayCatalog implements Listings {
 	@Override
 	public StayDetails createStay(StayDraft draft) {
 		return stays.create(draft);
+	}
+
+	@Override
+	public List<String> createStays(List<StayDraft> drafts) {
+		Set<String> taken = takenStayCodes(drafts.stream().map(StayDraft::code).toList());
+		return drafts.stream()
+			.filter(draft -> !taken.contains(draft.code()))
+			.map(draft -> stays.create(draft).stay().code())
+			.toList();
+	}
+
+	@Override
+	public Set<String> takenStayCodes(Collection<String> codes) {
+		return codes.isEmpty() ? Set.of() : stays.takenCodes(codes);
 	}
 
 	@Override

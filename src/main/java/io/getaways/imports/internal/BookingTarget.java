@@ -78,7 +78,7 @@ final class BookingTarget implements BulkTarget<BookingTarget.ImportedBooking> {
 		return new ImportedBooking(reference, email, trip, seats, unitPrice, status(fields), bookedAt(fields));
 	}
 
-	private static BookingStatus status(Map<String, Object> fields) {
+	static BookingStatus status(Map<String, Object> fields) {
 		String status = ImportTarget.text(fields, "status", 20, false);
 		if (status == null) {
 			return BookingStatus.CONFIRMED;

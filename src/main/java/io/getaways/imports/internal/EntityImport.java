@@ -4,15 +4,15 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.getaways.platform.DomainException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One entity's rows, batch after batch: each batch and its checkpoint one transaction,
- * each row a savepoint in it.
+ * One entity's rows, batch after batch, each batch and its checkpoint one transaction: a
+ * bulk target's batch on the fast path ({@link FastPathBatch}), otherwise (and with
+ * --fail-fast) row by row, each row a savepoint.
  */
 final class EntityImport<R> {
 
@@ -121,7 +121,11 @@ final class EntityImport<R> {
 
 	private Tally batch(List<Map<String, Object>> batch, Tally before) {
 		if (target instanceof BulkTarget<R> bulk && !options.failFast()) {
-			return bulkBatch(batch, before, bulk);
+			// a batch the database refuses as a whole is done again row by row
+			return new FastPathBatch<>(bulk, entity, options, batches, seen, known, rejects,
+					tally -> checkpoints.save(runKey, source.description(), tally, false))
+				.write(batch, before)
+				.orElseGet(() -> rowBatch(batch, before));
 		}
 		return rowBatch(batch, before);
 	}
@@ -159,105 +163,6 @@ final class EntityImport<R> {
 			addedInBatch.forEach(seen::remove);
 			throw ex;
 		}
-	}
-
-	/**
-	 * The fast path: the rows checked in Java one by one, the target asked once which
-	 * keys it holds, the rest written set-based; the batch and its checkpoint one
-	 * transaction. A batch the database refuses as a whole (a constraint the checks did
-	 * not foresee) is done again row by row, so only the offending row is rejected, with
-	 * the database's reason. Rejections are written once the batch has committed.
-	 */
-	private Tally bulkBatch(List<Map<String, Object>> batch, Tally before, BulkTarget<R> bulk) {
-		addedInBatch.clear();
-		List<String[]> rejected = new ArrayList<>();
-		Tally after;
-		try {
-			after = batches.execute(status -> {
-				if (options.dryRun()) {
-					status.setRollbackOnly();
-				}
-				rejected.clear();
-				Tally tally = before.copy();
-				List<R> candidates = new ArrayList<>(batch.size());
-				List<String> keys = new ArrayList<>(batch.size());
-				for (Map<String, Object> raw : batch) {
-					String key = RowMapper.rawKey(entity, raw);
-					try {
-						R row = bulk.row(RowMapper.map(entity, raw));
-						key = bulk.key(row);
-						if (!seen.add(key)) {
-							throw new RowRejectedException(entity.key(), "duplicate key in the source");
-						}
-						addedInBatch.add(key);
-						candidates.add(row);
-						keys.add(key);
-					}
-					catch (RowRejectedException | DomainException ex) {
-						rejected.add(new String[] { key, reason(ex) });
-					}
-				}
-				Set<String> existing = candidates.isEmpty() ? Set.of() : bulk.existing(candidates);
-				List<R> fresh = new ArrayList<>(candidates.size());
-				List<String> freshKeys = new ArrayList<>(candidates.size());
-				ImportTarget.KnownKeys referenced = candidates.isEmpty() ? known : bulk.references(candidates, known);
-				for (int i = 0; i < candidates.size(); i++) {
-					R row = candidates.get(i);
-					if (existing.contains(keys.get(i))) {
-						tally.skipped++;
-						tally.accept(bulk.canonical(row));
-						continue;
-					}
-					try {
-						bulk.checkReferences(row, referenced);
-						fresh.add(row);
-						freshKeys.add(keys.get(i));
-					}
-					catch (RowRejectedException | DomainException ex) {
-						rejected.add(new String[] { keys.get(i), reason(ex) });
-						seen.remove(keys.get(i));
-					}
-				}
-				if (options.dryRun()) {
-					for (R row : fresh) {
-						tally.inserted++;
-						tally.accept(bulk.canonical(row));
-					}
-				}
-				else if (!fresh.isEmpty()) {
-					List<BulkTarget.Outcome> outcomes = bulk.insertAll(fresh);
-					for (int i = 0; i < fresh.size(); i++) {
-						BulkTarget.Outcome outcome = outcomes.get(i);
-						switch (outcome.kind()) {
-							case INSERTED -> tally.inserted++;
-							case SKIPPED -> tally.skipped++;
-							case REJECTED -> {
-								rejected.add(new String[] { freshKeys.get(i), reason(outcome.rejection()) });
-								seen.remove(freshKeys.get(i));
-								continue;
-							}
-						}
-						tally.accept(bulk.canonical(fresh.get(i)));
-					}
-				}
-				tally.rejected += rejected.size();
-				tally.position += batch.size();
-				if (!options.dryRun()) {
-					checkpoints.save(runKey, source.description(), tally, false);
-				}
-				return tally;
-			});
-		}
-		catch (DataIntegrityViolationException | DomainException ex) {
-			addedInBatch.forEach(seen::remove);
-			return rowBatch(batch, before);
-		}
-		catch (RuntimeException ex) {
-			addedInBatch.forEach(seen::remove);
-			throw ex;
-		}
-		rejected.forEach(reject -> rejects.reject(entity.source(), reject[0], reject[1]));
-		return after;
 	}
 
 	/** Handles one row; false when the import stops here (--fail-fast). */
@@ -307,7 +212,8 @@ final class EntityImport<R> {
 		}
 	}
 
-	private String reason(RuntimeException ex) {
+	/** A rejection's reason; the database's first line when it refused the row. */
+	static String reason(RuntimeException ex) {
 		if (ex instanceof DataIntegrityViolationException refused) {
 			return "refused by the database: "
 					+ refused.getMostSpecificCause().getMessage().lines().findFirst().orElse("");

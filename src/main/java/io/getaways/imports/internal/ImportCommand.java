@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
 		subcommands = { ImportCommand.Sqlite.class, ImportCommand.Mysql.class, ImportCommand.Travlr.class },
-		description = "Import users and trips from a SQLite file, a MySQL/MariaDB database or a Travlr MongoDB.")
+		description = "Import users, trips, stays, bookings, payments and reviews from a SQLite file, "
+				+ "a MySQL/MariaDB database or a Travlr MongoDB.")
 class ImportCommand extends TaskSubcommand {
 
 	@Override

@@ -27,7 +27,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 record ImportMapping(List<EntityMapping> entities, String text) {
 
-	static final Set<String> TARGETS = Set.of("users", "trips", "bookings");
+	static final Set<String> TARGETS = Set.of("users", "trips", "bookings", "stays", "stay_bookings", "payments",
+			"reviews");
 
 	record EntityMapping(String source, String target, String key, Map<String, FieldMapping> fields) {
 	}

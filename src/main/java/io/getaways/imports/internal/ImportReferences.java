@@ -3,6 +3,7 @@ package io.getaways.imports.internal;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,6 +38,12 @@ class ImportReferences {
 			SELECT :entity, r.source_key, r.target_id
 			FROM unnest(:keys::text[], :ids::uuid[]) AS r (source_key, target_id)""";
 
+	private static final String TARGET = """
+			SELECT target_id
+			FROM app.import_references
+			WHERE entity = :entity
+			  AND source_key = :key""";
+
 	private final JdbcClient jdbc;
 
 	ImportReferences(JdbcClient jdbc) {
@@ -56,6 +63,11 @@ class ImportReferences {
 			.param("keys", keys.toArray(String[]::new))
 			.query(String.class)
 			.list());
+	}
+
+	/** The id a key became, if it was imported. */
+	Optional<UUID> target(String entity, String key) {
+		return jdbc.sql(TARGET).param("entity", entity).param("key", key).query(UUID.class).optional();
 	}
 
 	/** Keys and the ids they became, pairwise. */

@@ -14,8 +14,10 @@ import java.util.UUID;
 import io.getaways.booking.Bookings;
 import io.getaways.catalog.Catalog;
 import io.getaways.identity.Identity;
+import io.getaways.payment.PaymentHistory;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
+import io.getaways.review.Reviews;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -38,14 +40,18 @@ class Importer {
 
 	private final TransactionTemplate rows;
 
-	Importer(Catalog catalog, Identity identity, Bookings bookings, ImportReferences references,
-			Checkpoints checkpoints, PlatformTransactionManager transactions) {
-		this.targets = Map.of("trips", new TripTarget(catalog), "users", new UserTarget(identity), "bookings",
-				new BookingTarget(bookings, identity, catalog, references));
+	Importer(Catalog catalog, Identity identity, Bookings bookings, PaymentHistory payments, Reviews reviews,
+			ImportReferences references, Checkpoints checkpoints, PlatformTransactionManager transactions) {
 		this.checkpoints = checkpoints;
 		this.batches = new TransactionTemplate(transactions);
 		this.rows = new TransactionTemplate(transactions);
 		this.rows.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		ImportedBookings imported = new ImportedBookings(bookings, references);
+		this.targets = Map.of("trips", new TripTarget(catalog), "users", new UserTarget(identity), "bookings",
+				new BookingTarget(bookings, identity, catalog, references), "stays", new StayTarget(catalog),
+				"stay_bookings", new StayBookingTarget(bookings, identity, catalog, references, rows), "payments",
+				new PaymentTarget(payments, imported, references, rows), "reviews",
+				new ReviewTarget(reviews, imported, references, rows));
 	}
 
 	ImportReport run(ImportSource source, ImportMapping mapping, ImportOptions options, PrintWriter progress) {

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
 import io.getaways.platform.NotAllowedException;
+import io.getaways.review.ImportedReview;
 import io.getaways.review.Review;
 import io.getaways.review.ReviewListing;
 import io.getaways.review.ReviewPage;
@@ -36,7 +37,11 @@ class ReviewService implements Reviews {
 
 	private final TransactionTemplate readOnly;
 
-	ReviewService(ReviewRepository reviews, ApplicationEventPublisher events, TransactionTemplate transactions) {
+	private final ReviewImports imports;
+
+	ReviewService(ReviewRepository reviews, ApplicationEventPublisher events, TransactionTemplate transactions,
+			ReviewImports imports) {
+		this.imports = imports;
 		this.reviews = reviews;
 		this.events = events;
 		this.readWrite = transactions;
@@ -69,6 +74,11 @@ class ReviewService implements Reviews {
 			}
 			return published(reviews.find(id).orElseThrow());
 		});
+	}
+
+	@Override
+	public Review importReview(ImportedReview review) {
+		return imports.importReview(review);
 	}
 
 	@Override

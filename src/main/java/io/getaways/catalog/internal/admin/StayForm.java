@@ -6,7 +6,7 @@ import java.util.Map;
 import io.getaways.catalog.StayContent;
 import io.getaways.catalog.internal.Stay;
 import io.getaways.catalog.internal.StayDetails;
-import io.getaways.catalog.internal.StayDraft;
+import io.getaways.catalog.StayDraft;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.getaways.catalog.StayContent;
-import io.getaways.catalog.internal.StayDraft;
+import io.getaways.catalog.StayDraft;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;

@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 import io.getaways.catalog.TripDraft;
 import io.getaways.catalog.internal.Listings;
-import io.getaways.catalog.internal.StayDraft;
+import io.getaways.catalog.StayDraft;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
 import org.slf4j.Logger;

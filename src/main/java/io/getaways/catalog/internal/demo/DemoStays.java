@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.getaways.catalog.StayContent;
-import io.getaways.catalog.internal.StayDraft;
+import io.getaways.catalog.StayDraft;
 
 /**
  * A handful of villas, lodges and houses, so that stay search shows something on a fresh

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
 
-import io.getaways.catalog.internal.StayDraft;
+import io.getaways.catalog.StayDraft;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

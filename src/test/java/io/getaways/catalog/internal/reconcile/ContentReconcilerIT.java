@@ -9,7 +9,7 @@ import java.util.Map;
 import io.getaways.catalog.OutboxEvents;
 import io.getaways.catalog.StayContent;
 import io.getaways.catalog.internal.Listings;
-import io.getaways.catalog.internal.StayDraft;
+import io.getaways.catalog.StayDraft;
 import io.getaways.catalog.internal.content.ContentKind;
 import io.getaways.catalog.internal.reconcile.ReconcileReport.Drift;
 import io.getaways.catalog.internal.reconcile.ReconcileReport.Finding;

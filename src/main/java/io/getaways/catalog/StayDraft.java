@@ -1,8 +1,6 @@
-package io.getaways.catalog.internal;
+package io.getaways.catalog;
 
 import java.math.BigDecimal;
-
-import io.getaways.catalog.StayContent;
 
 /**
  * Everything needed to create or replace a stay. A replacement without content keeps the
