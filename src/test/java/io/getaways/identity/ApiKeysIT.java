@@ -52,7 +52,8 @@ class ApiKeysIT {
 
 		Answer list = accounts.get("/api/v1/me/api-keys", accessToken(owner));
 		assertThat(list.status()).isEqualTo(200);
-		// The secret is base64url and may itself contain '_', so cut it after the known prefix.
+		// The secret is base64url and may itself contain '_', so cut it after the known
+		// prefix.
 		String secret = key.substring(("gw_" + created.path("prefix").asString() + "_").length());
 		assertThat(list.body()).doesNotContain(key).doesNotContain(secret);
 		assertThat(list.json()).hasSize(1);
