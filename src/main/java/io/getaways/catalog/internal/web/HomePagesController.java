@@ -7,8 +7,11 @@ import java.util.List;
 import io.getaways.catalog.internal.Listings;
 import io.getaways.catalog.internal.Stay;
 import io.getaways.catalog.internal.StayOccupancy;
+import io.getaways.catalog.internal.StayPage;
 import io.getaways.catalog.internal.StayQuery;
+import io.getaways.catalog.internal.TripPage;
 import io.getaways.catalog.internal.TripQuery;
+import io.getaways.identity.TravellerPreferences;
 import io.getaways.platform.web.BrowserPage;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The traveller's home page: one search over trips or stays with price, date and order
  * filters. It reads through the same catalog searches as {@code /api/v1/trips} and
- * {@code /api/v1/stays}, whose {@code q} matches through the full-text index.
+ * {@code /api/v1/stays}, whose {@code q} matches through the full-text index. Results
+ * come 20 a page ({@code page}, from 1), by the catalog's offset paging; a signed-in
+ * traveller who opens the page without a search starts from their preferences
+ * ({@link HomeDefaults}).
  */
 @Controller
 @BrowserPage
@@ -40,10 +46,13 @@ class HomePagesController {
 
 	private final CatalogActivity activity;
 
-	HomePagesController(Listings catalog, StayWindows windows, CatalogActivity activity) {
+	private final HomeDefaults defaults;
+
+	HomePagesController(Listings catalog, StayWindows windows, CatalogActivity activity, HomeDefaults defaults) {
 		this.catalog = catalog;
 		this.windows = windows;
 		this.activity = activity;
+		this.defaults = defaults;
 	}
 
 	/** {@code GET /} for browsers; other clients get the JSON welcome. */
@@ -51,9 +60,19 @@ class HomePagesController {
 	String home(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String minPrice,
 			@RequestParam(required = false) String maxPrice, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) String to, @RequestParam(required = false) String page, Model model,
+			HttpServletResponse response) {
+		String place = null;
+		if (q == null && kind == null && sort == null && minPrice == null && maxPrice == null && from == null
+				&& to == null && page == null) {
+			TravellerPreferences preferences = defaults.forSignedInTraveller();
+			kind = preferences.searchFor();
+			place = preferences.homePlace();
+		}
 		HomeSearch search = new HomeSearch(q, kind, sort, minPrice, maxPrice, from, to, windows.today());
+		ResultPages pages = ResultPages.asked(page);
 		model.addAttribute("q", search.q());
+		model.addAttribute("place", place == null ? search.q() : place);
 		model.addAttribute("kind", search.kind());
 		model.addAttribute("sort", search.sort());
 		model.addAttribute("minPrice", search.minPrice());
@@ -68,15 +87,18 @@ class HomePagesController {
 			return "catalog/home";
 		}
 		if (search.isStays()) {
-			StayQuery query = search.stays(PAGE_SIZE);
-			model.addAttribute("stays",
-					catalog.searchStays(query).items().stream().map(stay -> result(stay, search)).toList());
+			StayQuery query = search.stays(pages.index(), PAGE_SIZE);
+			StayPage found = catalog.searchStays(query);
+			model.addAttribute("stays", found.items().stream().map(stay -> result(stay, search)).toList());
 			model.addAttribute("nights", search.nights());
+			model.addAttribute("pages", pages.of(found.totalItems(), PAGE_SIZE, search.links()));
 			activity.searchedStays(query);
 		}
 		else {
-			TripQuery query = search.trips(PAGE_SIZE);
-			model.addAttribute("trips", catalog.search(query).items());
+			TripQuery query = search.trips(pages.index(), PAGE_SIZE);
+			TripPage found = catalog.search(query);
+			model.addAttribute("trips", found.items());
+			model.addAttribute("pages", pages.of(found.totalItems(), PAGE_SIZE, search.links()));
 			activity.searchedTrips(query);
 		}
 		return "catalog/home";
