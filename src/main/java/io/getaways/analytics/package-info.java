@@ -20,6 +20,6 @@
  * The public API is {@link io.getaways.analytics.AnalyticsMaintenance}, which the
  * operations module's maintenance run uses.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "analytics",
-		allowedDependencies = { "platform", "platform :: config", "platform :: web", "catalog", "search" })
+@org.springframework.modulith.ApplicationModule(displayName = "analytics", allowedDependencies = { "platform",
+		"platform :: config", "platform :: web", "catalog", "search", "booking", "payment" })
 package io.getaways.analytics;

@@ -23,5 +23,5 @@
  * its events are delivered.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "catalog",
-		allowedDependencies = { "platform", "platform :: config", "platform :: web", "audit", "review" })
+		allowedDependencies = { "platform", "platform :: config", "platform :: web", "audit", "review", "identity" })
 package io.getaways.catalog;

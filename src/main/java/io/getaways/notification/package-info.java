@@ -5,5 +5,5 @@
  * then marks it sent.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "notification",
-		allowedDependencies = { "platform", "platform :: config", "platform :: web", "booking" })
+		allowedDependencies = { "platform", "platform :: config", "platform :: web", "booking", "identity" })
 package io.getaways.notification;

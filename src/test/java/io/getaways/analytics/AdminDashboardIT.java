@@ -1,6 +1,19 @@
 package io.getaways.analytics;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.getaways.booking.DailyBookings;
+import io.getaways.catalog.Catalog;
 import io.getaways.identity.Identity;
+import io.getaways.payment.DailyRevenue;
+import io.getaways.platform.Actor;
+import io.getaways.platform.ActorContext;
+import io.getaways.platform.NotAllowedException;
 import io.getaways.support.AdminPages;
 import io.getaways.support.HttpApi;
 import io.getaways.support.HttpApi.Answer;
@@ -13,8 +26,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The console's dashboard: report figures as tables, the chart's script, a refresh. */
+/**
+ * The console's dashboard: report figures as tables, the chart's script, a refresh, and
+ * today's bookings and revenue read live.
+ */
 @IntegrationTest
 class AdminDashboardIT {
 
@@ -23,6 +40,15 @@ class AdminDashboardIT {
 
 	@Autowired
 	Identity identity;
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	DailyBookings bookings;
+
+	@Autowired
+	DailyRevenue revenue;
 
 	@Test
 	void anAdminSeesTheFiguresAsTablesWithTheChartLoadedOnlyThere() {
@@ -41,6 +67,45 @@ class AdminDashboardIT {
 		Answer script = admin.getWith("/webjars/uplot/dist/uPlot.iife.min.js", "Accept-Encoding", "gzip");
 		assertThat(script.status()).isEqualTo(200);
 		assertThat(script.header("Content-Encoding")).isEqualTo("gzip");
+	}
+
+	@Test
+	void todaysBookingsAndRevenueAreReadLiveBesideTheReports() {
+		WebSession admin = AdminPages.admin(port, identity);
+		String before = admin.get("/admin").body();
+		assertThat(before).contains("<h2>Today</h2>").contains("<dt>Bookings made today</dt>");
+
+		AdminPages.paidBooking(port, catalog);
+		String after = admin.get("/admin").body();
+		assertThat(figure(after, "today-made")).isEqualTo(figure(before, "today-made") + 1);
+		assertThat(figure(after, "today-confirmed")).isEqualTo(figure(before, "today-confirmed") + 1);
+		assertThat(usd(after).subtract(usd(before))).isEqualByComparingTo("1000.00");
+		assertThat(after).as("the report views were not refreshed meanwhile")
+			.contains("<h2>This week and this month</h2>");
+	}
+
+	@Test
+	void todaysFiguresAreForAdminsOnly() {
+		Actor traveller = new Actor(Actor.Role.CUSTOMER, UUID.randomUUID().toString(), "test", null, null, null);
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		assertThatThrownBy(() -> ActorContext.callAs(traveller, () -> bookings.on(today)))
+			.isInstanceOf(NotAllowedException.class);
+		assertThatThrownBy(() -> ActorContext.callAs(traveller, () -> revenue.on(today)))
+			.isInstanceOf(NotAllowedException.class);
+	}
+
+	private static long figure(String page, String id) {
+		Matcher figure = Pattern.compile("id=\"" + id + "\">(\\d+)<").matcher(page);
+		assertThat(figure.find()).as(id + " on the page").isTrue();
+		return Long.parseLong(figure.group(1));
+	}
+
+	/** Today's net revenue in USD as the page prints it, 0 when none. */
+	private static BigDecimal usd(String page) {
+		String today = page.substring(page.indexOf("id=\"today-revenue\""));
+		today = today.substring(0, today.indexOf("</dd>"));
+		Matcher amount = Pattern.compile("USD (-?[\\d,]+\\.\\d\\d)").matcher(today);
+		return amount.find() ? new BigDecimal(amount.group(1).replace(",", "")) : BigDecimal.ZERO;
 	}
 
 	@Test

@@ -134,6 +134,55 @@ class HomeSearchPagesIT {
 	}
 
 	@Test
+	void resultsComeTwentyAPageWithTheFiltersKeptInTheLinks() {
+		String word = TestTrips.token(10);
+		List<String> codes = new java.util.ArrayList<>();
+		Instant departs = Instant.now().plus(Duration.ofDays(40));
+		for (int i = 1; i <= 23; i++) {
+			String code = TestTrips.code();
+			codes.add(code);
+			TestTrips.create(catalog,
+					TestTrips.draft(code, "Paged %02d %s".formatted(i, word), "Palm Cove", departs, (100 + i) + ".00"));
+		}
+		SearchIndexing.awaitIndexed(context, codes);
+		WebSession visitor = new WebSession(port);
+		String search = "/?q=" + word + "&kind=trip&sort=price&maxPrice=1000";
+
+		String first = visitor.get(search).body();
+		assertThat(first).contains("Paged 01 " + word)
+			.contains("Paged 20 " + word)
+			.doesNotContain("Paged 21 " + word)
+			.contains("Page 1 of 2")
+			.contains(
+					"href=\"/?q=" + word + "&amp;kind=trip&amp;sort=price&amp;maxPrice=1000&amp;page=2\" rel=\"next\"")
+			.doesNotContain("rel=\"prev\"");
+
+		Answer second = visitor.get(search + "&page=2");
+		assertThat(second.status()).isEqualTo(200);
+		assertThat(second.body()).contains("Paged 21 " + word)
+			.contains("Paged 23 " + word)
+			.doesNotContain("Paged 20 " + word)
+			.contains("Page 2 of 2")
+			.contains(
+					"href=\"/?q=" + word + "&amp;kind=trip&amp;sort=price&amp;maxPrice=1000&amp;page=1\" rel=\"prev\"")
+			.doesNotContain("rel=\"next\"");
+
+		Answer pastTheEnd = visitor.get(search + "&page=7");
+		assertThat(pastTheEnd.status()).isEqualTo(200);
+		assertThat(pastTheEnd.body()).contains("There is no page <span>7</span>: the results end on page")
+			.contains("href=\"/?q=" + word + "&amp;kind=trip&amp;sort=price&amp;maxPrice=1000&amp;page=2\"")
+			.doesNotContain("Paged 01 " + word)
+			.doesNotContain("No trip matches");
+
+		assertThat(visitor.get(search + "&page=first").body()).as("an unreadable page is the first")
+			.contains("Paged 01 " + word)
+			.contains("Page 1 of 2");
+		assertThat(visitor.get("/?q=" + word + "&maxPrice=110").body()).as("one page of results needs no links")
+			.contains("Paged 10 " + word)
+			.doesNotContain("Result pages");
+	}
+
+	@Test
 	void aFieldThatCannotBeReadIsNamedBesideIt() {
 		WebSession visitor = new WebSession(port);
 		Answer price = visitor.get("/?minPrice=cheap&maxPrice=-1");

@@ -65,6 +65,31 @@ class AccountPagesIT {
 	}
 
 	@Test
+	void theHomePageStartsFromTheTravellersPreferencesUntilTheySearch() {
+		TestAccounts.Account traveller = TestAccounts.traveller(identity, "prefs-home");
+		WebSession browser = signedIn(traveller);
+		assertThat(browser.get("/").body()).as("no preferences yet")
+			.contains("name=\"kind\" value=\"trip\" checked=\"checked\"")
+			.contains("id=\"q\" name=\"q\" type=\"search\" value=\"\"");
+		browser.get("/account/preferences");
+		assertThat(browser
+			.post("/account/preferences", "homeAirport", "Lisbon", "searchFor", "stay", "bookingEmails", "on")
+			.status()).isEqualTo(302);
+
+		String home = browser.get("/").body();
+		assertThat(home).contains("name=\"kind\" value=\"stay\" checked=\"checked\"")
+			.contains("id=\"q\" name=\"q\" type=\"search\" value=\"Lisbon\"")
+			.contains("Stays to rent");
+		String chosen = browser.get("/?q=&kind=trip").body();
+		assertThat(chosen).as("a search the traveller made wins")
+			.contains("name=\"kind\" value=\"trip\" checked=\"checked\"")
+			.contains("id=\"q\" name=\"q\" type=\"search\" value=\"\"");
+		assertThat(new WebSession(port).get("/").body()).as("a visitor")
+			.contains("name=\"kind\" value=\"trip\" checked=\"checked\"")
+			.doesNotContain("Lisbon");
+	}
+
+	@Test
 	void theActivityPageListsTheTravellersOwnSignInsAndViews() {
 		TestAccounts.Account traveller = TestAccounts.traveller(identity, "activity-page");
 		WebSession browser = signedIn(traveller);

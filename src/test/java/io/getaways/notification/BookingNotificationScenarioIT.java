@@ -7,13 +7,18 @@ import java.util.UUID;
 import io.getaways.booking.BookingConfirmed;
 import io.getaways.booking.Bookings;
 import io.getaways.catalog.Catalog;
+import io.getaways.identity.Identity;
+import io.getaways.identity.Preferences;
+import io.getaways.identity.TravellerPreferences;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
 import io.getaways.platform.StoreMetrics;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
@@ -25,11 +30,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The notification module alone, with the platform it stands on (data sources, outbox,
  * embedded servers) and none of the modules around it: a BookingConfirmed, as the booking
  * module publishes it, becomes a queued notification in MongoDB that the notifier sends.
- * The booking module itself is not started; only its event type is used.
+ * The booking module itself is not started; only its event type is used. Nor is the
+ * identity module: its one API the notifier uses, {@link Preferences}, stands in as a
+ * traveller who never saved any (booking emails on).
  */
 @ApplicationModuleTest(extraIncludes = "platform")
 @ActiveProfiles("test")
 class BookingNotificationScenarioIT {
+
+	@TestConfiguration
+	static class NoSavedPreferences {
+
+		@Bean
+		Preferences preferences() {
+			return userId -> TravellerPreferences.DEFAULTS;
+		}
+
+	}
 
 	private static final Duration DELIVERY = Duration.ofSeconds(30);
 
@@ -43,6 +60,7 @@ class BookingNotificationScenarioIT {
 	void onlyTheNotificationModuleAndThePlatformAreStarted() {
 		assertThat(context.getBeanNamesForType(Bookings.class)).as("booking").isEmpty();
 		assertThat(context.getBeanNamesForType(Catalog.class)).as("catalog").isEmpty();
+		assertThat(context.getBeanNamesForType(Identity.class)).as("identity").isEmpty();
 		assertThat(context.getBeanNamesForType(StoreMetrics.class)).as("platform").hasSize(1);
 	}
 

@@ -22,9 +22,9 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Writing a review in the browser after a completed booking, through the review module's
- * API: the eligibility rules each get a sentence, fields their errors, and someone else's
- * booking is not found.
+ * Writing, editing and deleting a review in the browser after a completed booking,
+ * through the review module's API: the eligibility rules each get a sentence, fields
+ * their errors, and someone else's booking is not found.
  */
 @IntegrationTest
 class ReviewPagesIT {
@@ -73,11 +73,51 @@ class ReviewPagesIT {
 			.contains("Thank you: your review is published.");
 		assertThat(new WebSession(port).get("/trips/" + code).body()).contains("4 of 5").contains("Lovely reef");
 
-		Answer again = browser.get("/bookings/" + booking.id() + "/review");
-		assertThat(again.status()).isEqualTo(409);
-		assertThat(again.body()).contains("You have already reviewed this trip").doesNotContain("Publish the review");
-		Answer twice = browser.post("/bookings/" + booking.id() + "/review", "rating", "5");
-		assertThat(twice.status()).isEqualTo(409);
+	}
+
+	@Test
+	void theTravellerEditsAndDeletesTheirReviewFromTheBooking() {
+		TestAccounts.Account traveller = TestAccounts.traveller(identity, "review-edit");
+		String code = trip();
+		Booking booking = booking(traveller, code, BookingStatus.COMPLETED);
+		WebSession browser = signedIn(traveller);
+		String page = "/bookings/" + booking.id() + "/review";
+		browser.get(page);
+		assertThat(browser.post(page, "rating", "4", "text", "Lovely reef").status()).isEqualTo(302);
+
+		Answer edit = browser.get(page);
+		assertThat(edit.status()).isEqualTo(200);
+		assertThat(edit.body()).contains("Your review of <span>trip " + code + "</span>")
+			.contains("value=\"4\" required checked=\"checked\"")
+			.contains(">Lovely reef</textarea>")
+			.contains("Save the changes")
+			.contains("action=\"" + page + "/delete\"");
+		Answer noRating = browser.post(page, "text", "Even better");
+		assertThat(noRating.status()).isEqualTo(400);
+		assertThat(noRating.body()).contains("Choose a rating from 1 to 5 stars.").contains("Save the changes");
+		assertThat(new WebSession(port).get("/trips/" + code).body()).as("nothing changed").contains("Lovely reef");
+
+		Answer updated = browser.post(page, "rating", "2", "text", "Crowded reef");
+		assertThat(updated.status()).as(updated.toString()).isEqualTo(302);
+		assertThat(updated.header("Location")).endsWith("?reviewUpdated");
+		assertThat(browser.get("/bookings/" + booking.id() + "?reviewUpdated").body())
+			.contains("Your review is updated.");
+		assertThat(new WebSession(port).get("/trips/" + code).body()).contains("2 of 5")
+			.contains("Crowded reef")
+			.doesNotContain("Lovely reef");
+
+		WebSession other = signedIn(TestAccounts.traveller(identity, "review-edit-other"));
+		other.get("/account");
+		assertThat(other.post(page + "/delete").status()).isEqualTo(404);
+		assertThat(browser.postWithout(page + "/delete").status()).isEqualTo(403);
+		browser.get(page);
+		Answer deleted = browser.post(page + "/delete");
+		assertThat(deleted.status()).isEqualTo(302);
+		assertThat(deleted.header("Location")).endsWith("?reviewDeleted");
+		assertThat(new WebSession(port).get("/trips/" + code).body()).doesNotContain("Crowded reef");
+		Answer writeAgain = browser.get(page);
+		assertThat(writeAgain.status()).isEqualTo(200);
+		assertThat(writeAgain.body()).contains("Publish the review").doesNotContain("Delete the review");
 	}
 
 	@Test

@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import io.getaways.booking.DailyBookings;
+import io.getaways.payment.DailyRevenue;
 import io.getaways.platform.web.BrowserPage;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.slf4j.Logger;
@@ -17,7 +19,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 /**
  * The admin console's dashboard: revenue, bookings and occupancy from the same report
  * views as {@code /api/v1/admin/reports}, as tables with a revenue chart above them. The
- * views are as fresh as their last refresh, which the page states and can start.
+ * views are as fresh as their last refresh, which the page states and can start; today's
+ * bookings and revenue are read live from the booking and payment modules.
  */
 @Controller
 @BrowserPage
@@ -36,9 +39,15 @@ class AdminDashboardController {
 
 	private final ReportViews views;
 
-	AdminDashboardController(ReportQueries queries, ReportViews views) {
+	private final DailyBookings bookings;
+
+	private final DailyRevenue revenue;
+
+	AdminDashboardController(ReportQueries queries, ReportViews views, DailyBookings bookings, DailyRevenue revenue) {
 		this.queries = queries;
 		this.views = views;
+		this.bookings = bookings;
+		this.revenue = revenue;
 	}
 
 	@GetMapping("/admin")
@@ -47,6 +56,8 @@ class AdminDashboardController {
 		Report revenue = queries.run("revenue", "month", null, null, null);
 		Report funnel = queries.run("funnel", "week", null, null, null);
 		model.addAttribute("today", today);
+		model.addAttribute("todayBookings", bookings.on(today));
+		model.addAttribute("todayRevenue", this.revenue.on(today));
 		model.addAttribute("revenue", last(revenue.rows(), MONTHS_SHOWN));
 		model.addAttribute("funnel", last(funnel.rows(), WEEKS_SHOWN));
 		model.addAttribute("departures", departures(today));

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import io.getaways.identity.TravellerPreferences;
 import io.getaways.platform.web.BrowserPage;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
@@ -79,11 +80,11 @@ class PreferencesPagesController {
 	}
 
 	private static void show(Map<String, Object> preferences, Map<String, String> errors, Model model) {
-		model.addAttribute("homeAirport",
-				preferences.getOrDefault("homeAirport", "") instanceof String text ? text : "");
-		model.addAttribute("bookingEmails", !Boolean.FALSE.equals(preferences.get("bookingEmails")));
-		model.addAttribute("offers", Boolean.TRUE.equals(preferences.get("offers")));
-		model.addAttribute("searchFor", "stay".equals(preferences.get("searchFor")) ? "stay" : "trip");
+		TravellerPreferences read = StoredPreferences.from(preferences);
+		model.addAttribute("homeAirport", read.homePlace());
+		model.addAttribute("bookingEmails", read.bookingEmails());
+		model.addAttribute("offers", read.offers());
+		model.addAttribute("searchFor", read.searchFor());
 		model.addAttribute("errors", errors);
 	}
 

@@ -66,8 +66,14 @@ class SignInPagesController {
 					"Too many failed attempts. Try again in " + Math.max(1, ex.retryAfter().toSeconds()) + " seconds.");
 		}
 		catch (PasswordChangeRequiredException ex) {
-			return loginFailed(model, response, HttpStatus.FORBIDDEN,
-					"This account must set a new password before it signs in; ask an administrator.");
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			model.addAttribute("form", new SignInForm(email, null));
+			model.addAttribute("path", PasswordPagesController.REQUIRED);
+			model.addAttribute("required", true);
+			model.addAttribute("fieldErrors", java.util.Map.of());
+			model.addAttribute("error", "This account must set a new password before it signs in. "
+					+ "Type your current password again and choose a new one.");
+			return "identity/password";
 		}
 	}
 

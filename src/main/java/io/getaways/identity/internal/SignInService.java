@@ -173,6 +173,19 @@ class SignInService {
 	 * alike). The account's other sessions end; the answer is a new one.
 	 */
 	Session changePassword(String email, String password, String newPassword) {
+		return changePassword(email, password, newPassword, user -> newSession(user, false));
+	}
+
+	/**
+	 * As {@link #changePassword(String, String, String)}, for a browser: the same rules,
+	 * throttle, event and ended refresh sessions; no token is issued.
+	 */
+	UserAccount changePasswordBrowser(String email, String password, String newPassword) {
+		return changePassword(email, password, newPassword, user -> user);
+	}
+
+	private <T> T changePassword(String email, String password, String newPassword,
+			java.util.function.Function<UserAccount, T> grant) {
 		AccountRules.checkPassword("newPassword", newPassword);
 		if (newPassword.equals(password)) {
 			throw new InvalidParameterException("newPassword", "must differ from the current password");
@@ -183,7 +196,7 @@ class SignInService {
 			users.setPassword(user.id(), hash, false);
 			refreshTokens.revokeAll(user.id());
 			events.record("PASSWORD_CHANGED", user.id().toString(), Map.of("email", email));
-			return newSession(users.find(user.id()).orElseThrow(), false);
+			return grant.apply(users.find(user.id()).orElseThrow());
 		});
 	}
 

@@ -22,13 +22,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Notification documents in MongoDB collection {@code notifications}: QUEUED, then
- * SENDING while one instance holds the claim, then SENT, or FAILED after the last
- * attempt. Every state change is one update conditional on the document's revision, which
- * each change increments: two notifiers never claim the same document, and a claimant
- * whose claim was taken over cannot finish it. Conditions on {@code _id} and {@code rev}
- * alone, rather than on status and claimant, let a server without a query planner (the
- * embedded one) find the document by index instead of reading the whole collection. Which
- * notifications are due is kept apart, in {@link NotificationQueue}.
+ * SENDING while one instance holds the claim, then SENT, WITHHELD (the traveller wants no
+ * such message sent), or FAILED after the last attempt. Every state change is one update
+ * conditional on the document's revision, which each change increments: two notifiers
+ * never claim the same document, and a claimant whose claim was taken over cannot finish
+ * it. Conditions on {@code _id} and {@code rev} alone, rather than on status and
+ * claimant, let a server without a query planner (the embedded one) find the document by
+ * index instead of reading the whole collection. Which notifications are due is kept
+ * apart, in {@link NotificationQueue}.
  */
 @Component
 class NotificationStore {
@@ -144,6 +145,19 @@ class NotificationStore {
 			queue.remove(claim.notification().id());
 		}
 		return sent;
+	}
+
+	/**
+	 * Finished without sending, since the traveller does not want it sent; false when the
+	 * claim had been taken over meanwhile.
+	 */
+	boolean markWithheld(Claim claim) {
+		boolean withheld = transition(claim,
+				new Update().set("status", "WITHHELD").set("withheldAt", new Date()).unset("claimedBy"));
+		if (withheld) {
+			queue.remove(claim.notification().id());
+		}
+		return withheld;
 	}
 
 	boolean markFailed(Claim claim, String error, boolean lastAttempt, Instant nextAttemptAt) {

@@ -3,6 +3,7 @@ package io.getaways.notification.internal;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.getaways.identity.Preferences;
 import io.getaways.notification.Notification;
 import io.getaways.notification.NotificationSender;
 import io.micrometer.core.instrument.Counter;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * sent, so instances running side by side never send the same one; a claim left by an
  * instance that stopped mid-send is taken over after
  * {@code getaways.notifications.claim-timeout}, the one case in which a notification may
- * go out twice.
+ * go out twice. A traveller who turned booking e-mails off in their preferences gets
+ * nothing sent: the notification is marked {@code WITHHELD} and stays in their inbox.
  */
 @Component
 class Notifier {
@@ -37,16 +39,23 @@ class Notifier {
 
 	private final Counter failed;
 
+	private final Counter withheld;
+
+	private final Preferences preferences;
+
 	private volatile boolean storeFailing;
 
 	private volatile boolean prepared;
 
-	Notifier(NotificationStore store, BeanFactory beans, NotificationSettings settings, MeterRegistry registry) {
+	Notifier(NotificationStore store, BeanFactory beans, NotificationSettings settings, MeterRegistry registry,
+			Preferences preferences) {
 		this.store = store;
+		this.preferences = preferences;
 		this.sender = beans.getBean(settings.sender(), NotificationSender.class);
 		this.settings = settings;
 		this.sent = Counter.builder("getaways.notifications").tag("outcome", "sent").register(registry);
 		this.failed = Counter.builder("getaways.notifications").tag("outcome", "failed").register(registry);
+		this.withheld = Counter.builder("getaways.notifications").tag("outcome", "withheld").register(registry);
 		log.info("Notifications: sender '{}' ({})", settings.sender(), sender.getClass().getSimpleName());
 	}
 
@@ -80,9 +89,31 @@ class Notifier {
 		}
 	}
 
+	/**
+	 * Whether the traveller wants this kind sent; every kind so far is about a booking.
+	 * An unreadable preference is a failed attempt, retried: sending to someone who
+	 * turned booking e-mails off is the worse mistake.
+	 */
+	private boolean wanted(Notification notification) {
+		UUID user;
+		try {
+			user = UUID.fromString(notification.userId());
+		}
+		catch (IllegalArgumentException ex) {
+			return true;
+		}
+		return preferences.of(user).bookingEmails();
+	}
+
 	private void send(NotificationStore.Claim claim) {
 		Notification notification = claim.notification();
 		try {
+			if (!wanted(notification)) {
+				if (store.markWithheld(claim)) {
+					withheld.increment();
+				}
+				return;
+			}
 			sender.send(notification);
 		}
 		catch (RuntimeException ex) {

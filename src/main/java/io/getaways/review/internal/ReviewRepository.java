@@ -66,6 +66,10 @@ class ReviewRepository {
 			ORDER BY created_at DESC, id DESC
 			LIMIT :limit OFFSET :offset""";
 
+	private static final String BY_AUTHOR_OF_SUBJECT = SELECT + """
+			WHERE user_id = :userId
+			  AND (trip_code = :tripCode OR stay_code = :stayCode)""";
+
 	private static final String COUNT_BY_AUTHOR = """
 			SELECT count(*)
 			FROM app.reviews
@@ -150,6 +154,19 @@ class ReviewRepository {
 					.param("offset", offset)
 					.query(ReviewRepository::mapReview)
 					.list());
+	}
+
+	/**
+	 * The author's review of the trip or the stay (one code null), of which there is one.
+	 */
+	Optional<Review> byAuthorOf(UUID userId, String tripCode, String stayCode) {
+		return metrics.record(Store.POSTGRES, "review.mine-of",
+				() -> jdbc.sql(BY_AUTHOR_OF_SUBJECT)
+					.param("userId", userId)
+					.param("tripCode", tripCode)
+					.param("stayCode", stayCode)
+					.query(ReviewRepository::mapReview)
+					.optional());
 	}
 
 	long countByAuthor(UUID userId) {

@@ -156,6 +156,15 @@ class ReviewService implements Reviews {
 		return readOnly.execute(status -> reviews.eligibility(bookingId));
 	}
 
+	/**
+	 * The caller's own review of the booking's trip or stay, which the review page edits;
+	 * empty when there is none.
+	 */
+	Optional<Review> ownReview(Eligibility eligibility) {
+		UUID author = travellerActingAsThemselves();
+		return readOnly.execute(status -> reviews.byAuthorOf(author, eligibility.tripCode(), eligibility.stayCode()));
+	}
+
 	private static UUID travellerActingAsThemselves() {
 		Actor actor = ActorContext.current();
 		if (actor.role() != Actor.Role.CUSTOMER || actor.userId() == null) {

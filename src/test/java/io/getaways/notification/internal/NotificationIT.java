@@ -18,14 +18,19 @@ import java.util.concurrent.Future;
 import io.getaways.booking.BookingCancelled;
 import io.getaways.booking.BookingConfirmed;
 import io.getaways.booking.CancellationReason;
+import io.getaways.identity.Identity;
 import io.getaways.notification.Notification;
 import io.getaways.notification.NotificationKind;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
+import io.getaways.support.HttpApi;
+import io.getaways.support.HttpApi.Answer;
 import io.getaways.support.IntegrationTest;
+import io.getaways.support.TestAccounts;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -51,6 +56,12 @@ class NotificationIT {
 	@Autowired
 	Notifier notifier;
 
+	@Autowired
+	Identity identity;
+
+	@LocalServerPort
+	int port;
+
 	@Test
 	void aConfirmationDeliveredTwiceIsQueuedOnceAndSentOnce() {
 		UUID booking = UUID.randomUUID();
@@ -75,6 +86,28 @@ class NotificationIT {
 				NotificationStore.COLLECTION);
 		assertThat(cancelled.get("facts", Document.class).getString("refundAmount")).isEqualTo("49.75");
 		assertThat(cancelled.get("facts", Document.class).getString("reason")).isEqualTo("CUSTOMER");
+	}
+
+	@Test
+	void aTravellerWhoTurnedBookingEmailsOffIsSentNothingButKeepsTheInbox() {
+		TestAccounts.Account quiet = TestAccounts.traveller(identity, "no-booking-emails");
+		Answer saved = new HttpApi(port).send("PUT", "/api/v1/me/preferences", "application/json",
+				"{\"bookingEmails\":false}", "Authorization", "Bearer " + quiet.accessToken());
+		assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+		UUID booking = UUID.randomUUID();
+		publish(new BookingConfirmed(booking, quiet.id(), "GALR210214", null, new BigDecimal("80.00"), "USD",
+				UUID.randomUUID()));
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			Document withheld = mongo.findById("booking-confirmed:" + booking, Document.class,
+					NotificationStore.COLLECTION);
+			assertThat(withheld).isNotNull();
+			assertThat(withheld.getString("status")).isEqualTo("WITHHELD");
+			assertThat(withheld.get("sentAt")).isNull();
+		});
+		Answer inbox = new HttpApi(port).get("/api/v1/me/notifications", "Authorization",
+				"Bearer " + quiet.accessToken());
+		assertThat(inbox.body()).contains(booking.toString()).contains("\"unread\":1");
 	}
 
 	@Test

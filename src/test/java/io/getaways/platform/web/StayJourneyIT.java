@@ -111,7 +111,7 @@ class StayJourneyIT extends BrowserTest {
 	}
 
 	@Test
-	void theAccountPagesAndAReviewWorkInTheBrowser() {
+	void theAccountPagesAReviewAndAPasswordChangeWorkInTheBrowser() {
 		TestAccounts.Account traveller = TestAccounts.traveller(identity, "account-journey");
 		String trip = TestTrips.code();
 		TestTrips.create(catalog,
@@ -136,22 +136,51 @@ class StayJourneyIT extends BrowserTest {
 		open("/account/preferences");
 		browser.findElement(By.id("homeAirport")).sendKeys("Lisbon");
 		browser.findElement(By.cssSelector("input[name=offers]")).click();
+		browser.findElement(By.cssSelector("input[name=searchFor][value=stay]")).click();
 		check("preferences");
 		browser.findElement(By.xpath("//button[normalize-space()='Save preferences']")).click();
 		waitFor(ExpectedConditions.textToBe(By.cssSelector("p.notice"), "Your preferences are saved."));
+		open("/");
+		waitFor(ExpectedConditions.presenceOfElementLocated(By.id("q")));
+		assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEqualTo("Lisbon");
+		assertThat(browser.findElement(By.cssSelector("input[name=kind][value=stay]")).isSelected()).isTrue();
+		check("home-preferred");
 
 		open("/account/activity");
 		waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Your activity"));
 		check("activity");
 
 		open("/bookings/" + booking.id());
-		browser.findElement(By.linkText("Write a review")).click();
+		browser.findElement(By.linkText("Write or edit your review")).click();
 		waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Review trip " + trip));
 		check("review");
 		browser.findElement(By.cssSelector("input[name=rating][value='5']")).click();
 		browser.findElement(By.id("text")).sendKeys("Calm water, kind crew.");
 		browser.findElement(By.xpath("//button[normalize-space()='Publish the review']")).click();
 		waitFor(ExpectedConditions.textToBe(By.cssSelector("p.notice"), "Thank you: your review is published."));
+
+		browser.findElement(By.linkText("Write or edit your review")).click();
+		waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your review of trip " + trip));
+		check("review-edit");
+		browser.findElement(By.cssSelector("input[name=rating][value='3']")).click();
+		browser.findElement(By.xpath("//button[normalize-space()='Save the changes']")).click();
+		waitFor(ExpectedConditions.textToBe(By.cssSelector("p.notice"), "Your review is updated."));
+
+		open("/account");
+		browser.findElement(By.linkText("Change your password")).click();
+		waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Change your password"));
+		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+		browser.findElement(By.id("newPassword")).sendKeys("another good password");
+		browser.findElement(By.id("repeatPassword")).sendKeys("another good passwort");
+		browser.findElement(By.xpath("//button[normalize-space()='Change the password']")).click();
+		waitFor(ExpectedConditions.presenceOfElementLocated(By.id("repeatPassword-error")));
+		check("password-errors");
+		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+		browser.findElement(By.id("newPassword")).sendKeys("another good password");
+		browser.findElement(By.id("repeatPassword")).sendKeys("another good password");
+		browser.findElement(By.xpath("//button[normalize-space()='Change the password']")).click();
+		waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"),
+				"Your password is changed."));
 	}
 
 	private void signIn(TestAccounts.Account account) {

@@ -9,8 +9,11 @@ import io.getaways.catalog.Trip;
 import io.getaways.catalog.internal.Listings;
 import io.getaways.catalog.internal.Stay;
 import io.getaways.catalog.internal.StayOccupancy;
+import io.getaways.catalog.internal.StayPage;
 import io.getaways.catalog.internal.StayQuery;
+import io.getaways.catalog.internal.TripPage;
 import io.getaways.catalog.internal.TripQuery;
+import io.getaways.identity.TravellerPreferences;
 import io.getaways.platform.web.BrowserPage;
 import io.getaways.platform.web.RenderedFragments;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -26,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The traveller's home page: one search over trips or stays with price, date and order
  * filters. It reads through the same catalog searches as {@code /api/v1/trips} and
- * {@code /api/v1/stays}, whose {@code q} matches through the full-text index.
+ * {@code /api/v1/stays}, whose {@code q} matches through the full-text index. Results
+ * come 20 a page ({@code page}, from 1), by the catalog's offset paging; a signed-in
+ * traveller who opens the page without a search starts from their preferences
+ * ({@link HomeDefaults}).
  */
 @Controller
 @BrowserPage
@@ -49,12 +55,16 @@ class HomePagesController {
 
 	private final CatalogActivity activity;
 
+	private final HomeDefaults defaults;
+
 	private final RenderedFragments fragments;
 
-	HomePagesController(Listings catalog, StayWindows windows, CatalogActivity activity, RenderedFragments fragments) {
+	HomePagesController(Listings catalog, StayWindows windows, CatalogActivity activity, HomeDefaults defaults,
+			RenderedFragments fragments) {
 		this.catalog = catalog;
 		this.windows = windows;
 		this.activity = activity;
+		this.defaults = defaults;
 		this.fragments = fragments;
 	}
 
@@ -63,10 +73,19 @@ class HomePagesController {
 	String home(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String minPrice,
 			@RequestParam(required = false) String maxPrice, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, Model model, HttpServletRequest request,
-			HttpServletResponse response) {
+			@RequestParam(required = false) String to, @RequestParam(required = false) String page, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		String place = null;
+		if (q == null && kind == null && sort == null && minPrice == null && maxPrice == null && from == null
+				&& to == null && page == null) {
+			TravellerPreferences preferences = defaults.forSignedInTraveller();
+			kind = preferences.searchFor();
+			place = preferences.homePlace();
+		}
 		HomeSearch search = new HomeSearch(q, kind, sort, minPrice, maxPrice, from, to, windows.today());
+		ResultPages pages = ResultPages.asked(page);
 		model.addAttribute("q", search.q());
+		model.addAttribute("place", place == null ? search.q() : place);
 		model.addAttribute("kind", search.kind());
 		model.addAttribute("sort", search.sort());
 		model.addAttribute("minPrice", search.minPrice());
@@ -83,24 +102,23 @@ class HomePagesController {
 			return "catalog/home";
 		}
 		if (search.isStays()) {
-			StayQuery query = search.stays(PAGE_SIZE);
-			List<StayResult> stays = catalog.searchStays(query)
-				.items()
-				.stream()
-				.map(stay -> result(stay, search))
-				.toList();
+			StayQuery query = search.stays(pages.index(), PAGE_SIZE);
+			StayPage found = catalog.searchStays(query);
+			List<StayResult> stays = found.items().stream().map(stay -> result(stay, search)).toList();
 			model.addAttribute("stays", stays);
 			model.addAttribute("stayCards",
 					fragments.render(CARDS, "stays", Map.of("stays", stays), request, response));
 			model.addAttribute("nights", search.nights());
+			model.addAttribute("pages", pages.of(found.totalItems(), PAGE_SIZE, search.links()));
 			activity.searchedStays(query);
 		}
 		else {
-			TripQuery query = search.trips(PAGE_SIZE);
-			List<Trip> trips = catalog.search(query).items();
-			model.addAttribute("trips", trips);
+			TripQuery query = search.trips(pages.index(), PAGE_SIZE);
+			TripPage found = catalog.search(query);
+			model.addAttribute("trips", found.items());
 			model.addAttribute("tripCards",
-					fragments.render(CARDS, "trips", Map.of("trips", trips), request, response));
+					fragments.render(CARDS, "trips", Map.of("trips", found.items()), request, response));
+			model.addAttribute("pages", pages.of(found.totalItems(), PAGE_SIZE, search.links()));
 			activity.searchedTrips(query);
 		}
 		return "catalog/home";

@@ -1,6 +1,8 @@
 package io.getaways.catalog.internal.web;
 
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -123,7 +125,7 @@ final class HomeSearch {
 		}
 	}
 
-	TripQuery trips(int size) {
+	TripQuery trips(int page, int size) {
 		TripQuery.Sort order = switch (sort) {
 			case "price" -> TripQuery.Sort.PRICE;
 			case "rating" -> TripQuery.Sort.RATING;
@@ -135,11 +137,11 @@ final class HomeSearch {
 			.withPrice(min, max)
 			.withDeparture(fromDate, toDate)
 			.sortedBy(order)
-			.onPage(0, size);
+			.onPage(page, size);
 	}
 
 	/** Stays have no departure: that order lists them by name. */
-	StayQuery stays(int size) {
+	StayQuery stays(int page, int size) {
 		StayQuery.Sort order = switch (sort) {
 			case "price" -> StayQuery.Sort.PRICE;
 			case "rating" -> StayQuery.Sort.RATING;
@@ -150,7 +152,29 @@ final class HomeSearch {
 			.withPrice(min, max)
 			.withDates(fromDate, toDate)
 			.sortedBy(order)
-			.onPage(0, size);
+			.onPage(page, size);
+	}
+
+	/**
+	 * The search as a link without its page, ready for {@code page=n} to be appended:
+	 * only the fields given, so "Next" and "Previous" keep every filter.
+	 */
+	String links() {
+		StringBuilder link = new StringBuilder("/?");
+		add(link, "q", q);
+		add(link, "kind", kind);
+		add(link, "sort", sort);
+		add(link, "minPrice", minPrice);
+		add(link, "maxPrice", maxPrice);
+		add(link, "from", from);
+		add(link, "to", to);
+		return link.toString();
+	}
+
+	private static void add(StringBuilder link, String name, String value) {
+		if (!value.isEmpty()) {
+			link.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+		}
 	}
 
 	boolean isStays() {
