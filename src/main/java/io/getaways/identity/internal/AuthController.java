@@ -22,8 +22,11 @@ class AuthController {
 
 	private final SignInService signIn;
 
-	AuthController(SignInService signIn) {
+	private final PasswordChanges passwords;
+
+	AuthController(SignInService signIn, PasswordChanges passwords) {
 		this.signIn = signIn;
+		this.passwords = passwords;
 	}
 
 	@PostMapping("/register")
@@ -47,7 +50,7 @@ class AuthController {
 					+ " Throttled as sign-in is; every other session of the account ends.")
 	SessionResponse changePassword(@Valid @RequestBody AuthRequests.PasswordChange request) {
 		return SessionResponse
-			.of(signIn.changePassword(request.email().trim(), request.password(), request.newPassword()));
+			.of(passwords.changePassword(request.email().trim(), request.password(), request.newPassword()));
 	}
 
 	@PostMapping("/refresh")

@@ -20,12 +20,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * Changing the password in the browser, through {@link SignInService}'s password change,
- * the one behind {@code POST /api/v1/auth/password}: the same rules, throttle and event,
- * and the account's refresh sessions end. Signed in, it is {@code /account/password} and
- * the email is the session's; an account that must change its password before it signs in
- * is sent to {@code /login/password} with its email filled in, and is signed in once the
- * new password is set.
+ * Changing the password in the browser, through {@link PasswordChanges}, the one behind
+ * {@code POST /api/v1/auth/password}: the same rules, throttle and event, and the
+ * account's refresh sessions end. Signed in, it is {@code /account/password} and the
+ * email is the session's; an account that must change its password before it signs in is
+ * sent to {@code /login/password} with its email filled in, and is signed in once the new
+ * password is set.
  */
 @Controller
 @BrowserPage
@@ -36,12 +36,12 @@ class PasswordPagesController {
 
 	static final String REQUIRED = "/login/password";
 
-	private final SignInService signIn;
+	private final PasswordChanges passwords;
 
 	private final BrowserSignIn browser;
 
-	PasswordPagesController(SignInService signIn, BrowserSignIn browser) {
-		this.signIn = signIn;
+	PasswordPagesController(PasswordChanges passwords, BrowserSignIn browser) {
+		this.passwords = passwords;
 		this.browser = browser;
 	}
 
@@ -92,7 +92,7 @@ class PasswordPagesController {
 			return show(model, path, errors);
 		}
 		try {
-			String next = browser.start(signIn.changePasswordBrowser(email, current, chosen), request, response);
+			String next = browser.start(passwords.changePasswordBrowser(email, current, chosen), request, response);
 			return "redirect:" + (ACCOUNT.equals(path) ? "/account?passwordChanged" : next);
 		}
 		catch (InvalidParameterException ex) {

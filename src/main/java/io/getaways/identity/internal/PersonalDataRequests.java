@@ -38,13 +38,13 @@ class PersonalDataRequests {
 
 	private final UserRepository users;
 
-	private final SignInService signIn;
+	private final PasswordChanges passwords;
 
 	PersonalDataRequests(List<PersonalData> parts, JdbcClient jdbc, SignInEvents events,
 			ApplicationEventPublisher publisher, TransactionTemplate transactions, UserRepository users,
-			SignInService signIn) {
+			PasswordChanges passwords) {
 		this.users = users;
-		this.signIn = signIn;
+		this.passwords = passwords;
 		this.parts = List.copyOf(parts);
 		this.jdbc = jdbc;
 		this.events = events;
@@ -72,7 +72,7 @@ class PersonalDataRequests {
 	Erasure eraseOwn(UUID userId, String password) {
 		String email = transactions.execute(status -> users.find(userId).map(UserAccount::email))
 			.orElseThrow(() -> new AccountNotFound(userId));
-		signIn.confirmPassword(email, password);
+		passwords.confirmPassword(email, password);
 		return erase(userId);
 	}
 
