@@ -2,10 +2,8 @@ package io.getaways.imports.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import io.getaways.booking.Booking;
 import io.getaways.payment.ImportedPayment;
@@ -20,22 +18,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reference is the natural key, kept in {@code app.import_references}. Each row is a
  * savepoint: the table allows one capture per booking, and a second is rejected.
  */
-final class PaymentTarget implements BulkTarget<PaymentTarget.ImportedRow> {
+final class PaymentTarget extends BookingRowTarget<PaymentTarget.ImportedRow> {
 
 	private final PaymentHistory payments;
 
-	private final ImportedBookings bookings;
-
-	private final ImportReferences references;
-
-	private final TransactionTemplate savepoints;
-
 	PaymentTarget(PaymentHistory payments, ImportedBookings bookings, ImportReferences references,
 			TransactionTemplate savepoints) {
+		super("payments", bookings, references, savepoints);
 		this.payments = payments;
-		this.bookings = bookings;
-		this.references = references;
-		this.savepoints = savepoints;
 	}
 
 	record ImportedRow(String reference, String bookingReference, BigDecimal amount, String currency, boolean captured,
@@ -63,28 +53,13 @@ final class PaymentTarget implements BulkTarget<PaymentTarget.ImportedRow> {
 	}
 
 	@Override
-	public void checkReferences(ImportedRow row, KnownKeys known) {
-		bookings.check(row.bookingReference(), known);
-	}
-
-	@Override
-	public KnownKeys references(List<ImportedRow> rows, KnownKeys known) {
-		return bookings.known(rows.stream().map(ImportedRow::bookingReference).distinct().toList(), known);
+	String bookingReference(ImportedRow row) {
+		return row.bookingReference();
 	}
 
 	@Override
 	public String key(ImportedRow row) {
 		return row.reference();
-	}
-
-	@Override
-	public boolean exists(ImportedRow row) {
-		return references.exists("payments", row.reference());
-	}
-
-	@Override
-	public Set<String> existing(List<ImportedRow> rows) {
-		return references.existing("payments", rows.stream().map(ImportedRow::reference).toList());
 	}
 
 	@Override
@@ -102,12 +77,7 @@ final class PaymentTarget implements BulkTarget<PaymentTarget.ImportedRow> {
 			throw RowByRow.rejected(ex,
 					ex.parameter().equals("gatewayReference") ? "gateway_reference" : ex.parameter());
 		}
-		references.save("payments", row.reference(), receipt.id());
-	}
-
-	@Override
-	public List<Outcome> insertAll(List<ImportedRow> rows) {
-		return RowByRow.insertEach(rows, savepoints, this::insert);
+		imported(row, receipt.id());
 	}
 
 	@Override

@@ -1,9 +1,7 @@
 package io.getaways.imports.internal;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.getaways.booking.Booking;
 import io.getaways.booking.BookingStatus;
@@ -19,22 +17,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (the eligibility trigger has the last word). The trip's or stay's rating follows, and
  * the review's event evicts its cached copy.
  */
-final class ReviewTarget implements BulkTarget<ReviewTarget.ImportedRow> {
+final class ReviewTarget extends BookingRowTarget<ReviewTarget.ImportedRow> {
 
 	private final Reviews reviews;
 
-	private final ImportedBookings bookings;
-
-	private final ImportReferences references;
-
-	private final TransactionTemplate savepoints;
-
 	ReviewTarget(Reviews reviews, ImportedBookings bookings, ImportReferences references,
 			TransactionTemplate savepoints) {
+		super("reviews", bookings, references, savepoints);
 		this.reviews = reviews;
-		this.bookings = bookings;
-		this.references = references;
-		this.savepoints = savepoints;
 	}
 
 	record ImportedRow(String bookingReference, int rating, String text, Instant reviewedAt) {
@@ -55,28 +45,13 @@ final class ReviewTarget implements BulkTarget<ReviewTarget.ImportedRow> {
 	}
 
 	@Override
-	public void checkReferences(ImportedRow row, KnownKeys known) {
-		bookings.check(row.bookingReference(), known);
-	}
-
-	@Override
-	public KnownKeys references(List<ImportedRow> rows, KnownKeys known) {
-		return bookings.known(rows.stream().map(ImportedRow::bookingReference).distinct().toList(), known);
+	String bookingReference(ImportedRow row) {
+		return row.bookingReference();
 	}
 
 	@Override
 	public String key(ImportedRow row) {
 		return row.bookingReference();
-	}
-
-	@Override
-	public boolean exists(ImportedRow row) {
-		return references.exists("reviews", row.bookingReference());
-	}
-
-	@Override
-	public Set<String> existing(List<ImportedRow> rows) {
-		return references.existing("reviews", rows.stream().map(ImportedRow::bookingReference).toList());
 	}
 
 	@Override
@@ -94,12 +69,7 @@ final class ReviewTarget implements BulkTarget<ReviewTarget.ImportedRow> {
 		catch (InvalidParameterException ex) {
 			throw RowByRow.rejected(ex, ex.parameter());
 		}
-		references.save("reviews", row.bookingReference(), review.id());
-	}
-
-	@Override
-	public List<Outcome> insertAll(List<ImportedRow> rows) {
-		return RowByRow.insertEach(rows, savepoints, this::insert);
+		imported(row, review.id());
 	}
 
 	@Override
