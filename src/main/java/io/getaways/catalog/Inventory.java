@@ -17,7 +17,11 @@ public interface Inventory {
 	 */
 	BookableTrip tripForBooking(String code);
 
-	/** The stay's booking facts; a not-found refusal if there is none. */
+	/**
+	 * The stay's booking facts; a not-found refusal if there is none. In a transaction
+	 * that writes, the stay's bookings are then placed by this transaction alone until it
+	 * ends, so that overlapping bookings are refused instead of deadlocking each other.
+	 */
 	BookableStay stayForBooking(String code);
 
 	/**

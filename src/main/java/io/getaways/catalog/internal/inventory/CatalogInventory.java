@@ -44,7 +44,11 @@ class CatalogInventory implements Inventory {
 	@Override
 	public BookableStay stayForBooking(String code) {
 		requireTransaction();
-		return inventory.findStay(code).orElseThrow(() -> new StayNotFoundException(code));
+		BookableStay stay = inventory.findStay(code).orElseThrow(() -> new StayNotFoundException(code));
+		if (!TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+			inventory.lockStayBookings(stay.id());
+		}
+		return stay;
 	}
 
 	@Override

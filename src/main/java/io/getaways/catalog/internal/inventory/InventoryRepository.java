@@ -56,6 +56,9 @@ class InventoryRepository {
 			FROM app.stays
 			WHERE code = :code""";
 
+	private static final String LOCK_STAY_BOOKINGS = """
+			SELECT pg_advisory_xact_lock(hashtextextended('app.stays bookings', :id))::text""";
+
 	private static final String RESERVE = """
 			UPDATE app.trips
 			SET seats_booked = seats_booked + :seats
@@ -123,6 +126,20 @@ class InventoryRepository {
 	Optional<BookableStay> findStay(String code) {
 		return metrics.record(Store.POSTGRES, "inventory.stay-find",
 				() -> jdbc.sql(STAY_FOR_BOOKING).param("code", code).query(InventoryRepository::mapStay).optional());
+	}
+
+	/**
+	 * Until the transaction ends, this stay's bookings are placed by this transaction
+	 * alone. Concurrent inserts of overlapping nights would each wait for the other in
+	 * the exclusion constraint, a cycle PostgreSQL breaks with a deadlock error (40P01)
+	 * that a retry can meet again; one at a time, the loser sees the winner's committed
+	 * nights and is refused at once. An advisory lock, since a traveller may not lock the
+	 * stay's row (that takes UPDATE rights), keyed by a hash of the stay's id.
+	 */
+	void lockStayBookings(long stayId) {
+		metrics.record(Store.POSTGRES, "inventory.stay-lock", () -> {
+			jdbc.sql(LOCK_STAY_BOOKINGS).param("id", stayId).query().singleRow();
+		});
 	}
 
 	/**
