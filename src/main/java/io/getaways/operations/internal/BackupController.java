@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.getaways.operations.internal.BackupJobs.Job;
 import io.getaways.platform.DomainException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,9 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Admins' view of backups: list, start a backup or a verification as a job, follow the
  * job. Restores are done with the command line on the machine, into a new directory,
- * never through a running service.
+ * never through a running service. Absent (404) with
+ * {@code getaways.backup.enabled=false}, as on external servers that are backed up by
+ * their own means.
  */
 @RestController
+@ConditionalOnProperty(name = "getaways.backup.enabled", havingValue = "true", matchIfMissing = true)
 @RequestMapping("/api/v1/admin/backups")
 class BackupController {
 

@@ -88,12 +88,17 @@ class FirstRunCommandsIT {
 	 * directory on a loaded machine can take minutes to start.
 	 */
 	private void stopWhenStarted(Process service, Path log) throws InterruptedException {
-		await().atMost(Duration.ofMinutes(5))
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> !service.isAlive() || read(log).contains("Started GetawaysApplication"));
-		service.destroy();
-		if (!service.waitFor(60, TimeUnit.SECONDS)) {
-			service.destroyForcibly().waitFor();
+		try {
+			await().atMost(Duration.ofMinutes(5))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> !service.isAlive() || read(log).contains("Started GetawaysApplication"));
+		}
+		finally {
+			// even when it never started: a service left running outlives the test JVM
+			service.destroy();
+			if (!service.waitFor(60, TimeUnit.SECONDS)) {
+				service.destroyForcibly().waitFor();
+			}
 		}
 		Path postmaster = dataDir.resolve("postgres").resolve("postmaster.pid");
 		await().atMost(Duration.ofSeconds(60)).until(() -> !Files.exists(postmaster));
