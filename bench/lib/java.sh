@@ -18,12 +18,14 @@ m2_jar() {
 	echo "$jar"
 }
 
-# The PostgreSQL, MongoDB and SQLite drivers, and Jackson for bench/figures. The three MongoDB jars must be of one version,
-# as must Jackson's databind and core: each set is taken at the version of its newest main jar.
+# The PostgreSQL, MongoDB, Redis (Lettuce, with its Netty, Reactor and SLF4J API) and SQLite drivers, HdrHistogram for the
+# open-loop latencies, and Jackson for bench/figures. The three MongoDB jars must be of one version, as must Jackson's
+# databind and core, and Netty's modules: each set is taken at the version of its newest main jar.
 bench_libraries() {
-	local mongo jackson
+	local mongo jackson netty module
 	mongo="$(m2_version org/mongodb mongodb-driver-sync)"
 	jackson="$(m2_version tools/jackson/core jackson-databind)"
+	netty="$(m2_version io/netty netty-handler)"
 	printf '%s' "$(m2_jar org/postgresql postgresql "$(m2_version org/postgresql postgresql)")" \
 		":$(m2_jar org/mongodb mongodb-driver-sync "$mongo")" \
 		":$(m2_jar org/mongodb mongodb-driver-core "$mongo")" \
@@ -32,7 +34,17 @@ bench_libraries() {
 		":$(m2_jar tools/jackson/core jackson-core "$jackson")" \
 		":$(m2_jar com/fasterxml/jackson/core jackson-annotations \
 			"$(m2_version com/fasterxml/jackson/core jackson-annotations)")" \
-		":$(m2_jar org/xerial sqlite-jdbc "$(m2_version org/xerial sqlite-jdbc)")"
+		":$(m2_jar org/xerial sqlite-jdbc "$(m2_version org/xerial sqlite-jdbc)")" \
+		":$(m2_jar org/hdrhistogram HdrHistogram "$(m2_version org/hdrhistogram HdrHistogram)")" \
+		":$(m2_jar io/lettuce lettuce-core "$(m2_version io/lettuce lettuce-core)")" \
+		":$(m2_jar io/projectreactor reactor-core "$(m2_version io/projectreactor reactor-core)")" \
+		":$(m2_jar org/reactivestreams reactive-streams "$(m2_version org/reactivestreams reactive-streams)")" \
+		":$(m2_jar org/slf4j slf4j-api "$(m2_version org/slf4j slf4j-api)")"
+	for module in common buffer codec codec-base codec-dns handler resolver resolver-dns transport \
+		transport-native-unix-common; do
+		[[ -d "$HOME/.m2/repository/io/netty/netty-$module/$netty" ]] || continue
+		printf ':%s' "$(m2_jar io/netty "netty-$module" "$netty")"
+	done
 }
 
 # Compiles every program under bench/src into bench/work/classes when a source or a library changed since the last

@@ -6,7 +6,10 @@ import java.util.List;
 
 import booking.ApiPhase;
 import booking.Database;
+import booking.OpenLoop;
 import booking.Phase;
+import booking.RawPhase;
+import booking.RawStores;
 import booking.Report;
 import booking.SeatCheck;
 import booking.Setup;
@@ -26,7 +29,8 @@ import support.Options;
  * java -cp bench/work/classes:postgresql.jar BookingBench --base-url http://localhost:8080 \
  *     --jdbc-url jdbc:postgresql://localhost:PORT/getaways --app-user getaways_app --app-password SECRET \
  *     [--clients 16] [--seconds 30] [--warmup-seconds 5] [--trips 8] [--app-pid PID] [--postgres-pid PID]
- *     [--api-only true] [--confirmed-out FILE]
+ *     [--api-only true] [--confirmed-out FILE] [--mode embedded|external] [--mongo-uri URI --redis-uri URI]
+ *     [--rate CYCLES_PER_S] [--open-loop-seconds S] [--open-loop-workers N] [--redis-pid PID]
  * </pre>
  *
  * <p>The SQL phases send, per cycle, the statements the service sends (read from its source and checked against
@@ -51,8 +55,15 @@ import support.Options;
  * need the booking load but not the SQL comparison; {@code --confirmed-out} writes the id of every booking confirmed
  * in the measured API phase to a file, one a line, so that their after-commit work can be followed up.
  *
+ * <p>Then the same store work the service does per cycle over the raw drivers ({@code raw_drivers_tps}: the SQL
+ * phase's transactions and marks, the search listing's job, the MongoDB documents and the Redis calls, without a
+ * framework), whose ratio to the API is the framework's overhead; and an open loop at a fixed arrival rate (by default
+ * half the raw drivers' throughput) through the API and over the raw drivers, with latencies from each cycle's
+ * intended start in HdrHistograms.
+ *
  * <p>The phases are in {@code booking/}: {@link Setup}, {@link ApiPhase}, {@link SqlPhase} (with
  * {@code BookTransaction}, {@code PayTransaction} and the outbox's {@code OutboxRows} and {@code OutboxMarks}),
+ * {@link RawPhase} (with {@code RawCycle}, {@code RawStores} and {@code SearchIndexJob}), {@link OpenLoop},
  * {@link SeatCheck} and {@link Report}.
  */
 public class BookingBench {
@@ -72,7 +83,14 @@ public class BookingBench {
 		int tripCount = options.intValue("trips", 8);
 		boolean apiOnly = options.booleanValue("api-only");
 		String confirmedOut = options.get("confirmed-out");
-		CpuUse.Probe cpu = new CpuUse.Probe(options.longValue("app-pid", -1), options.longValue("postgres-pid", -1));
+		String mode = options.get("mode", "embedded");
+		String mongoUri = options.get("mongo-uri");
+		String redisUri = options.get("redis-uri");
+		double fixedRate = Double.parseDouble(options.get("rate", "0"));
+		int openLoopSeconds = options.intValue("open-loop-seconds", seconds);
+		int workers = options.intValue("open-loop-workers", 4 * clients);
+		CpuUse.Probe cpu = new CpuUse.Probe(options.longValue("app-pid", -1), options.longValue("postgres-pid", -1),
+				options.longValue("redis-pid", -1));
 		Database db = new Database(jdbcUrl, appUser, appPassword);
 
 		List<String> trips = Setup.trips(db, tripCount);
@@ -106,10 +124,38 @@ public class BookingBench {
 		LOG.line("SQL phase, with the outbox's after-commit transactions: " + seconds + " s");
 		Phase sqlWithOutbox = SqlPhase.run(db, travellers, trips, Duration.ofSeconds(seconds), cpu, true);
 		LOG.line("SQL phase, with the outbox's after-commit transactions: " + sqlWithOutbox.summary());
+		if (mongoUri == null || redisUri == null) {
+			throw new IllegalArgumentException("--mongo-uri and --redis-uri are required for the raw-drivers phases");
+		}
+		Phase raw;
+		OpenLoop.Result openApi;
+		OpenLoop.Result openRaw;
+		try (RawStores stores = new RawStores(db, mongoUri, redisUri)) {
+			LOG.line("raw-drivers phase: warm-up " + sqlWarmup + " s, then " + seconds + " s with " + clients
+					+ " connections");
+			RawPhase.run(db, stores, travellers, trips, Duration.ofSeconds(sqlWarmup), cpu);
+			raw = RawPhase.run(db, stores, travellers, trips, Duration.ofSeconds(seconds), cpu);
+			LOG.line("raw-drivers phase: " + raw.summary() + "; after-commit failures " + stores.failures());
+			double rate = fixedRate > 0 ? fixedRate : Math.max(1, raw.perSecond() / 2);
+			LOG.line("open loop at %.1f cycles/s (%s), %d workers, %d s each: API", rate,
+					fixedRate > 0 ? "BENCH_RATE" : "half the raw drivers' throughput", workers, openLoopSeconds);
+			openApi = OpenLoop.api(baseUrl, travellers, trips, rate, workers, Duration.ofSeconds(openLoopSeconds), cpu);
+			LOG.line("open loop, API: " + openApi.json());
+			openRaw = OpenLoop.raw(db, stores, travellers, trips, rate, workers, Duration.ofSeconds(openLoopSeconds),
+					cpu);
+			LOG.line("open loop, raw drivers: " + openRaw.json());
+			if (stores.failures() > 0) {
+				throw new IllegalStateException(stores.failures() + " after-commit or scheduled raw-driver works failed");
+			}
+		}
 		SeatCheck check = SeatCheck.read(db, trips);
 
-		System.out.println(Report.full(api, sql, sqlWithOutbox, check, clients, seconds, tripCount, loadBefore));
-		if (api.errors() > 0 || sql.errors() > 0 || sqlWithOutbox.errors() > 0 || !check.holds()) {
+		String figures = Report.full(mode, api, sql, sqlWithOutbox, raw, openApi, openRaw, check, clients, seconds,
+				tripCount, loadBefore);
+		Report.logTargets(figures);
+		System.out.println(figures);
+		if (api.errors() > 0 || sql.errors() > 0 || sqlWithOutbox.errors() > 0 || raw.errors() > 0
+				|| openApi.errors() > 0 || openRaw.errors() > 0 || !check.holds()) {
 			System.exit(1);
 		}
 	}

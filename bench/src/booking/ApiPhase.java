@@ -20,7 +20,7 @@ import support.Http;
  */
 public final class ApiPhase {
 
-	private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+	static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
 	private ApiPhase() {
 	}

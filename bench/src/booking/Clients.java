@@ -17,7 +17,18 @@ final class Clients {
 	private Clients() {
 	}
 
+	/** Work still queued when the clients stop, waited for inside the phase. */
+	interface Drain {
+
+		void await() throws InterruptedException;
+	}
+
 	static Phase run(int count, Duration length, CpuUse.Probe cpu, Client client) throws Exception {
+		return run(count, length, cpu, () -> {
+		}, client);
+	}
+
+	static Phase run(int count, Duration length, CpuUse.Probe cpu, Drain drain, Client client) throws Exception {
 		List<Tally> tallies = new ArrayList<>();
 		List<Thread> threads = new ArrayList<>();
 		List<Exception> failures = new ArrayList<>();
@@ -45,6 +56,7 @@ final class Clients {
 		for (Thread thread : threads) {
 			thread.join();
 		}
+		drain.await();
 		double elapsedS = (System.nanoTime() - start) / 1e9;
 		CpuUse used = CpuUse.between(before, cpu.sample());
 		if (!failures.isEmpty()) {

@@ -15,7 +15,7 @@ final class Rows {
 
 	/** In the order bench/run lists them. */
 	static final List<String> SCENARIOS = List.of("startup", "trip-read", "login", "audit-overhead", "booking",
-			"outbox-lag", "backup", "search", "reports", "import", "replicas", "web");
+			"booking-external", "outbox-lag", "backup", "search", "reports", "import", "replicas", "web");
 
 	private Rows() {
 	}
@@ -40,7 +40,8 @@ final class Rows {
 			case "trip-read" -> row(scenario, tripRead(r), tripReadTargets(r), load, measured);
 			case "login" -> row(scenario, login(r), "none; trade-off in docs/security.md", load, measured);
 			case "audit-overhead" -> row(scenario, auditOverhead(r), auditOverheadTarget(r), load, measured);
-			case "booking" -> row(scenario, booking(r), bookingTargets(r), load, measured);
+			case "booking", "booking-external" -> row(scenario, BookingRows.figures(r), BookingRows.targets(r), load,
+					measured);
 			case "outbox-lag" -> row(scenario, outboxLag(r), outboxLagTargets(r), load, measured);
 			case "backup" -> row(scenario, backup(r), backupTargets(r), load, measured);
 			case "search" -> row(scenario, search(r), searchTargets(r), load, measured);
@@ -181,22 +182,6 @@ final class Rows {
 		return "ratio ≥ " + plain(target) + ": " + met;
 	}
 
-	private static String booking(JsonNode r) {
-		return n(r.path("api_tps"), 1) + " book-and-pay cycles/s through the API (p50 " + n(r.path("p50_ms"), 0)
-				+ " ms, p99 " + n(r.path("p99_ms"), 0) + " ms) vs " + n(r.path("sql_tps"), 1) + " over JDBC, ratio "
-				+ n(r.path("ratio"), 2) + "; " + n(r.path("sql_with_outbox_tps"), 1)
-				+ " with the outbox's after-commit work, ratio " + n(r.path("ratio_with_outbox"), 2) + "; oversold "
-				+ plain(r.path("oversold")) + ", seat mismatches " + plain(r.path("seat_mismatches"));
-	}
-
-	private static String bookingTargets(JsonNode r) {
-		JsonNode targets = r.path("targets");
-		JsonNode meets = r.path("meets_targets");
-		return "ratio ≥ " + plain(targets.path("ratio")) + ": " + met(meets.path("ratio")) + "; p99 ≤ "
-				+ plain(targets.path("p99_ms")) + " ms: " + met(meets.path("p99_ms")) + "; oversold "
-				+ plain(targets.path("oversold")) + ": " + met(meets.path("oversold"));
-	}
-
 	private static String outboxLag(JsonNode r) {
 		return "commit to notification document, " + plain(r.path("bookings")) + " bookings under the booking load ("
 				+ n(r.path("load").path("api_tps"), 1) + " cycles/s): p50 " + n(r.path("p50_ms"), 0) + " ms, p99 "
@@ -246,20 +231,20 @@ final class Rows {
 	}
 
 	/** A number rounded for reading; "n/a" where the result has none (null: a percentile fell on a missing booking). */
-	private static String n(JsonNode value, int decimals) {
+	static String n(JsonNode value, int decimals) {
 		return value.isNumber() ? n(value.asDouble(), decimals) : "n/a";
 	}
 
-	private static String n(double value, int decimals) {
+	static String n(double value, int decimals) {
 		return String.format(Locale.ROOT, "%." + decimals + "f", value);
 	}
 
 	/** A number as short as it is exact: a target of 600.0 reads 600. */
-	private static String plain(JsonNode value) {
+	static String plain(JsonNode value) {
 		return value.isNumber() ? BigDecimal.valueOf(value.asDouble()).stripTrailingZeros().toPlainString() : "n/a";
 	}
 
-	private static String met(JsonNode meets) {
+	static String met(JsonNode meets) {
 		return meets.isBoolean() ? (meets.asBoolean() ? "met" : "missed") : "n/a";
 	}
 

@@ -31,10 +31,14 @@ public record CpuUse(double app, double stores, double loadGenerator, double mac
 	}
 
 	/**
-	 * Stores are the app's child processes (Redis) and the PostgreSQL postmaster with its backends. A pid of 0 or less
-	 * is not probed.
+	 * Stores are the app's child processes (Redis), the PostgreSQL postmaster with its backends, and a store server
+	 * the app did not start (an external Redis). A pid of 0 or less is not probed.
 	 */
-	public record Probe(long appPid, long postgresPid) {
+	public record Probe(long appPid, long postgresPid, long otherStorePid) {
+
+		public Probe(long appPid, long postgresPid) {
+			this(appPid, postgresPid, -1);
+		}
 
 		public Sample sample() throws IOException {
 			long busy = 0;
@@ -69,6 +73,9 @@ public record CpuUse(double app, double stores, double loadGenerator, double mac
 			if (postgresPid > 0) {
 				pids.add(postgresPid);
 				ProcessHandle.of(postgresPid).ifPresent(pg -> pg.descendants().forEach(p -> pids.add(p.pid())));
+			}
+			if (otherStorePid > 0) {
+				pids.add(otherStorePid);
 			}
 			return pids;
 		}
