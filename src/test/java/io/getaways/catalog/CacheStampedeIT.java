@@ -113,8 +113,13 @@ class CacheStampedeIT {
 	record Burst(String code, List<Answer> answers, double loads, long storeReads, double redisErrors,
 			long invalidations) {
 
+		/**
+		 * Redis answered throughout, and no invalidation can explain a second load (the
+		 * new trip's own content projection may invalidate its entries meanwhile; that
+		 * matters only if the burst then loaded again).
+		 */
 		boolean undisturbed() {
-			return redisErrors == 0 && invalidations == 0;
+			return redisErrors == 0 && (invalidations == 0 || loads <= 1);
 		}
 
 	}
@@ -142,7 +147,7 @@ class CacheStampedeIT {
 					storeOperations("redis", "cache.invalidate") - invalidations);
 		}
 		assertThat(burst.undisturbed())
-			.as("Redis answered and nothing was invalidated throughout one of five bursts: %s", burst)
+			.as("Redis answered, and no invalidation came with a second load, in one of five bursts: %s", burst)
 			.isTrue();
 		return burst;
 	}
