@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
+import io.getaways.platform.PrimaryReads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,6 +38,12 @@ class TokenDenyList {
 
 	private final TransactionTemplate transactions;
 
+	/**
+	 * For the per-request check while Redis cannot answer: on the primary, writing
+	 * nothing.
+	 */
+	private final TransactionTemplate readOnly;
+
 	private final StringRedisTemplate redis;
 
 	private final Duration pauseAfterFailure;
@@ -54,6 +61,8 @@ class TokenDenyList {
 		}
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+		this.readOnly.setReadOnly(true);
 		this.redis = redis;
 		this.pauseAfterFailure = pauseAfterFailure;
 		refresh();
@@ -103,11 +112,13 @@ class TokenDenyList {
 	 * tell.
 	 */
 	private boolean deniedInPostgres(String jti) {
-		return Boolean.TRUE
-			.equals(asSystem(() -> jdbc.sql("SELECT EXISTS (SELECT 1 FROM system.revoked_tokens WHERE jti = :jti)")
-				.param("jti", jti)
-				.query(Boolean.class)
-				.single()));
+		return Boolean.TRUE.equals(
+				PrimaryReads.call(() -> ActorContext.callAs(ActorContext.current().as(Actor.Role.SYSTEM),
+						() -> readOnly.execute(status -> jdbc
+							.sql("SELECT EXISTS (SELECT 1 FROM system.revoked_tokens WHERE jti = :jti)")
+							.param("jti", jti)
+							.query(Boolean.class)
+							.single()))));
 	}
 
 	private boolean redisPaused() {

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import io.getaways.platform.PrimaryReads;
 import io.getaways.platform.Workload;
 import org.springframework.jdbc.datasource.AbstractDataSource;
 
@@ -15,7 +16,8 @@ import org.springframework.jdbc.datasource.AbstractDataSource;
  * replica that serves and has replayed what its user must see, else from the primary's
  * workload pools. A replica that fails to give a connection is taken out of service and
  * the primary serves, so a read never fails because of a replica. Jobs read on the
- * primary: they act on what was just committed.
+ * primary: they act on what was just committed; so do reads inside
+ * {@link PrimaryReads#call}.
  */
 final class ReadOnlyRoutingDataSource extends AbstractDataSource {
 
@@ -33,7 +35,7 @@ final class ReadOnlyRoutingDataSource extends AbstractDataSource {
 
 	@Override
 	public Connection getConnection() throws SQLException {
-		Optional<Replica> chosen = Workload.current() == Workload.JOBS ? Optional.empty()
+		Optional<Replica> chosen = Workload.current() == Workload.JOBS || PrimaryReads.active() ? Optional.empty()
 				: replicas.choose(tokens.required());
 		if (chosen.isPresent()) {
 			Replica replica = chosen.get();

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.getaways.booking.TestBookingApi;
 import io.getaways.platform.Actor;
 import io.getaways.platform.ActorContext;
+import io.getaways.platform.PrimaryReads;
 import io.getaways.support.CommandLineRuns;
 import io.getaways.support.HttpApi;
 import io.getaways.support.HttpApi.Answer;
@@ -99,6 +100,16 @@ class ReplicasIT {
 		Boolean onWrite = ActorContext.callAs(customer,
 				() -> writes.execute(status -> jdbc.sql("SELECT pg_is_in_recovery()").query(Boolean.class).single()));
 		assertThat(onWrite).isFalse();
+
+		// a read that must not lag (the deny-list while Redis is down) runs on the
+		// primary, and being read-only leaves its user no read-your-writes position
+		ConsistencyTokens tokens = instance.context().getBean(ConsistencyTokens.class);
+		Actor another = new Actor(Actor.Role.CUSTOMER, UUID.randomUUID().toString(), "replica test", null, null, null);
+		int kept = tokens.kept();
+		Boolean onPrimaryRead = PrimaryReads.call(() -> ActorContext.callAs(another,
+				() -> reads.execute(status -> jdbc.sql("SELECT pg_is_in_recovery()").query(Boolean.class).single())));
+		assertThat(onPrimaryRead).isFalse();
+		assertThat(tokens.kept()).isEqualTo(kept);
 
 		Health health = instance.context().getBean("replicasHealthIndicator", HealthIndicator.class).health(true);
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
