@@ -102,7 +102,8 @@ final class Rows {
 		return n(trip.path("throughput_rps"), 0) + " rps (p50 " + n(trip.path("p50_ms"), 1) + " ms, p99 "
 				+ n(trip.path("p99_ms"), 0) + " ms) vs trivial " + n(r.path("trivial").path("throughput_rps"), 0)
 				+ " rps; ratio " + n(r.path("ratio"), 2) + "; RSS " + n(r.path("rss_mb"), 0) + " MB; cache hit ratio "
-				+ n(r.path("cache_hit_ratio"), 3) + travlrRoutes(r);
+				+ n(r.path("cache_hit_ratio"), 3) + "; trivial app CPU "
+				+ n(r.path("trivial").path("app_cpu_ms_per_request"), 3) + " ms/request" + travlrRoutes(r);
 	}
 
 	/** Results before the Travlr routes were measured have none. */
@@ -123,7 +124,10 @@ final class Rows {
 				+ plain(targets.path("rss_mb_max")) + " MB: " + met(meets.path("rss_mb")) + "; hit ratio ≥ "
 				+ plain(targets.path("cache_hit_ratio_min")) + ": " + met(meets.path("cache_hit_ratio"))
 				+ (targets.has("travlr_ratio_min") ? "; Travlr routes ≥ " + plain(targets.path("travlr_ratio_min"))
-						+ " of /api/v1/trips: " + met(meets.path("travlr")) : "");
+						+ " of /api/v1/trips: " + met(meets.path("travlr")) : "")
+				+ (targets.has("trivial_app_cpu_ms_max") ? "; trivial app CPU ≤ "
+						+ plain(targets.path("trivial_app_cpu_ms_max")) + " ms/request: "
+						+ met(meets.path("trivial_app_cpu")) : "");
 	}
 
 	private static String login(JsonNode r) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.getaways.catalog.Catalog;
 import io.getaways.catalog.Trip;
+import io.getaways.catalog.TripDetails;
 import io.getaways.catalog.TripDraft;
 import io.getaways.catalog.TripNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,6 +41,8 @@ class TravlrTripController {
 
 	private final int defaultCapacity;
 
+	private volatile MappedList lastList;
+
 	TravlrTripController(Catalog catalog, TravlrActivity activity,
 			@Value("${getaways.travlr.trip-as-array:false}") boolean tripAsArray,
 			@Value("${getaways.travlr.default-capacity:20}") int defaultCapacity) {
@@ -52,9 +55,23 @@ class TravlrTripController {
 	@GetMapping
 	@Operation(summary = "Every active trip")
 	List<TravlrTrip> trips() {
-		List<TravlrTrip> trips = catalog.listTrips().stream().map(TravlrTripMapper::toTravlr).toList();
+		List<TravlrTrip> trips = travlrList(catalog.listTrips());
 		activity.listedTrips();
 		return trips;
+	}
+
+	/**
+	 * The catalog's cache answers the same list instance while its entry is unchanged,
+	 * and then so does this: mapping every trip again on each request cost as much as
+	 * reading the list. Any other list, a changed one, is mapped afresh.
+	 */
+	private List<TravlrTrip> travlrList(List<TripDetails> active) {
+		MappedList last = lastList;
+		if (last == null || last.source() != active) {
+			last = new MappedList(active, active.stream().map(TravlrTripMapper::toTravlr).toList());
+			lastList = last;
+		}
+		return last.travlr();
 	}
 
 	/**
@@ -72,6 +89,9 @@ class TravlrTripController {
 		activity.viewedTrip(code);
 		boolean asArray = shape == null ? tripAsArray : shape.equalsIgnoreCase("array");
 		return asArray ? List.of(trip) : trip;
+	}
+
+	private record MappedList(List<TripDetails> source, List<TravlrTrip> travlr) {
 	}
 
 	@PostMapping

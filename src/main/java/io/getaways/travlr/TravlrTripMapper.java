@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.getaways.catalog.Trip;
 import io.getaways.catalog.TripContent;
 import io.getaways.catalog.TripDetails;
@@ -31,6 +33,13 @@ final class TravlrTripMapper {
 			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern PRICE = Pattern.compile("^\\s*\\$?\\s*(\\d{1,10}(\\.\\d{1,2})?)\\s*$");
+
+	/**
+	 * Ids by code: the list route answers every active trip on each request, and a
+	 * SHA-256 (and a MessageDigest lookup) per trip and request showed in its profile.
+	 * Bounded, as codes come from requests.
+	 */
+	private static final Cache<String, String> IDS = Caffeine.newBuilder().maximumSize(10_000).build();
 
 	private TravlrTripMapper() {
 	}
@@ -108,6 +117,10 @@ final class TravlrTripMapper {
 	 * stays stable forever.
 	 */
 	static String stableId(String code) {
+		return IDS.get(code, TravlrTripMapper::digestId);
+	}
+
+	private static String digestId(String code) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest, 0, 12);

@@ -6,6 +6,11 @@ import io.getaways.catalog.Trip;
 
 public record TripPage(List<Trip> items, int page, int size, long totalItems) {
 
+	/** Immutable, as the catalog cache hands one value to many requests. */
+	public TripPage {
+		items = List.copyOf(items);
+	}
+
 	public long totalPages() {
 		return size == 0 ? 0 : (totalItems + size - 1) / size;
 	}

@@ -2,6 +2,7 @@ package io.getaways.platform.web;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import io.getaways.platform.Actor;
@@ -51,16 +52,56 @@ class RequestActorFilter extends OncePerRequestFilter {
 	 * one is made.
 	 */
 	private static String requestId(String offered) {
-		return offered != null && SAFE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+		return offered != null && SAFE_ID.matcher(offered).matches() ? offered : newRequestId();
 	}
 
+	/**
+	 * A random (version 4) UUID from the thread's own generator: a request id names a
+	 * request in logs and answers and guards nothing, so it needs no SecureRandom, whose
+	 * shared lock {@code UUID.randomUUID()} takes on every request.
+	 */
+	static String newRequestId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		return new UUID(high, low).toString();
+	}
+
+	/**
+	 * Without control characters, at most {@value #MAX_USER_AGENT} long. A scan rather
+	 * than a regular expression: this runs on every request, and nearly every agent is
+	 * printable already, so it is answered as it came.
+	 */
 	private static String userAgent(HttpServletRequest request) {
 		String agent = request.getHeader("User-Agent");
 		if (agent == null) {
 			return null;
 		}
-		String printable = agent.replaceAll("\\p{Cntrl}", "");
+		String printable = printable(agent);
 		return printable.length() > MAX_USER_AGENT ? printable.substring(0, MAX_USER_AGENT) : printable;
+	}
+
+	/** Drops what {@code \p{Cntrl}} matches: U+0000..U+001F and U+007F. */
+	private static String printable(String text) {
+		int first = 0;
+		while (first < text.length() && !isControl(text.charAt(first))) {
+			first++;
+		}
+		if (first == text.length()) {
+			return text;
+		}
+		StringBuilder kept = new StringBuilder(text.length()).append(text, 0, first);
+		for (int i = first + 1; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (!isControl(c)) {
+				kept.append(c);
+			}
+		}
+		return kept.toString();
+	}
+
+	private static boolean isControl(char c) {
+		return c < 0x20 || c == 0x7f;
 	}
 
 }

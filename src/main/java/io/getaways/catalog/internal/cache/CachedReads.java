@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,6 +30,12 @@ final class CachedReads<V> {
 
 	private static final char STAMP_END = '|';
 
+	/**
+	 * Characters of payloads whose parsed values each cache keeps at most (two bytes
+	 * each, plus the values): the trip list is about 50 KB, a page a few.
+	 */
+	private static final long PARSED_CHARS = 2_000_000;
+
 	private final String name;
 
 	private final String prefix;
@@ -46,6 +54,15 @@ final class CachedReads<V> {
 	private final JsonMapper json;
 
 	private final SingleFlight<V> flights;
+
+	/**
+	 * The value last parsed for each key, with the exact payload it came from: a hit
+	 * whose payload is the same text (same stamp, same entry) answers that value instead
+	 * of parsing it again, which was most of a warm read's Jackson time. Only the text
+	 * read from Redis decides, so what a hit answers is what it answered before. Values
+	 * are immutable records, safe to share between requests.
+	 */
+	private final Cache<String, Parsed<V>> parsed;
 
 	private final Counter hits;
 
@@ -72,6 +89,10 @@ final class CachedReads<V> {
 		this.store = store;
 		this.json = json;
 		this.flights = new SingleFlight<>(loadWait);
+		this.parsed = Caffeine.newBuilder()
+			.maximumWeight(PARSED_CHARS)
+			.<String, Parsed<V>>weigher((key, value) -> value.payload().length())
+			.build();
 		this.hits = counter(registry, "requests", "hit");
 		this.misses = counter(registry, "requests", "miss");
 		this.errors = counter(registry, "requests", "error");
@@ -161,13 +182,22 @@ final class CachedReads<V> {
 		if (lookup == null || lookup.payload() == null || !lookup.payload().startsWith(lookup.stamp() + STAMP_END)) {
 			return null;
 		}
+		Parsed<V> known = parsed.getIfPresent(key);
+		if (known != null && known.payload().equals(lookup.payload())) {
+			return known.value();
+		}
 		try {
-			return json.readValue(lookup.payload().substring(lookup.stamp().length() + 1), type);
+			V value = json.readValue(lookup.payload().substring(lookup.stamp().length() + 1), type);
+			parsed.put(key, new Parsed<>(lookup.payload(), value));
+			return value;
 		}
 		catch (JacksonException ex) {
 			log.info("Cache {}: unreadable entry for {}: {}", name, key, ex.getOriginalMessage());
 			return null;
 		}
+	}
+
+	private record Parsed<V>(String payload, V value) {
 	}
 
 	private double hitRatio() {

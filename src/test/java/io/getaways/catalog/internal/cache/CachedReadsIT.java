@@ -152,6 +152,34 @@ class CachedReadsIT {
 		assertThat(redis.hasKey("getaways:" + name + ":{PARTIAL}")).isFalse();
 	}
 
+	@Test
+	void anUnchangedEntryIsParsedOnceAndAChangedOneAgain() {
+		CachedReads<TripList> cache = new CachedReads<>(name, false, TTL, TripList.class, store, json, meters,
+				Duration.ofSeconds(5));
+		TripList stored = cache.read("LIST", () -> new TripList(List.of("A", "B")), value -> true);
+		TripList first = cache.read("LIST", () -> new TripList(List.of("loaded")), value -> true);
+		TripList second = cache.read("LIST", () -> new TripList(List.of("loaded")), value -> true);
+		assertThat(first).isEqualTo(stored).isNotSameAs(stored);
+		assertThat(second).as("the same text in Redis, the value parsed from it before").isSameAs(first);
+
+		// another instance stores a new entry under the same stamp: different text,
+		// parsed
+		String key = "getaways:" + name + ":{LIST}";
+		String payload = redis.opsForValue().get(key);
+		redis.opsForValue().set(key, payload.replace("\"B\"", "\"C\""), TTL);
+		assertThat(cache.read("LIST", () -> new TripList(List.of("loaded")), value -> true).codes())
+			.containsExactly("A", "C");
+
+		cache.invalidate("LIST");
+		assertThat(cache.read("LIST", () -> new TripList(List.of("new")), value -> true).codes())
+			.containsExactly("new");
+		assertThat(cache.read("LIST", () -> new TripList(List.of("loaded")), value -> true).codes())
+			.containsExactly("new");
+	}
+
+	record TripList(List<String> codes) {
+	}
+
 	private CachedReads<String> entries(Duration loadWait) {
 		return new CachedReads<>(name, false, TTL, String.class, store, json, meters, loadWait);
 	}
