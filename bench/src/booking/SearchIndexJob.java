@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -14,7 +16,8 @@ import org.bson.Document;
  * What the search module's listener does for each TripChanged, asynchronously after commit: one transaction as the
  * search-index job that reads the trip's facts, upserts its listing (written only when the facts changed, which a
  * booking's seats always do), reads the listing's content version, and, since the bench's trips have no content
- * document and so stay behind on text, looks their text up in MongoDB every time as the service does.
+ * document and so stay behind on text, looks their text up in MongoDB once per trip and content version: the service
+ * remembers that MongoDB had none (for a minute, or until the content event) and does not ask again.
  */
 final class SearchIndexJob {
 
@@ -45,6 +48,9 @@ final class SearchIndexJob {
 			FROM search.listings
 			WHERE kind = ?
 			  AND code = ?""";
+
+	/** Trip and content version whose text MongoDB did not have, remembered as the service's indexer does. */
+	private static final Set<String> ABSENT_TEXTS = ConcurrentHashMap.newKeySet();
 
 	private SearchIndexJob() {
 	}
@@ -89,9 +95,14 @@ final class SearchIndexJob {
 				}
 			}
 		}
-		if (held < contentVersion) {
+		String absentKey = code + "@" + contentVersion;
+		if (held < contentVersion && !ABSENT_TEXTS.contains(absentKey)) {
+			boolean found = false;
 			for (Document ignored : mongo.getCollection("trip_content").find(Filters.in("_id", List.of(code)))) {
-				// the bench's trips have no content: nothing to apply
+				found = true; // the bench's trips have no content: nothing to apply
+			}
+			if (!found) {
+				ABSENT_TEXTS.add(absentKey);
 			}
 		}
 		tx.commit();

@@ -7,6 +7,7 @@ import java.util.List;
 import io.getaways.platform.StoreMetrics;
 import io.getaways.platform.StoreMetrics.Store;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -39,11 +40,17 @@ class NotificationQueue {
 
 	/**
 	 * Adds the entry unless there is one: queueing the same notification again keeps its
-	 * place.
+	 * place. An insert the unique {@code _id} refuses, rather than an upsert, which would
+	 * look the id up before inserting.
 	 */
 	void addIfAbsent(String id, Instant dueAt) {
 		metrics.record(Store.MONGO, "notification.queue.add", () -> {
-			mongo.upsert(byId(id), new Update().setOnInsert("dueAt", Date.from(dueAt)), COLLECTION);
+			try {
+				mongo.insert(new Document("_id", id).append("dueAt", Date.from(dueAt)), COLLECTION);
+			}
+			catch (DuplicateKeyException queuedBefore) {
+				// keeps its place
+			}
 		});
 	}
 

@@ -12,7 +12,9 @@ import io.getaways.notification.NotificationKind;
 import io.getaways.platform.StoreMetrics;
 import io.getaways.platform.StoreMetrics.Store;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -52,21 +54,28 @@ class NotificationStore {
 	 * Queues the notification unless one with its id exists; returns whether it did. The
 	 * queue entry comes first: a failure between the two writes leaves an entry without a
 	 * document, which the outbox's second delivery completes and the notifier otherwise
-	 * drops, never a document nobody will send.
+	 * drops, never a document nobody will send. Both writes are plain inserts that the
+	 * unique {@code _id} refuses a second time: an upsert would look the id up first and
+	 * then insert, two index lookups where the insert needs one, on every booking.
 	 */
 	boolean queue(Notification notification) {
 		queue.addIfAbsent(notification.id(), notification.createdAt());
 		return metrics.record(Store.MONGO, "notification.queue", () -> {
-			Update insertOnly = new Update().setOnInsert("userId", notification.userId())
-				.setOnInsert("kind", notification.kind().name())
-				.setOnInsert("facts", new Document(notification.facts()))
-				.setOnInsert("createdAt", Date.from(notification.createdAt()))
-				.setOnInsert("status", "QUEUED")
-				.setOnInsert("attempts", 0)
-				.setOnInsert("rev", 0)
-				.setOnInsert("nextAttemptAt", Date.from(notification.createdAt()));
-			return mongo.upsert(Query.query(Criteria.where("_id").is(notification.id())), insertOnly, COLLECTION)
-				.getUpsertedId() != null;
+			Document document = new Document("_id", notification.id()).append("userId", notification.userId())
+				.append("kind", notification.kind().name())
+				.append("facts", new Document(notification.facts()))
+				.append("createdAt", Date.from(notification.createdAt()))
+				.append("status", "QUEUED")
+				.append("attempts", 0)
+				.append("rev", 0)
+				.append("nextAttemptAt", Date.from(notification.createdAt()));
+			try {
+				mongo.insert(document, COLLECTION);
+				return true;
+			}
+			catch (DuplicateKeyException queuedBefore) {
+				return false;
+			}
 		});
 	}
 
@@ -84,6 +93,10 @@ class NotificationStore {
 	 * drops it once it is finished.
 	 */
 	Optional<Claim> claim(String id, String instance, Instant now, Instant abandonedBefore) {
+		Optional<Claim> fresh = claimFresh(id, instance, now);
+		if (fresh.isPresent()) {
+			return fresh;
+		}
 		Duration claimTimeout = Duration.between(abandonedBefore, now);
 		Document document = metrics.record(Store.MONGO, "notification.read",
 				() -> mongo.findById(id, Document.class, COLLECTION));
@@ -112,6 +125,22 @@ class NotificationStore {
 		// stops first, the next round
 		// finds the claim and moves the entry to when it will be abandoned
 		return Optional.of(new Claim(map(document), attempts, rev + 1));
+	}
+
+	/**
+	 * Claims a notification nothing has changed since it was queued, in one write instead
+	 * of a read and a write: revision 0 means QUEUED, never attempted, and due since its
+	 * queue entry, which says so, was due. Empty for any other, which the read decides.
+	 */
+	private Optional<Claim> claimFresh(String id, String instance, Instant now) {
+		Update claim = new Update().set("status", "SENDING")
+			.set("claimedBy", instance)
+			.set("claimedAt", Date.from(now))
+			.set("attempts", 1)
+			.set("rev", 1);
+		Document claimed = metrics.record(Store.MONGO, "notification.claim", () -> mongo.findAndModify(at(id, 0), claim,
+				FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION));
+		return claimed == null ? Optional.empty() : Optional.of(new Claim(map(claimed), 1, 1));
 	}
 
 	/**

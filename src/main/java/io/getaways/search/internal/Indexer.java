@@ -1,5 +1,6 @@
 package io.getaways.search.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,12 @@ class Indexer {
 
 	private final TransactionTemplate transactions;
 
+	/**
+	 * Trips created without content have a content version but no document; without this
+	 * every booking of one would look its text up in MongoDB again.
+	 */
+	private final AbsentTexts absentTexts = new AbsentTexts(Duration.ofMinutes(1), 10_000);
+
 	Indexer(ListingFeed feed, SearchIndex index, SearchSettings settings, PlatformTransactionManager transactions) {
 		this.feed = feed;
 		this.index = index;
@@ -59,10 +66,14 @@ class Indexer {
 			}
 			index.upsertFacts(List.of(listing.get()), settings.config());
 			long held = index.contentVersion(kind, code).orElse(0L);
-			if (held < listing.get().contentVersion()) {
+			long version = listing.get().contentVersion();
+			if (held < version && !absentTexts.isAbsent(kind, code, version)) {
 				ListingText text = feed.texts(kind, List.of(code)).get(code);
 				if (text != null) {
 					index.applyText(kind, code, text);
+				}
+				else {
+					absentTexts.absent(kind, code, version);
 				}
 			}
 			return null;
@@ -74,6 +85,7 @@ class Indexer {
 	 * indexed yet, since events of one write may arrive in any order.
 	 */
 	void applyText(String kind, String code, ListingText text) {
+		absentTexts.forget(kind, code);
 		asJob(() -> {
 			if (index.contentVersion(kind, code).isEmpty()) {
 				feed.listing(kind, code).ifPresent(listing -> index.upsertFacts(List.of(listing), settings.config()));
