@@ -2,7 +2,7 @@ package io.getaways.booking.internal;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.sql.Types;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -25,14 +25,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class BookingImports {
 
+	// in its final state, in one INSERT, as the bulk path does (changeset 027 allows that
+	// to
+	// the import's actor only): one audit entry per booking, saying it was imported so
 	private static final String INSERT = """
 			INSERT INTO app.bookings
 			  (user_id, trip_id, seats, starts_at, ends_at, unit_price, quantity, total_amount, currency,
-			   hold_expires_at, created_at)
+			   status, confirmed_at, completed_at, cancelled_at, cancellation_reason, created_at)
 			VALUES (:userId, :tripId, :seats, :startsAt, :endsAt, :unitPrice, :seats, :totalAmount, :currency,
-			        now() + interval '1 minute', :bookedAt)
+			        :status, :confirmedAt, :completedAt, :cancelledAt, :cancellationReason, :bookedAt)
 			RETURNING id""";
 
+	// stay bookings (StayBookingImports) still go PENDING first and along the state
+	// machine: a
+	// cancelled one must not slip past the exclusion constraint's check of its nights
 	static final String CONFIRM = """
 			UPDATE app.bookings
 			SET status = 'CONFIRMED',
@@ -89,6 +95,11 @@ class BookingImports {
 			}
 			BigDecimal unitPrice = booking.unitPrice() != null ? booking.unitPrice() : trip.pricePerPerson();
 			Timestamp bookedAt = Timestamp.from(booking.bookedAt());
+			Timestamp completed = null;
+			if (booking.status() == BookingStatus.COMPLETED) {
+				completed = Timestamp
+					.from(trip.returnsAt().isAfter(booking.bookedAt()) ? trip.returnsAt() : booking.bookedAt());
+			}
 			UUID id = jdbc.sql(INSERT)
 				.param("userId", booking.userId())
 				.param("tripId", trip.id())
@@ -99,20 +110,14 @@ class BookingImports {
 				.param("totalAmount", unitPrice.multiply(BigDecimal.valueOf(booking.seats())))
 				.param("currency", trip.currency())
 				.param("bookedAt", bookedAt)
+				.param("status", booking.status().name())
+				.param("confirmedAt", booking.status() == BookingStatus.CANCELLED ? null : bookedAt, Types.TIMESTAMP)
+				.param("completedAt", completed, Types.TIMESTAMP)
+				.param("cancelledAt", booking.status() == BookingStatus.CANCELLED ? bookedAt : null, Types.TIMESTAMP)
+				.param("cancellationReason", booking.status() == BookingStatus.CANCELLED ? "ADMIN" : null,
+						Types.VARCHAR)
 				.query(UUID.class)
 				.single();
-			// through the state machine's own steps, which the table's triggers guard
-			if (booking.status() == BookingStatus.CANCELLED) {
-				move(CANCEL, id, bookedAt);
-			}
-			else {
-				move(CONFIRM, id, bookedAt);
-				if (booking.status() == BookingStatus.COMPLETED) {
-					Instant ended = trip.returnsAt().isAfter(booking.bookedAt()) ? trip.returnsAt()
-							: booking.bookedAt();
-					move(COMPLETE, id, Timestamp.from(ended));
-				}
-			}
 			return jdbc.sql(FIND).param("id", id).query(BookingRow::map).single().booking();
 		});
 	}
@@ -124,12 +129,6 @@ class BookingImports {
 	void announceSeats(Collection<String> tripCodes) {
 		if (!tripCodes.isEmpty()) {
 			transactions.executeWithoutResult(status -> inventory.seatsChanged(tripCodes));
-		}
-	}
-
-	private void move(String transition, UUID id, Timestamp at) {
-		if (jdbc.sql(transition).param("id", id).param("at", at).update() != 1) {
-			throw new IllegalStateException("Imported booking " + id + " did not take its next status");
 		}
 	}
 

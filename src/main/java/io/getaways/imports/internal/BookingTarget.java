@@ -41,15 +41,23 @@ final class BookingTarget implements BulkTarget<BookingTarget.ImportedBooking> {
 	/** Trips this run's bookings took seats of, announced when the bookings are done. */
 	private final Set<String> seatsTaken = new HashSet<>();
 
-	BookingTarget(Bookings bookings, Identity identity, Catalog catalog, ImportReferences references) {
+	private final TargetContent content;
+
+	BookingTarget(Bookings bookings, Identity identity, Catalog catalog, ImportReferences references,
+			TargetContent content) {
+		this.content = content;
 		this.bookings = bookings;
 		this.identity = identity;
 		this.catalog = catalog;
 		this.references = references;
 	}
 
+	/**
+	 * {@code bookedAtGiven}: false when the source gave no time and the import's own
+	 * stands in.
+	 */
 	record ImportedBooking(String reference, String userEmail, String tripCode, int seats, BigDecimal unitPrice,
-			BookingStatus status, Instant bookedAt) {
+			BookingStatus status, Instant bookedAt, boolean bookedAtGiven) {
 	}
 
 	@Override
@@ -75,7 +83,8 @@ final class BookingTarget implements BulkTarget<BookingTarget.ImportedBooking> {
 		if (unitPrice != null && unitPrice.signum() < 0) {
 			throw new RowRejectedException("unit_price", "must not be negative");
 		}
-		return new ImportedBooking(reference, email, trip, seats, unitPrice, status(fields), bookedAt(fields));
+		return new ImportedBooking(reference, email, trip, seats, unitPrice, status(fields), bookedAt(fields),
+				fields.get("booked_at") != null);
 	}
 
 	static BookingStatus status(Map<String, Object> fields) {
@@ -196,11 +205,34 @@ final class BookingTarget implements BulkTarget<BookingTarget.ImportedBooking> {
 		seatsTaken.clear();
 	}
 
+	/**
+	 * What the source determines: a unit price or booking time it did not give (the
+	 * trip's price, the time of the import stand in) is left out, on both sides, so a
+	 * re-run compares like with like.
+	 */
 	@Override
 	public String canonical(ImportedBooking row) {
-		return String.join("|", row.reference(), row.userEmail(), row.tripCode(), Integer.toString(row.seats()),
-				row.unitPrice() == null ? "" : row.unitPrice().stripTrailingZeros().toPlainString(),
-				row.status().name(), row.bookedAt().toString());
+		return ImportTarget.joined(row.reference(), row.userEmail(), row.tripCode(), Integer.toString(row.seats()),
+				row.unitPrice() == null ? "" : TargetContent.decimal(row.unitPrice()), row.status().name(),
+				row.bookedAtGiven() ? TargetContent.instant(row.bookedAt()) : "");
+	}
+
+	@Override
+	public List<String> readBack(List<ImportedBooking> rows) {
+		Map<String, String[]> found = content.tripBookings(rows.stream().map(ImportedBooking::reference).toList());
+		return rows.stream().map(row -> {
+			String[] stored = found.get(row.reference());
+			if (stored == null) {
+				return null;
+			}
+			return ImportTarget.joined(row.reference(), stored[0], stored[1], stored[2],
+					row.unitPrice() == null ? "" : stored[3], stored[4], row.bookedAtGiven() ? stored[5] : "");
+		}).toList();
+	}
+
+	@Override
+	public boolean readsBack() {
+		return true;
 	}
 
 }

@@ -13,16 +13,17 @@ import org.springframework.stereotype.Repository;
 class Checkpoints {
 
 	private static final String FIND = """
-			SELECT position, inserted, updated, skipped, rejected, checksum, finished
+			SELECT position, inserted, updated, skipped, rejected, checksum, target_checksum, finished
 			FROM app.import_checkpoints
 			WHERE run_key = :runKey
 			  AND entity = :entity""";
 
 	private static final String SAVE = """
 			INSERT INTO app.import_checkpoints
-			  (run_key, entity, source, position, inserted, updated, skipped, rejected, checksum, finished)
+			  (run_key, entity, source, position, inserted, updated, skipped, rejected, checksum, target_checksum,
+			   finished)
 			VALUES (:runKey, :entity, :source, :position, :inserted, :updated, :skipped, :rejected, :checksum,
-			  :finished)
+			  :targetChecksum, :finished)
 			ON CONFLICT ON CONSTRAINT import_checkpoints_pkey DO UPDATE
 			SET position = excluded.position,
 			    inserted = excluded.inserted,
@@ -30,6 +31,7 @@ class Checkpoints {
 			    skipped = excluded.skipped,
 			    rejected = excluded.rejected,
 			    checksum = excluded.checksum,
+			    target_checksum = excluded.target_checksum,
 			    finished = excluded.finished,
 			    updated_at = now()""";
 
@@ -50,10 +52,9 @@ class Checkpoints {
 		return jdbc.sql(FIND)
 			.param("runKey", runKey)
 			.param("entity", entity)
-			.query((row,
-					n) -> new Checkpoint(new Tally(entity, sourceRows, row.getLong("position"), row.getLong("inserted"),
-							row.getLong("updated"), row.getLong("skipped"), row.getLong("rejected"),
-							row.getString("checksum")), row.getBoolean("finished")))
+			.query((row, n) -> new Checkpoint(new Tally(entity, sourceRows, row.getLong("position"),
+					row.getLong("inserted"), row.getLong("updated"), row.getLong("skipped"), row.getLong("rejected"),
+					row.getString("checksum"), row.getString("target_checksum")), row.getBoolean("finished")))
 			.optional();
 	}
 
@@ -68,6 +69,7 @@ class Checkpoints {
 			.param("skipped", tally.skipped)
 			.param("rejected", tally.rejected)
 			.param("checksum", tally.checksum())
+			.param("targetChecksum", tally.targetChecksum())
 			.param("finished", finished)
 			.update();
 	}

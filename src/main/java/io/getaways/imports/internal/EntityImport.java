@@ -69,12 +69,14 @@ final class EntityImport<R> {
 		seen = new SeenKeys(source.repeatedKeys(entity.source(), entity.key()), options.dryRun());
 		accepted.put(entity.target(), seen);
 		Tally tally = Tally.start(entity.source(), total);
+		tally.readsBack = target.readsBack();
 		if (options.resume() && !options.dryRun()) {
 			Checkpoints.Checkpoint checkpoint = batches
 				.execute(status -> checkpoints.find(runKey, entity.source(), total))
 				.orElse(null);
 			if (checkpoint != null) {
 				tally = checkpoint.tally();
+				tally.readsBack = target.readsBack();
 				if (checkpoint.finished()) {
 					progress.finished(tally);
 					return tally;
@@ -188,6 +190,10 @@ final class EntityImport<R> {
 				tally.inserted++;
 			}
 			tally.accept(target.canonical(row));
+			List<String> stored = target.readBack(List.of(row));
+			if (stored != null && stored.get(0) != null) {
+				tally.acceptTarget(stored.get(0));
+			}
 			tally.position++;
 			return true;
 		}

@@ -102,6 +102,7 @@ final class FastPathBatch<R> {
 			}
 		}
 		Set<String> existing = candidates.isEmpty() ? Set.of() : bulk.existing(candidates);
+		List<R> accepted = new ArrayList<>(candidates.size());
 		List<R> fresh = new ArrayList<>(candidates.size());
 		List<String> freshKeys = new ArrayList<>(candidates.size());
 		ImportTarget.KnownKeys referenced = candidates.isEmpty() ? known : bulk.references(candidates, known);
@@ -110,6 +111,7 @@ final class FastPathBatch<R> {
 			if (existing.contains(keys.get(i))) {
 				tally.skipped++;
 				tally.accept(bulk.canonical(row));
+				accepted.add(row);
 				continue;
 			}
 			try {
@@ -128,8 +130,9 @@ final class FastPathBatch<R> {
 			}
 		}
 		else if (!fresh.isEmpty()) {
-			write(fresh, freshKeys, tally);
+			write(fresh, freshKeys, tally, accepted);
 		}
+		readBack(accepted, tally);
 		tally.rejected += rejected.size();
 		tally.position += batch.size();
 		if (!options.dryRun()) {
@@ -138,7 +141,18 @@ final class FastPathBatch<R> {
 		return tally;
 	}
 
-	private void write(List<R> fresh, List<String> freshKeys, Tally tally) {
+	/**
+	 * The target side of the checksums: the batch's accepted rows as the target holds
+	 * them, in the batch's transaction (a dry run finds only the rows it skipped).
+	 */
+	private void readBack(List<R> accepted, Tally tally) {
+		List<String> stored = accepted.isEmpty() ? null : bulk.readBack(accepted);
+		if (stored != null) {
+			stored.stream().filter(java.util.Objects::nonNull).forEach(tally::acceptTarget);
+		}
+	}
+
+	private void write(List<R> fresh, List<String> freshKeys, Tally tally, List<R> accepted) {
 		List<BulkTarget.Outcome> outcomes = bulk.insertAll(fresh);
 		for (int i = 0; i < fresh.size(); i++) {
 			BulkTarget.Outcome outcome = outcomes.get(i);
@@ -151,6 +165,7 @@ final class FastPathBatch<R> {
 				}
 			}
 			tally.accept(bulk.canonical(fresh.get(i)));
+			accepted.add(fresh.get(i));
 		}
 	}
 

@@ -29,12 +29,11 @@ record ImportReport(String source, boolean dryRun, List<Tally> entities, Path re
 	List<String> lines() {
 		List<String> lines = new java.util.ArrayList<>();
 		for (Tally tally : entities) {
-			lines.add(
-					String.format(
-							"%s: source %d, inserted %d, updated %d, skipped %d, rejected %d, target %d, "
-									+ "checksum %s",
-							tally.entity, tally.sourceRows, tally.inserted, tally.updated, tally.skipped,
-							tally.rejected, tally.present(), tally.checksum()));
+			lines.add(String.format(
+					"%s: source %d, inserted %d, updated %d, skipped %d, rejected %d, target %d, "
+							+ "checksum %s, target checksum %s",
+					tally.entity, tally.sourceRows, tally.inserted, tally.updated, tally.skipped, tally.rejected,
+					tally.present(), tally.checksum(), tally.readsBack ? tally.targetChecksum() : "not read back"));
 		}
 		String what = (dryRun ? "dry run of " + source + " (nothing written)" : "imported " + source) + " in "
 				+ String.format(java.util.Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0);
@@ -67,6 +66,7 @@ record ImportReport(String source, boolean dryRun, List<Tally> entities, Path re
 			entity.put("rejected", tally.rejected);
 			entity.put("target", tally.present());
 			entity.put("checksum", tally.checksum());
+			entity.put("targetChecksum", tally.readsBack ? tally.targetChecksum() : null);
 			return entity;
 		}).toList());
 		return JsonMapper.builder().build().writeValueAsString(json);

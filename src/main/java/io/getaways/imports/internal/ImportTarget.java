@@ -1,5 +1,6 @@
 package io.getaways.imports.internal;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,6 +37,25 @@ interface ImportTarget<R> {
 
 	/** The row's content as the checksum covers it; never a secret. */
 	String canonical(R row);
+
+	/**
+	 * The target's rows of these rows' keys, read back in {@link #canonical}'s form, one
+	 * per row in order (null where the target holds no row of that key); null when this
+	 * target is not read back.
+	 */
+	default List<String> readBack(List<R> rows) {
+		return null;
+	}
+
+	/** Whether {@link #readBack} reads the target. */
+	default boolean readsBack() {
+		return false;
+	}
+
+	/** The canonical form's separator; null (a row the target lacks) stays null. */
+	static String joined(String... fields) {
+		return fields == null ? null : String.join("|", fields);
+	}
 
 	static String text(Map<String, Object> fields, String field, int max, boolean required) {
 		Object value = fields.get(field);

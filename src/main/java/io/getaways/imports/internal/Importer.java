@@ -41,15 +41,17 @@ class Importer {
 	private final TransactionTemplate rows;
 
 	Importer(Catalog catalog, Identity identity, Bookings bookings, PaymentHistory payments, Reviews reviews,
-			ImportReferences references, Checkpoints checkpoints, PlatformTransactionManager transactions) {
+			ImportReferences references, Checkpoints checkpoints, TargetContent content,
+			PlatformTransactionManager transactions) {
 		this.checkpoints = checkpoints;
 		this.batches = new TransactionTemplate(transactions);
 		this.rows = new TransactionTemplate(transactions);
 		this.rows.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		ImportedBookings imported = new ImportedBookings(bookings, references);
-		this.targets = Map.of("trips", new TripTarget(catalog), "users", new UserTarget(identity), "bookings",
-				new BookingTarget(bookings, identity, catalog, references), "stays", new StayTarget(catalog),
-				"stay_bookings", new StayBookingTarget(bookings, identity, catalog, references, rows), "payments",
+		this.targets = Map.of("trips", new TripTarget(catalog, content), "users", new UserTarget(identity, content),
+				"bookings", new BookingTarget(bookings, identity, catalog, references, content), "stays",
+				new StayTarget(catalog), "stay_bookings",
+				new StayBookingTarget(bookings, identity, catalog, references, rows), "payments",
 				new PaymentTarget(payments, imported, references, rows), "reviews",
 				new ReviewTarget(reviews, imported, references, rows));
 	}

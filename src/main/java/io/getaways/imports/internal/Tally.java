@@ -8,7 +8,9 @@ import java.security.NoSuchAlgorithmException;
 /**
  * What happened to one entity's rows so far. The checksum adds the SHA-256 of every
  * accepted row's content modulo 2^256: it does not depend on order, so a resumed import
- * ends with the checksum of an uninterrupted one.
+ * ends with the checksum of an uninterrupted one. The target checksum does the same with
+ * the content read back from the target's rows of those keys, in the same canonical form,
+ * so the two are equal when the target holds exactly what the source gave.
  */
 final class Tally {
 
@@ -30,8 +32,15 @@ final class Tally {
 
 	private BigInteger checksum;
 
+	private BigInteger targetChecksum;
+
+	/**
+	 * Whether the target is read back, so that {@link #targetChecksum} means something.
+	 */
+	boolean readsBack;
+
 	Tally(String entity, long sourceRows, long position, long inserted, long updated, long skipped, long rejected,
-			String checksum) {
+			String checksum, String targetChecksum) {
 		this.entity = entity;
 		this.sourceRows = sourceRows;
 		this.position = position;
@@ -40,16 +49,26 @@ final class Tally {
 		this.skipped = skipped;
 		this.rejected = rejected;
 		this.checksum = new BigInteger(checksum, 16);
+		this.targetChecksum = new BigInteger(targetChecksum, 16);
 	}
 
 	static Tally start(String entity, long sourceRows) {
-		return new Tally(entity, sourceRows, 0, 0, 0, 0, 0, "0");
+		return new Tally(entity, sourceRows, 0, 0, 0, 0, 0, "0", "0");
 	}
 
 	void accept(String canonical) {
+		checksum = add(checksum, canonical);
+	}
+
+	/** A row as the target holds it, read back in the source's canonical form. */
+	void acceptTarget(String canonical) {
+		targetChecksum = add(targetChecksum, canonical);
+	}
+
+	private static BigInteger add(BigInteger sum, String canonical) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-			checksum = checksum.add(new BigInteger(1, digest)).mod(MODULUS);
+			return sum.add(new BigInteger(1, digest)).mod(MODULUS);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
@@ -60,8 +79,15 @@ final class Tally {
 		return String.format("%064x", checksum);
 	}
 
+	String targetChecksum() {
+		return String.format("%064x", targetChecksum);
+	}
+
 	Tally copy() {
-		return new Tally(entity, sourceRows, position, inserted, updated, skipped, rejected, checksum());
+		Tally copy = new Tally(entity, sourceRows, position, inserted, updated, skipped, rejected, checksum(),
+				targetChecksum());
+		copy.readsBack = readsBack;
+		return copy;
 	}
 
 	/**

@@ -27,7 +27,10 @@ final class TripTarget implements BulkTarget<TripDraft> {
 
 	private final Catalog catalog;
 
-	TripTarget(Catalog catalog) {
+	private final TargetContent content;
+
+	TripTarget(Catalog catalog, TargetContent content) {
+		this.content = content;
 		this.catalog = catalog;
 	}
 
@@ -128,12 +131,26 @@ final class TripTarget implements BulkTarget<TripDraft> {
 		return rows.stream().map(row -> created.contains(row.code()) ? Outcome.INSERTED : Outcome.SKIPPED).toList();
 	}
 
+	/**
+	 * Description and image are left out: they live in MongoDB and reach it after commit
+	 * through the outbox, so the target side could not read them in the batch.
+	 */
 	@Override
 	public String canonical(TripDraft row) {
-		return String.join("|", row.code(), row.name(), row.resort(), row.departsAt().toString(),
-				Integer.toString(row.nights()), row.pricePerPerson().stripTrailingZeros().toPlainString(),
-				row.currency(), Integer.toString(row.capacity()), String.valueOf(row.content().description()),
-				String.valueOf(row.content().image()));
+		return ImportTarget.joined(row.code(), row.name(), row.resort(), TargetContent.instant(row.departsAt()),
+				Integer.toString(row.nights()), TargetContent.decimal(row.pricePerPerson()), row.currency(),
+				Integer.toString(row.capacity()));
+	}
+
+	@Override
+	public List<String> readBack(List<TripDraft> rows) {
+		Map<String, String[]> found = content.trips(rows.stream().map(TripDraft::code).toList());
+		return rows.stream().map(row -> ImportTarget.joined(found.get(row.code()))).toList();
+	}
+
+	@Override
+	public boolean readsBack() {
+		return true;
 	}
 
 }

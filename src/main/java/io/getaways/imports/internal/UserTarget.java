@@ -22,7 +22,10 @@ final class UserTarget implements BulkTarget<UserTarget.ImportedUser> {
 
 	private final Identity identity;
 
-	UserTarget(Identity identity) {
+	private final TargetContent content;
+
+	UserTarget(Identity identity, TargetContent content) {
+		this.content = content;
 		this.identity = identity;
 	}
 
@@ -87,7 +90,18 @@ final class UserTarget implements BulkTarget<UserTarget.ImportedUser> {
 
 	@Override
 	public String canonical(ImportedUser row) {
-		return row.email() + "|" + row.name();
+		return ImportTarget.joined(row.email(), row.name());
+	}
+
+	@Override
+	public List<String> readBack(List<ImportedUser> rows) {
+		Map<String, String[]> found = content.users(rows.stream().map(ImportedUser::email).toList());
+		return rows.stream().map(row -> ImportTarget.joined(found.get(row.email()))).toList();
+	}
+
+	@Override
+	public boolean readsBack() {
+		return true;
 	}
 
 }
