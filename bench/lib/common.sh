@@ -126,7 +126,8 @@ stop_app() {
 	APP_PID=""
 	alive "$pid" || { wait "$pid" 2>/dev/null || true; return 0; }
 	log "stopping app (pid $pid)"
-	kill -TERM "$pid" 2>/dev/null
+	# the app may have exited since the check above; under set -e a failed kill would end the run
+	kill -TERM "$pid" 2>/dev/null || true
 	for _ in $(seq 1 600); do
 		alive "$pid" || break
 		sleep 0.1
@@ -137,9 +138,9 @@ stop_app() {
 		postmaster="$(postmaster_pid)"
 		# A stale pid file could name an unrelated process by now.
 		[[ -n "$postmaster" && "$(ps -o comm= -p "$postmaster" 2>/dev/null || true)" == postgres ]] || postmaster=""
-		kill -KILL "$pid" 2>/dev/null
+		kill -KILL "$pid" 2>/dev/null || true
 		for child in $children $postmaster; do
-			kill -KILL "$child" 2>/dev/null
+			kill -KILL "$child" 2>/dev/null || true
 		done
 	fi
 	wait "$pid" 2>/dev/null || true
