@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.postgresql.Driver;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A real PgBouncer (Debian package {@code pgbouncer}) in transaction pooling mode in
@@ -152,6 +153,7 @@ final class PgBouncer implements AutoCloseable {
 		if (!process.waitFor(10, TimeUnit.SECONDS)) {
 			process.destroyForcibly();
 		}
+		FileSystemUtils.deleteRecursively(dir);
 	}
 
 }

@@ -25,9 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class BookingImports {
 
-	// in its final state, in one INSERT, as the bulk path does (changeset 027 allows that
-	// to
-	// the import's actor only): one audit entry per booking, saying it was imported so
+	// In its final state, in one INSERT, as the bulk path does (changeset 027 allows that
+	// to the import's actor only): one audit entry per booking, saying it was imported
+	// so.
 	private static final String INSERT = """
 			INSERT INTO app.bookings
 			  (user_id, trip_id, seats, starts_at, ends_at, unit_price, quantity, total_amount, currency,
@@ -35,31 +35,6 @@ class BookingImports {
 			VALUES (:userId, :tripId, :seats, :startsAt, :endsAt, :unitPrice, :seats, :totalAmount, :currency,
 			        :status, :confirmedAt, :completedAt, :cancelledAt, :cancellationReason, :bookedAt)
 			RETURNING id""";
-
-	// stay bookings (StayBookingImports) still go PENDING first and along the state
-	// machine: a
-	// cancelled one must not slip past the exclusion constraint's check of its nights
-	static final String CONFIRM = """
-			UPDATE app.bookings
-			SET status = 'CONFIRMED',
-			    confirmed_at = :at
-			WHERE id = :id
-			  AND status = 'PENDING'""";
-
-	static final String COMPLETE = """
-			UPDATE app.bookings
-			SET status = 'COMPLETED',
-			    completed_at = :at
-			WHERE id = :id
-			  AND status = 'CONFIRMED'""";
-
-	static final String CANCEL = """
-			UPDATE app.bookings
-			SET status = 'CANCELLED',
-			    cancelled_at = :at,
-			    cancellation_reason = 'ADMIN'
-			WHERE id = :id
-			  AND status = 'PENDING'""";
 
 	static final String FIND = "SELECT " + BookingRow.COLUMNS + " FROM app.bookings b WHERE b.id = :id";
 

@@ -38,10 +38,9 @@ class BulkTripBookings {
 			ends_at timestamptz, unit_price numeric(12, 2), currency char(3), status text, booked_at timestamptz,
 			completed_at timestamptz""";
 
-	// in its final state, in one INSERT: the insert trigger allows that to the import's
-	// actor
-	// only (changeset 027), and the audit trigger records the booking once, as imported
-	// so
+	// In its final state, in one INSERT: the insert trigger allows that to the import's
+	// actor only (changeset 027), and the audit trigger records the booking once, as
+	// imported so.
 	private static final String INSERT = """
 			INSERT INTO app.bookings
 			  (id, user_id, trip_id, seats, starts_at, ends_at, unit_price, quantity, total_amount, currency,

@@ -36,6 +36,31 @@ class StayBookingImports {
 			        :nights, :totalAmount, :currency, now() + interval '1 minute', :bookedAt)
 			RETURNING id""";
 
+	// Unlike trip bookings, a stay booking goes PENDING first and then along the state
+	// machine: a cancelled one must not slip past the exclusion constraint's check of its
+	// nights.
+	private static final String CONFIRM = """
+			UPDATE app.bookings
+			SET status = 'CONFIRMED',
+			    confirmed_at = :at
+			WHERE id = :id
+			  AND status = 'PENDING'""";
+
+	private static final String COMPLETE = """
+			UPDATE app.bookings
+			SET status = 'COMPLETED',
+			    completed_at = :at
+			WHERE id = :id
+			  AND status = 'CONFIRMED'""";
+
+	private static final String CANCEL = """
+			UPDATE app.bookings
+			SET status = 'CANCELLED',
+			    cancelled_at = :at,
+			    cancellation_reason = 'ADMIN'
+			WHERE id = :id
+			  AND status = 'PENDING'""";
+
 	private final Inventory inventory;
 
 	private final JdbcClient jdbc;
@@ -97,13 +122,13 @@ class StayBookingImports {
 			}
 			// through the state machine's own steps, which the table's triggers guard
 			if (booking.status() == BookingStatus.CANCELLED) {
-				move(BookingImports.CANCEL, id, bookedAt);
+				move(CANCEL, id, bookedAt);
 			}
 			else {
-				move(BookingImports.CONFIRM, id, bookedAt);
+				move(CONFIRM, id, bookedAt);
 				if (booking.status() == BookingStatus.COMPLETED) {
 					Instant ended = endsAt.isAfter(booking.bookedAt()) ? endsAt : booking.bookedAt();
-					move(BookingImports.COMPLETE, id, Timestamp.from(ended));
+					move(COMPLETE, id, Timestamp.from(ended));
 				}
 			}
 			return jdbc.sql(BookingImports.FIND).param("id", id).query(BookingRow::map).single().booking();

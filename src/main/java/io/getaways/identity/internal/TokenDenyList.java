@@ -112,13 +112,11 @@ class TokenDenyList {
 	 * tell.
 	 */
 	private boolean deniedInPostgres(String jti) {
-		return Boolean.TRUE.equals(
-				PrimaryReads.call(() -> ActorContext.callAs(ActorContext.current().as(Actor.Role.SYSTEM),
-						() -> readOnly.execute(status -> jdbc
-							.sql("SELECT EXISTS (SELECT 1 FROM system.revoked_tokens WHERE jti = :jti)")
-							.param("jti", jti)
-							.query(Boolean.class)
-							.single()))));
+		return Boolean.TRUE.equals(PrimaryReads.call(() -> asSystem(readOnly,
+				() -> jdbc.sql("SELECT EXISTS (SELECT 1 FROM system.revoked_tokens WHERE jti = :jti)")
+					.param("jti", jti)
+					.query(Boolean.class)
+					.single())));
 	}
 
 	private boolean redisPaused() {
@@ -146,8 +144,12 @@ class TokenDenyList {
 	}
 
 	private <T> T asSystem(java.util.function.Supplier<T> work) {
+		return asSystem(transactions, work);
+	}
+
+	private static <T> T asSystem(TransactionTemplate template, java.util.function.Supplier<T> work) {
 		return ActorContext.callAs(ActorContext.current().as(Actor.Role.SYSTEM),
-				() -> transactions.execute(status -> work.get()));
+				() -> template.execute(status -> work.get()));
 	}
 
 }

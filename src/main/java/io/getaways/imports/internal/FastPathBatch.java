@@ -3,6 +3,7 @@ package io.getaways.imports.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -148,7 +149,7 @@ final class FastPathBatch<R> {
 	private void readBack(List<R> accepted, Tally tally) {
 		List<String> stored = accepted.isEmpty() ? null : bulk.readBack(accepted);
 		if (stored != null) {
-			stored.stream().filter(java.util.Objects::nonNull).forEach(tally::acceptTarget);
+			stored.stream().filter(Objects::nonNull).forEach(tally::acceptTarget);
 		}
 	}
 

@@ -33,7 +33,7 @@ class TargetContent {
 			WHERE code = ANY (:keys)""";
 
 	private static final String BOOKINGS = """
-			SELECT r.source_key AS key, u.email::text AS email, t.code, b.seats, b.unit_price, b.status,
+			SELECT r.source_key AS key, lower(u.email::text) AS email, t.code, b.seats, b.unit_price, b.status,
 			       b.created_at
 			FROM app.import_references r
 			JOIN app.bookings b ON b.id = r.target_id
@@ -65,7 +65,7 @@ class TargetContent {
 	/** Per reference: email, trip code, seats, unit price, status, booked at. */
 	Map<String, String[]> tripBookings(Collection<String> keys) {
 		return read(BOOKINGS, keys,
-				row -> new String[] { row.getString("email").toLowerCase(java.util.Locale.ROOT), row.getString("code"),
+				row -> new String[] { row.getString("email"), row.getString("code"),
 						Integer.toString(row.getInt("seats")), decimal(row.getBigDecimal("unit_price")),
 						row.getString("status"), instant(row, "created_at") });
 	}

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +23,7 @@ import io.getaways.support.IntegrationTest;
 import io.getaways.support.TestAccounts;
 import io.getaways.support.TestStores;
 import io.getaways.support.TestTrips;
+import io.getaways.support.WebSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,8 +45,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole service on a real six-node Redis Cluster the test starts from the machine's
  * {@code redis-server}: the catalog cache (whose entry and stamp share a hash slot), rate
- * limits and the token deny-list work there, and when the primary holding a cached trip
- * is killed mid-load, every request is still answered while a replica takes over.
+ * limits, the token deny-list and browser sessions work there, and when the primary
+ * holding a cached trip is killed mid-load, every request is still answered while a
+ * replica takes over.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -115,6 +119,26 @@ class RedisClusterIT {
 		Answer logout = accounts.send("POST", "/api/v1/auth/logout", accessToken(session), "{}");
 		assertThat(logout.status()).as(logout.toString()).isEqualTo(204);
 		assertThat(accounts.get("/api/v1/me", accessToken(session)).status()).isEqualTo(401);
+	}
+
+	/**
+	 * Signing in changes the session's id, which Spring Session does with a RENAME of its
+	 * key, and the old and new keys hash to different slots: the cluster connection must
+	 * move the session across nodes, or every browser sign-in would fail.
+	 */
+	@Test
+	void browserSessionsLiveInTheClusterAcrossTheSignInThatChangesTheirId() {
+		WebSession traveller = new WebSession(port);
+		String name = "Cluster Session " + UUID.randomUUID().toString().substring(0, 8);
+		traveller.register(name, TestAccounts.email());
+
+		Answer account = traveller.get("/account");
+		assertThat(account.status()).as(account.toString()).isEqualTo(200);
+		assertThat(account.body()).contains(name);
+		StringRedisTemplate redis = new StringRedisTemplate(connections);
+		Set<String> sessions = redis.keys("getaways:session:sessions:*");
+		assertThat(sessions).as("sessions live in the cluster").isNotEmpty();
+		assertThat(sessions).allSatisfy(key -> assertThat(redis.getExpire(key)).as("%s expires", key).isPositive());
 	}
 
 	@Test
