@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +50,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	}
 
 	private static MongoServer bind(Path file, int port) {
-		MongoServer server = new MongoServer(new H2Backend(file.toString()));
+		MongoServer server = new MongoServer(new IndexedH2Backend(file.toString()));
 		server.bind("127.0.0.1", port);
 		return server;
 	}
