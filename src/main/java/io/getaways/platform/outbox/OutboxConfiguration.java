@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.events.support.CompletionMode;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -26,15 +27,19 @@ class OutboxConfiguration {
 	}
 
 	/**
-	 * Hands Modulith's repository to the batching writer. Only where completed
+	 * Serializes each event once for all its listeners ({@link SerializedOnce}), and
+	 * hands Modulith's repository to the batching writer. Only where completed
 	 * publications are updated in place: the delete and archive modes move rows, which
 	 * the writer's one UPDATE does not do.
 	 */
 	@Bean
-	static BeanPostProcessor batchedOutboxMarks(ObjectProvider<CompletionMarks> marks, Environment environment) {
+	static BeanPostProcessor outboxWrites(ObjectProvider<CompletionMarks> marks, Environment environment) {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof EventSerializer serializer && !(bean instanceof SerializedOnce)) {
+					return new SerializedOnce(serializer);
+				}
 				if (bean instanceof EventPublicationRepository repository && !(bean instanceof BatchedMarksRepository)
 						&& CompletionMode.from(environment) == CompletionMode.UPDATE) {
 					return new BatchedMarksRepository(repository, marks.getObject());
