@@ -68,8 +68,9 @@ class InventoryRepository {
 			RETURNING code""";
 
 	/*
-	 * Every refusal in the WHERE, so that a booking takes its seats and reads the facts
-	 * it captures in one statement, under the row lock the update holds until commit.
+	 * Every reason to refuse is in the WHERE, so that a booking takes its seats and reads
+	 * the facts it captures in one statement, under the row lock the update holds until
+	 * commit.
 	 */
 	private static final String RESERVE_ON_TRIP = """
 			UPDATE app.trips
