@@ -34,9 +34,10 @@ import support.Options;
  * </pre>
  *
  * <p>The SQL phases send, per cycle, the statements the service sends (read from its source and checked against
- * pg_stat_statements): the transaction context (role and request settings), the trip row locked, the conditional seat
- * update, the booking insert and one outbox row per event listener, commit; then the context, the booking row locked,
- * the conditional confirm, the payment module's paid check and payment insert, the outbox rows, commit. Audit and
+ * pg_stat_statements): the transaction context (role and request settings), the conditional seat update that locks
+ * the trip row and reads its booking facts, the booking insert and one outbox row per event listener, commit; then the
+ * context, the conditional confirm that locks the booking row, the payment module's paid check and payment insert, the
+ * outbox rows, commit. Audit and
  * other triggers fire alike. {@code sql_tps} is these two transactions alone, as the issue defines the comparison.
  * {@code sql_with_outbox_tps} adds what the service's outbox does after each commit: two state marks per listener
  * that ran (five per cycle), written by one writer thread on a connection of its own, whatever has queued in one

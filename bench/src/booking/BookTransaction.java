@@ -13,25 +13,21 @@ import java.util.UUID;
 
 /**
  * The statements of {@code POST /api/v1/bookings} as the service sends them (read from its source and checked against
- * pg_stat_statements): the transaction context, the trip row locked, the conditional seat update, the booking insert
- * and one outbox row per event listener (three: the trip's cache eviction and search listing, the booking metrics),
+ * pg_stat_statements): the transaction context, the conditional seat update that also locks the trip row and reads
+ * its booking facts (the service reads the trip again only when the update refuses), the booking insert and one
+ * outbox row per event listener (three: the trip's cache eviction and search listing, the booking metrics),
  * commit. Six outbox rows per cycle in all, as counted in app.event_publication after a run through the API.
  */
 final class BookTransaction {
 
-	static final String LOCK_TRIP = """
-			SELECT id, code, departs_at, nights, price_per_person, currency, capacity, seats_booked, status
-			FROM app.trips
-			WHERE code = ?
-			FOR NO KEY UPDATE""";
-
-	static final String RESERVE = """
+	static final String RESERVE_ON_TRIP = """
 			UPDATE app.trips
 			SET seats_booked = seats_booked + ?
-			WHERE id = ?
+			WHERE code = ?
 			  AND status = 'ACTIVE'
+			  AND departs_at > now()
 			  AND seats_booked + ? <= capacity
-			RETURNING code""";
+			RETURNING id, code, departs_at, nights, price_per_person, currency, capacity, seats_booked, status""";
 
 	static final String BOOKING_COLUMNS = """
 			b.id, b.user_id, b.status, b.trip_id, b.stay_id, b.seats, b.guests,
@@ -59,23 +55,17 @@ final class BookTransaction {
 		long tripId;
 		Timestamp departs;
 		BigDecimal price;
-		try (PreparedStatement lock = tx.prepareStatement(LOCK_TRIP)) {
-			lock.setString(1, trip);
-			try (ResultSet row = lock.executeQuery()) {
-				row.next();
-				tripId = row.getLong("id");
-				departs = row.getTimestamp("departs_at");
-				price = row.getBigDecimal("price_per_person");
-			}
-		}
-		try (PreparedStatement reserve = tx.prepareStatement(RESERVE)) {
+		try (PreparedStatement reserve = tx.prepareStatement(RESERVE_ON_TRIP)) {
 			reserve.setInt(1, 1);
-			reserve.setLong(2, tripId);
+			reserve.setString(2, trip);
 			reserve.setInt(3, 1);
 			try (ResultSet row = reserve.executeQuery()) {
 				if (!row.next()) {
 					throw new IllegalStateException("Trip " + trip + " refused a seat");
 				}
+				tripId = row.getLong("id");
+				departs = row.getTimestamp("departs_at");
+				price = row.getBigDecimal("price_per_person");
 			}
 		}
 		UUID bookingId;

@@ -12,20 +12,16 @@ import java.util.UUID;
 
 /**
  * The statements of {@code POST /api/v1/bookings/{id}/pay} as the service sends them: the transaction context, the
- * booking row locked, the conditional confirm, the payment module's paid check and payment insert, the outbox rows,
- * commit. The simulated gateway answers without a statement of its own.
+ * conditional confirm restricted to the booking's owner (the service locks and reads the row only when it refuses), the
+ * payment module's paid check and payment insert, the outbox rows, commit. The simulated gateway answers without a statement of its own.
  */
 final class PayTransaction {
-
-	static final String LOCK_BOOKING = "SELECT " + BOOKING_COLUMNS + """
-
-			FROM app.bookings b
-			WHERE b.id = ? AND b.user_id = ? FOR UPDATE OF b""";
 
 	static final String CONFIRM = """
 			UPDATE app.bookings b
 			SET status = 'CONFIRMED', confirmed_at = now()
 			WHERE b.id = ?
+			  AND b.user_id = ?
 			  AND b.status = 'PENDING'
 			  AND b.hold_expires_at > now()
 			RETURNING""" + " " + BOOKING_COLUMNS;
@@ -49,20 +45,14 @@ final class PayTransaction {
 	static void run(Database db, Connection tx, Connection outbox, OutboxMarks marks, Traveller traveller,
 			UUID bookingId, String trip) throws SQLException {
 		db.begin(tx, db.customerRole(), traveller.userId().toString(), "bench@example.com");
-		try (PreparedStatement lock = tx.prepareStatement(LOCK_BOOKING)) {
-			lock.setObject(1, bookingId);
-			lock.setObject(2, traveller.userId());
-			try (ResultSet row = lock.executeQuery()) {
-				if (!row.next() || !"PENDING".equals(row.getString("status")) || row.getBoolean("hold_expired")) {
-					throw new IllegalStateException("Booking " + bookingId + " is not payable");
-				}
-			}
-		}
 		BigDecimal total;
 		try (PreparedStatement confirm = tx.prepareStatement(CONFIRM)) {
 			confirm.setObject(1, bookingId);
+			confirm.setObject(2, traveller.userId());
 			try (ResultSet row = confirm.executeQuery()) {
-				row.next();
+				if (!row.next()) {
+					throw new IllegalStateException("Booking " + bookingId + " is not payable");
+				}
 				total = row.getBigDecimal("total_amount");
 			}
 		}

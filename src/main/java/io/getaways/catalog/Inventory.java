@@ -3,6 +3,7 @@ package io.getaways.catalog;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the booking module needs of the catalog: bookable facts and the seat arithmetic of
@@ -30,6 +31,16 @@ public interface Inventory {
 	 * and {@link TripNotFoundException}.
 	 */
 	void reserveSeats(long tripId, int seats);
+
+	/**
+	 * Takes seats of an active trip that has not departed with one conditional update
+	 * that also reads its booking facts ({@code seatsBooked} counts the seats just
+	 * taken), the row locked until commit as {@link #tripForBooking(String)} locks it,
+	 * and publishes {@link TripChanged}. Empty, with nothing taken or published, when the
+	 * trip is missing, not on sale, departed or short of seats: the caller finds out
+	 * which with {@link #tripForBooking(String)}, a statement only refusals pay for.
+	 */
+	Optional<BookableTrip> reserveSeatsOnTrip(String code, int seats);
 
 	/**
 	 * The booking facts of the trips with these codes (those that exist), locked like

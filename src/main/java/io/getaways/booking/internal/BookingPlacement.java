@@ -80,15 +80,10 @@ class BookingPlacement {
 
 	private Booking placeTrip(UUID userId, String tripCode, int seats, List<Passenger> passengers) {
 		return transactions.write("book-trip", status -> {
-			BookableTrip trip = inventory.tripForBooking(tripCode);
-			if (trip.status() != ListingStatus.ACTIVE) {
-				throw new NotBookableException("Trip", trip.code(), "it is " + trip.status());
-			}
-			if (!trip.departsAt().isAfter(Instant.now())) {
-				throw new NotBookableException("Trip", trip.code(), "it departed at " + trip.departsAt());
-			}
+			BookableTrip trip = inventory.reserveSeatsOnTrip(tripCode, seats)
+				.orElseGet(() -> reserveAfterLock(tripCode, seats, passengers));
+			// a refusal rolls the seats just taken back with the rest of the transaction
 			PassengerRules.requireValidAfter(passengers, LocalDate.ofInstant(trip.returnsAt(), ZoneOffset.UTC), "trip");
-			inventory.reserveSeats(trip.id(), seats);
 			BigDecimal total = trip.pricePerPerson().multiply(BigDecimal.valueOf(seats));
 			Booking booking = bookings
 				.insert(new BookingRepository.NewTripBooking(userId, trip.id(), seats, trip.departsAt(),
@@ -98,6 +93,26 @@ class BookingPlacement {
 			events.placed(booking);
 			return booking;
 		});
+	}
+
+	/**
+	 * The seats were refused: with the trip locked, say why, in the order the checks have
+	 * always run, or take them if a cancellation gave them back in between.
+	 */
+	private BookableTrip reserveAfterLock(String tripCode, int seats, List<Passenger> passengers) {
+		BookableTrip trip = inventory.tripForBooking(tripCode);
+		if (trip.status() != ListingStatus.ACTIVE) {
+			throw new NotBookableException("Trip", trip.code(), "it is " + trip.status());
+		}
+		if (!trip.departsAt().isAfter(Instant.now())) {
+			throw new NotBookableException("Trip", trip.code(), "it departed at " + trip.departsAt());
+		}
+		PassengerRules.requireValidAfter(passengers, LocalDate.ofInstant(trip.returnsAt(), ZoneOffset.UTC), "trip");
+		if (trip.seatsLeft() < seats) {
+			throw new TripSoldOutException(trip.code(), seats, Math.max(0, trip.seatsLeft()));
+		}
+		inventory.reserveSeats(trip.id(), seats);
+		return trip;
 	}
 
 	/** The stay's nights run from check-in to check-out at 00:00 UTC. */

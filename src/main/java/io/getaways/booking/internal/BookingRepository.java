@@ -55,6 +55,7 @@ class BookingRepository {
 			UPDATE app.bookings b
 			SET status = 'CONFIRMED', confirmed_at = now()
 			WHERE b.id = :id
+			  AND b.user_id = :userId
 			  AND b.status = 'PENDING'
 			  AND b.hold_expires_at > now()
 			RETURNING""" + " " + BookingRow.COLUMNS;
@@ -159,12 +160,13 @@ class BookingRepository {
 	}
 
 	/**
-	 * PENDING -> CONFIRMED while the hold lasts; empty when the booking is not in that
-	 * state.
+	 * PENDING -> CONFIRMED while the hold lasts, for its owner only; empty when the
+	 * booking is not the user's or not in that state. The update locks the row as
+	 * {@link #lockOwn} does, so it takes its turn with a cancellation or a job.
 	 */
-	Optional<BookingRow> confirm(UUID id) {
+	Optional<BookingRow> confirm(UUID id, UUID userId) {
 		return metrics.record(Store.POSTGRES, "booking.confirm",
-				() -> jdbc.sql(CONFIRM).param("id", id).query(BookingRow::map).optional());
+				() -> jdbc.sql(CONFIRM).param("id", id).param("userId", userId).query(BookingRow::map).optional());
 	}
 
 	/** expected -> CANCELLED; empty when the booking is not in the expected status. */

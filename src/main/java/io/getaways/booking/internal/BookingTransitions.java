@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Payment and cancellation. Each locks the booking row first, so a payment, a
  * cancellation and the hold job take turns on one booking, then moves it with a
- * conditional update, and calls the gateway last: a refusal or failure there rolls the
- * whole change back, and the payment module voids a charge whose transaction did not
- * commit.
+ * conditional update (a payment's update is its lock: the row is read only when it
+ * refuses), and calls the gateway last: a refusal or failure there rolls the whole change
+ * back, and the payment module voids a charge whose transaction did not commit.
  */
 @Component
 class BookingTransitions {
@@ -54,19 +54,27 @@ class BookingTransitions {
 	 */
 	Booking pay(UUID userId, UUID id) {
 		return transactions.write("pay", status -> {
-			BookingRow row = bookings.lockOwn(id, userId).orElseThrow(() -> new BookingNotFoundException(id));
-			if (row.status() != BookingStatus.PENDING) {
-				throw new BookingStatusConflictException(id, "paid", row.status());
-			}
-			if (row.holdExpired()) {
-				throw new HoldExpiredException(id, row.booking().holdExpiresAt());
-			}
-			Booking confirmed = bookings.confirm(id).orElseThrow(() -> conflict(id, "paid")).booking();
+			Booking confirmed = bookings.confirm(id, userId).orElseGet(() -> confirmAfterLock(userId, id)).booking();
 			UUID paymentId = confirmed.totalAmount().signum() == 0 ? null
 					: payments.capture(id, confirmed.userId(), confirmed.totalAmount(), confirmed.currency()).id();
 			events.confirmed(confirmed, paymentId);
 			return confirmed;
 		});
+	}
+
+	/**
+	 * The confirmation was refused: with the row locked, say why, or confirm if what
+	 * stood in the way is gone.
+	 */
+	private BookingRow confirmAfterLock(UUID userId, UUID id) {
+		BookingRow row = bookings.lockOwn(id, userId).orElseThrow(() -> new BookingNotFoundException(id));
+		if (row.status() != BookingStatus.PENDING) {
+			throw new BookingStatusConflictException(id, "paid", row.status());
+		}
+		if (row.holdExpired()) {
+			throw new HoldExpiredException(id, row.booking().holdExpiresAt());
+		}
+		return bookings.confirm(id, userId).orElseThrow(() -> conflict(id, "paid"));
 	}
 
 	/** Before the start only; a paid booking is refunded by the refund policy. */

@@ -3,6 +3,7 @@ package io.getaways.catalog.internal.inventory;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.getaways.catalog.BookableStay;
 import io.getaways.catalog.BookableTrip;
@@ -57,6 +58,15 @@ class CatalogInventory implements Inventory {
 		requirePositive(seats);
 		String code = inventory.reserve(tripId, seats).orElseThrow(() -> whyNotReserved(tripId, seats));
 		events.publishEvent(new TripChanged(code));
+	}
+
+	@Override
+	public Optional<BookableTrip> reserveSeatsOnTrip(String code, int seats) {
+		requireTransaction();
+		requirePositive(seats);
+		Optional<BookableTrip> trip = inventory.reserveOnTrip(code, seats);
+		trip.ifPresent(taken -> events.publishEvent(new TripChanged(taken.code())));
+		return trip;
 	}
 
 	@Override

@@ -67,6 +67,20 @@ class InventoryRepository {
 			  AND seats_booked + :seats <= capacity
 			RETURNING code""";
 
+	/*
+	 * Every reason to refuse is in the WHERE, so that a booking takes its seats and reads
+	 * the facts it captures in one statement, under the row lock the update holds until
+	 * commit.
+	 */
+	private static final String RESERVE_ON_TRIP = """
+			UPDATE app.trips
+			SET seats_booked = seats_booked + :seats
+			WHERE code = :code
+			  AND status = 'ACTIVE'
+			  AND departs_at > now()
+			  AND seats_booked + :seats <= capacity
+			RETURNING""" + " " + TRIP_COLUMNS;
+
 	private static final String RESERVE_ALL = """
 			UPDATE app.trips t
 			SET seats_booked = t.seats_booked + r.seats
@@ -149,6 +163,19 @@ class InventoryRepository {
 	Optional<String> reserve(long id, int seats) {
 		return metrics.record(Store.POSTGRES, "inventory.reserve",
 				() -> jdbc.sql(RESERVE).param("id", id).param("seats", seats).query(String.class).optional());
+	}
+
+	/**
+	 * The trip's facts after the seats were taken; empty when it is missing, inactive,
+	 * departed or has too few seats left.
+	 */
+	Optional<BookableTrip> reserveOnTrip(String code, int seats) {
+		return metrics.record(Store.POSTGRES, "inventory.trip-reserve",
+				() -> jdbc.sql(RESERVE_ON_TRIP)
+					.param("code", code)
+					.param("seats", seats)
+					.query(InventoryRepository::mapTrip)
+					.optional());
 	}
 
 	/**
