@@ -2,6 +2,7 @@ package audit;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 import booking.Phase;
 
@@ -36,9 +37,8 @@ public record Measured(boolean audited, Phase phase, long auditEntries, double s
 		return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
 	}
 
-	public static double median(List<Measured> phases, boolean audited,
-			java.util.function.ToDoubleFunction<Measured> figure) {
-		return median(phases.stream().filter(m -> m.audited == audited).map(m -> figure.applyAsDouble(m)).toList());
+	public static double median(List<Measured> phases, boolean audited, ToDoubleFunction<Measured> figure) {
+		return median(phases.stream().filter(m -> m.audited == audited).map(figure::applyAsDouble).toList());
 	}
 
 	/** Entries per cycle over every phase in that state. */
