@@ -13,7 +13,9 @@ import org.springframework.modulith.events.core.TargetEventPublication;
 /**
  * The event publication repository with its two per-listener marks, processing and
  * completed by id, handed to {@link CompletionMarks}; everything else, failures and
- * resubmissions included, goes to the repository at once.
+ * resubmissions included, goes to the repository at once. The registry calls the marks
+ * outside a transaction ({@link MarksOutsideTransactions}), so a mark written here at
+ * once brings its own.
  */
 final class BatchedMarksRepository implements EventPublicationRepository {
 
@@ -29,14 +31,14 @@ final class BatchedMarksRepository implements EventPublicationRepository {
 	@Override
 	public void markProcessing(UUID identifier) {
 		if (!marks.offer(new CompletionMarks.Mark(identifier, null))) {
-			delegate.markProcessing(identifier);
+			marks.inOwnTransaction(() -> delegate.markProcessing(identifier));
 		}
 	}
 
 	@Override
 	public void markCompleted(UUID identifier, Instant completionDate) {
 		if (!marks.offer(new CompletionMarks.Mark(identifier, completionDate))) {
-			delegate.markCompleted(identifier, completionDate);
+			marks.inOwnTransaction(() -> delegate.markCompleted(identifier, completionDate));
 		}
 	}
 
@@ -52,7 +54,7 @@ final class BatchedMarksRepository implements EventPublicationRepository {
 
 	@Override
 	public void markCompleted(Object event, PublicationTargetIdentifier identifier, Instant completionDate) {
-		delegate.markCompleted(event, identifier, completionDate);
+		marks.inOwnTransaction(() -> delegate.markCompleted(event, identifier, completionDate));
 	}
 
 	@Override

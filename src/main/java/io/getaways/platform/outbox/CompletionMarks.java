@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -75,6 +76,8 @@ final class CompletionMarks implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
+	private final TransactionTemplate ownTransactions;
+
 	private final Counter written;
 
 	private final Counter batches;
@@ -88,6 +91,8 @@ final class CompletionMarks implements SmartLifecycle {
 		this.queue = new LinkedBlockingQueue<>(capacity);
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.ownTransactions = new TransactionTemplate(transactionManager);
+		this.ownTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.written = Counter.builder("getaways.outbox.marks.written")
 			.description("Outbox state marks written by the batching writer")
 			.register(meters);
@@ -105,6 +110,14 @@ final class CompletionMarks implements SmartLifecycle {
 	 */
 	boolean offer(Mark mark) {
 		return running && queue.offer(mark);
+	}
+
+	/**
+	 * A mark written at once, as the caller's actor, in a transaction of its own: what
+	 * the registry's own transaction used to be for it.
+	 */
+	void inOwnTransaction(Runnable write) {
+		ownTransactions.executeWithoutResult(status -> write.run());
 	}
 
 	@Override

@@ -27,9 +27,11 @@ import io.getaways.support.IntegrationTest;
 import io.getaways.support.TestTrips;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.framework.Advised;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -109,6 +111,9 @@ class CompletionMarksIT {
 	@Test
 	void theApplicationsListenersMarkThroughTheBatchingWriter() throws Exception {
 		assertThat(repository).isInstanceOf(BatchedMarksRepository.class);
+		// the registry's marks run before its REQUIRES_NEW transaction advice, outside it
+		assertThat(((Advised) context.getBean(EventPublicationRegistry.class)).getAdvisors()[0].getAdvice())
+			.isInstanceOf(MarksOutsideTransactions.class);
 		CompletionMarks marks = context.getBean(CompletionMarks.class);
 		assertThat(marks.isRunning()).isTrue();
 		String code = TestTrips.code();
