@@ -17,6 +17,7 @@ import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.events.support.CompletionMode;
 import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OutboxSettings.class)
@@ -50,19 +51,25 @@ class OutboxConfiguration {
 	}
 
 	/**
-	 * Serializes each event once for all its listeners ({@link SerializedOnce}), and
-	 * hands Modulith's repository to the batching writer. Only where completed
+	 * Each event serialized once for all its listeners' rows, by a mapper resolved once;
+	 * takes the place of Modulith's Jackson serializer, which backs off when one is
+	 * defined.
+	 */
+	@Bean
+	EventSerializer eventSerializer(JsonMapper mapper) {
+		return new SerializedOnce(new JsonEventSerializer(mapper));
+	}
+
+	/**
+	 * Hands Modulith's repository to the batching writer. Only where completed
 	 * publications are updated in place: the delete and archive modes move rows, which
 	 * the writer's one UPDATE does not do.
 	 */
 	@Bean
-	static BeanPostProcessor outboxWrites(ObjectProvider<CompletionMarks> marks, Environment environment) {
+	static BeanPostProcessor batchedOutboxMarks(ObjectProvider<CompletionMarks> marks, Environment environment) {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (bean instanceof EventSerializer serializer && !(bean instanceof SerializedOnce)) {
-					return new SerializedOnce(serializer);
-				}
 				if (bean instanceof EventPublicationRepository repository && !(bean instanceof BatchedMarksRepository)
 						&& CompletionMode.from(environment) == CompletionMode.UPDATE) {
 					return new BatchedMarksRepository(repository, marks.getObject());

@@ -33,6 +33,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -114,6 +115,7 @@ class CompletionMarksIT {
 		// the registry's marks run before its REQUIRES_NEW transaction advice, outside it
 		assertThat(((Advised) context.getBean(EventPublicationRegistry.class)).getAdvisors()[0].getAdvice())
 			.isInstanceOf(MarksOutsideTransactions.class);
+		assertThat(context.getBean(EventSerializer.class)).isInstanceOf(SerializedOnce.class);
 		CompletionMarks marks = context.getBean(CompletionMarks.class);
 		assertThat(marks.isRunning()).isTrue();
 		String code = TestTrips.code();
